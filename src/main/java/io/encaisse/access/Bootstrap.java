@@ -1,0 +1,70 @@
+package io.encaisse.access;
+
+import java.security.SecureRandom;
+
+import io.encaisse.shared.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * First start: the {@code admin} user (password from {@code ENCAISSE_ADMIN_PASSWORD}, otherwise a random
+ * one printed once) and, if {@code ENCAISSE_BOOTSTRAP_API_KEY} is set, an admin API key with that value.
+ */
+@Component
+@Order(0)
+class Bootstrap implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
+
+	private final StaffUsers users;
+
+	private final ApiKeys keys;
+
+	private final String adminPassword;
+
+	private final String bootstrapKey;
+
+	Bootstrap(StaffUsers users, ApiKeys keys, @Value("${ENCAISSE_ADMIN_PASSWORD:}") String adminPassword,
+			@Value("${ENCAISSE_BOOTSTRAP_API_KEY:}") String bootstrapKey) {
+		this.users = users;
+		this.keys = keys;
+		this.adminPassword = adminPassword;
+		this.bootstrapKey = bootstrapKey;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.users.any()) {
+			String password = this.adminPassword;
+			if (password.isBlank()) {
+				password = randomPassword();
+				log.warn("Created the user 'admin' with the password {} (shown once: set ENCAISSE_ADMIN_PASSWORD to choose it)",
+						password);
+			}
+			else if (password.length() < 10) {
+				throw new IllegalStateException("ENCAISSE_ADMIN_PASSWORD must hold at least 10 characters");
+			}
+			this.users.create("admin", "Administrator", Role.ADMIN, password);
+		}
+		if (!this.bootstrapKey.isBlank()) {
+			this.keys.createBootstrapKey(this.bootstrapKey);
+		}
+	}
+
+	private static String randomPassword() {
+		String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+		SecureRandom random = new SecureRandom();
+		StringBuilder sb = new StringBuilder();
+		for (int i = 0; i < 16; i++) {
+			sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+		}
+		return sb.toString();
+	}
+
+}

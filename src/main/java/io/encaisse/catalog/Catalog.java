@@ -1,0 +1,110 @@
+package io.encaisse.catalog;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import io.encaisse.catalog.domain.Product;
+import io.encaisse.catalog.domain.ProductRepository;
+import io.encaisse.shared.Amounts;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Ids;
+import io.encaisse.shared.Money;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Today;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The catalog facade: products and the price that applies. */
+@Service
+@Transactional(readOnly = true)
+public class Catalog {
+
+	static final String DOCUMENT = "product";
+
+	public static final List<String> UNITS = List.of("piece", "hour", "day", "month", "year", "licence", "kg", "m");
+
+	private final ProductRepository products;
+
+	private final AuditTrail audit;
+
+	private final Today today;
+
+	Catalog(ProductRepository products, AuditTrail audit, Today today) {
+		this.products = products;
+		this.audit = audit;
+		this.today = today;
+	}
+
+	public Optional<ProductDetails> findBySku(String sku) {
+		return sku == null ? Optional.empty() : this.products.findBySku(sku.trim()).map(Product::details);
+	}
+
+	public ProductDetails get(String sku) {
+		return findBySku(sku).orElseThrow(() -> new Problem.NotFound("product", sku));
+	}
+
+	public List<ProductDetails> all() {
+		return this.products.findAllByOrderBySkuAsc().stream().map(Product::details).toList();
+	}
+
+	public Cursor.Page<ProductDetails> list(Cursor cursor) {
+		List<Product> rows = cursor.startingAfter() == null
+				? this.products.findByOrderByIdDesc(Limit.of(cursor.fetchSize()))
+				: this.products.findByIdLessThanOrderByIdDesc(cursor.startingAfter(), Limit.of(cursor.fetchSize()));
+		return cursor.page(rows).map(Product::details);
+	}
+
+	/**
+	 * The unit price that applies to this product in this currency. Thin for now: the product's one list
+	 * price; dated lists, tiers and customer agreements come with the catalog's own work.
+	 */
+	public Optional<Price> priceOf(String sku, String currency) {
+		return findBySku(sku).flatMap(ProductDetails::listPrice)
+			.filter(p -> p.currencyCode().equals(currency))
+			.map(p -> new Price(p, PriceSource.LIST));
+	}
+
+	public record Price(Money unitPrice, PriceSource source) {
+	}
+
+	@Transactional
+	public ProductDetails create(ProductInput input) {
+		Problem.Errors errors = new Problem.Errors();
+		String sku = input.sku() == null ? null : input.sku().trim();
+		if (sku == null || sku.isEmpty()) {
+			errors.add("sku", "is required");
+		}
+		else if (!sku.matches("[A-Za-z0-9._\\-]{1,64}")) {
+			errors.add("sku", "may hold only letters, digits, '.', '_' and '-' (at most 64)");
+		}
+		else if (this.products.existsBySku(sku)) {
+			errors.add("sku", "'" + sku + "' already exists");
+		}
+		if (input.name() == null || input.name().isBlank()) {
+			errors.add("name", "is required");
+		}
+		String unit = input.unit() == null || input.unit().isBlank() ? "piece" : input.unit().trim();
+		if (!UNITS.contains(unit)) {
+			errors.add("unit", "must be one of " + String.join(", ", UNITS));
+		}
+		BigDecimal rate = Amounts.required(errors, "taxRate", input.taxRate(), 2);
+		if (rate != null && !TaxRates.isFrenchRate(rate)) {
+			errors.add("taxRate", "must be one of the French VAT rates 20, 10, 5.5, 2.1 or 0");
+		}
+		BigDecimal price = Amounts.notNegative(errors, "price", input.price(), 4);
+		String currency = input.currency() == null || input.currency().isBlank() ? "EUR" : input.currency();
+		var cur = Amounts.currency(errors, "currency", currency);
+		errors.throwIfAny();
+		Money listPrice = price == null ? null : new Money(price, cur);
+		Product product = this.products.save(Product.create(Ids.next("prd"), sku, input.name().trim(), unit,
+				rate.setScale(2), listPrice, this.today.instant()));
+		this.audit.record(DOCUMENT, product.id(), "created", AuditTrail.changes("sku", sku, "name", input.name(),
+				"taxRate", rate, "price", listPrice));
+		return product.details();
+	}
+
+}

@@ -1,0 +1,15 @@
+package io.encaisse.catalog;
+
+/** Where a unit price came from; every document line keeps it. */
+public enum PriceSource {
+
+	/** the catalog's price list */
+	LIST,
+	/** a volume tier of the price list */
+	TIER,
+	/** the customer's negotiated price agreement */
+	AGREEMENT,
+	/** typed on the document by someone allowed to */
+	MANUAL
+
+}

@@ -1,0 +1,16 @@
+package io.encaisse.catalog;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+import io.encaisse.shared.Money;
+
+/** A product as quotes and orders see it. */
+public record ProductDetails(String id, String sku, String name, String unit, BigDecimal taxRate, Money price,
+		boolean active, long version) {
+
+	public Optional<Money> listPrice() {
+		return Optional.ofNullable(this.price);
+	}
+
+}

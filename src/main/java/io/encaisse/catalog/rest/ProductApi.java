@@ -1,0 +1,64 @@
+package io.encaisse.catalog.rest;
+
+import java.net.URI;
+
+import io.encaisse.catalog.Catalog;
+import io.encaisse.catalog.ProductDetails;
+import io.encaisse.catalog.ProductInput;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Roles;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/products")
+@Tag(name = "Catalog")
+class ProductApi {
+
+	private final Catalog catalog;
+
+	ProductApi(Catalog catalog) {
+		this.catalog = catalog;
+	}
+
+	record ProductResponse(String id, String sku, String name, String unit, String taxRate, String price,
+			String currency, boolean active, long version) {
+
+		static ProductResponse of(ProductDetails p) {
+			return new ProductResponse(p.id(), p.sku(), p.name(), p.unit(), p.taxRate().toPlainString(),
+					p.price() == null ? null : p.price().toPlainString(),
+					p.price() == null ? null : p.price().currencyCode(), p.active(), p.version());
+		}
+
+	}
+
+	@PostMapping
+	@PreAuthorize(Roles.MANAGE_CATALOG)
+	ResponseEntity<ProductResponse> create(@RequestBody ProductInput input) {
+		ProductDetails p = this.catalog.create(input);
+		return ResponseEntity.created(URI.create("/api/v1/products/" + p.sku())).body(ProductResponse.of(p));
+	}
+
+	@GetMapping("/{sku}")
+	@PreAuthorize(Roles.ANY)
+	ProductResponse get(@PathVariable String sku) {
+		return ProductResponse.of(this.catalog.get(sku));
+	}
+
+	@GetMapping
+	@PreAuthorize(Roles.ANY)
+	Cursor.Page<ProductResponse> list(@RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String startingAfter) {
+		return this.catalog.list(Cursor.of(limit, startingAfter)).map(ProductResponse::of);
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.encaisse.customers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.encaisse.customers.domain.Customer;
+import io.encaisse.customers.domain.CustomerRepository;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Ids;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Today;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The customers facade: other modules read customers here; pages and the API register and edit them. */
+@Service
+@Transactional(readOnly = true)
+public class Customers {
+
+	static final String DOCUMENT = "customer";
+
+	private final CustomerRepository customers;
+
+	private final AuditTrail audit;
+
+	private final Today today;
+
+	private final ApplicationEventPublisher events;
+
+	Customers(CustomerRepository customers, AuditTrail audit, Today today, ApplicationEventPublisher events) {
+		this.customers = customers;
+		this.audit = audit;
+		this.today = today;
+		this.events = events;
+	}
+
+	public Optional<CustomerDetails> find(String id) {
+		return this.customers.findById(id).map(Customer::details);
+	}
+
+	public CustomerDetails get(String id) {
+		return find(id).orElseThrow(() -> new Problem.NotFound("customer", id));
+	}
+
+	public long version(String id) {
+		return this.customers.findById(id).orElseThrow(() -> new Problem.NotFound("customer", id)).version();
+	}
+
+	public Cursor.Page<CustomerDetails> list(Cursor cursor) {
+		List<Customer> rows = cursor.startingAfter() == null
+				? this.customers.findByOrderByIdDesc(Limit.of(cursor.fetchSize()))
+				: this.customers.findByIdLessThanOrderByIdDesc(cursor.startingAfter(), Limit.of(cursor.fetchSize()));
+		return cursor.page(rows).map(Customer::details);
+	}
+
+	public List<CustomerDetails> search(String text) {
+		List<Customer> rows = text == null || text.isBlank() ? this.customers.findAllByOrderByNameAsc()
+				: this.customers.findByNameContainingIgnoreCaseOrderByNameAsc(text.trim(), Limit.of(200));
+		return rows.stream().map(Customer::details).toList();
+	}
+
+	@Transactional
+	public CustomerDetails register(CustomerInput input) {
+		Customer.CustomerData data = input.validate();
+		Customer customer = this.customers.save(Customer.register(Ids.next("cus"), data, this.today.instant()));
+		this.audit.record(DOCUMENT, customer.id(), "registered",
+				AuditTrail.changes("name", data.name(), "legalId", data.legalId(), "currency", data.currency()));
+		this.events.publishEvent(new CustomerRegistered(customer.id(), data.name()));
+		return customer.details();
+	}
+
+	@Transactional
+	public CustomerDetails update(String id, Long expectedVersion, CustomerInput input) {
+		Customer customer = this.customers.findById(id).orElseThrow(() -> new Problem.NotFound("customer", id));
+		if (expectedVersion != null && expectedVersion != customer.version()) {
+			throw new Problem.StaleVersion("customer", id, customer.version());
+		}
+		Map<String, Object> changes = customer.update(input.validate());
+		if (!changes.isEmpty()) {
+			this.customers.save(customer);
+			this.audit.record(DOCUMENT, id, "updated", changes);
+		}
+		return customer.details();
+	}
+
+}

@@ -1,0 +1,132 @@
+package io.encaisse.customers.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+import io.encaisse.customers.CustomerDetails;
+import io.encaisse.shared.AuditTrail;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Embedded;
+import org.springframework.data.relational.core.mapping.Table;
+
+@Table("customer")
+public class Customer {
+
+	@Id
+	private final String id;
+
+	private String name;
+
+	private String legalId;
+
+	private String vatNumber;
+
+	private String email;
+
+	@Embedded.Nullable(prefix = "billing_")
+	private BillingAddress billing;
+
+	private int paymentTermsDays;
+
+	private BigDecimal creditLimit;
+
+	private String currency;
+
+	private String language;
+
+	@Version
+	private Long version;
+
+	private final Instant createdAt;
+
+	@PersistenceCreator
+	Customer(String id, String name, String legalId, String vatNumber, String email, BillingAddress billing,
+			int paymentTermsDays, BigDecimal creditLimit, String currency, String language, Long version,
+			Instant createdAt) {
+		this.id = id;
+		this.name = name;
+		this.legalId = legalId;
+		this.vatNumber = vatNumber;
+		this.email = email;
+		this.billing = billing;
+		this.paymentTermsDays = paymentTermsDays;
+		this.creditLimit = creditLimit;
+		this.currency = currency;
+		this.language = language;
+		this.version = version;
+		this.createdAt = createdAt;
+	}
+
+	public static Customer register(String id, CustomerData data, Instant now) {
+		return new Customer(id, data.name(), data.legalId(), data.vatNumber(), data.email(), data.billing(),
+				data.paymentTermsDays(), data.creditLimit(), data.currency(), data.language(), null, now);
+	}
+
+	/** Applies new master data; answers what changed, for the audit trail. */
+	public Map<String, Object> update(CustomerData data) {
+		Map<String, Object> changes = AuditTrail.changes();
+		diff(changes, "name", this.name, data.name());
+		diff(changes, "legalId", this.legalId, data.legalId());
+		diff(changes, "vatNumber", this.vatNumber, data.vatNumber());
+		diff(changes, "email", this.email, data.email());
+		diff(changes, "billingAddress", this.billing, data.billing());
+		diff(changes, "paymentTermsDays", this.paymentTermsDays, data.paymentTermsDays());
+		diff(changes, "creditLimit", this.creditLimit, data.creditLimit());
+		diff(changes, "currency", this.currency, data.currency());
+		diff(changes, "language", this.language, data.language());
+		this.name = data.name();
+		this.legalId = data.legalId();
+		this.vatNumber = data.vatNumber();
+		this.email = data.email();
+		this.billing = data.billing();
+		this.paymentTermsDays = data.paymentTermsDays();
+		this.creditLimit = data.creditLimit();
+		this.currency = data.currency();
+		this.language = data.language();
+		return changes;
+	}
+
+	private static void diff(Map<String, Object> changes, String field, Object before, Object after) {
+		boolean same = (before instanceof BigDecimal b && after instanceof BigDecimal a) ? b.compareTo(a) == 0
+				: java.util.Objects.equals(before, after);
+		if (!same) {
+			changes.put(field, before + " → " + after);
+		}
+	}
+
+	public CustomerDetails details() {
+		BillingAddress b = this.billing == null ? new BillingAddress(null, null, null, "FR") : this.billing;
+		return new CustomerDetails(this.id, this.name, this.legalId, this.vatNumber, this.email,
+				new CustomerDetails.Address(b.line1(), b.postalCode(), b.city(), b.country()), this.paymentTermsDays,
+				this.creditLimit, this.currency, this.language);
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public long version() {
+		return this.version == null ? 0 : this.version;
+	}
+
+	public Instant createdAt() {
+		return this.createdAt;
+	}
+
+	public record BillingAddress(String line1, String postalCode, String city, String country) {
+	}
+
+	/** Validated master data of a customer. */
+	public record CustomerData(String name, String legalId, String vatNumber, String email, BillingAddress billing,
+			int paymentTermsDays, BigDecimal creditLimit, String currency, String language) {
+	}
+
+}

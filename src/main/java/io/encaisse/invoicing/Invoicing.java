@@ -1,0 +1,325 @@
+package io.encaisse.invoicing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import io.encaisse.customers.CustomerDetails;
+import io.encaisse.customers.Customers;
+import io.encaisse.invoicing.domain.Invoice;
+import io.encaisse.invoicing.domain.InvoiceLine;
+import io.encaisse.invoicing.domain.InvoiceRepository;
+import io.encaisse.invoicing.documents.InvoiceDocuments;
+import io.encaisse.invoicing.numbering.InvoiceNumbering;
+import io.encaisse.orders.DeliveryRecorded;
+import io.encaisse.orders.Orders;
+import io.encaisse.shared.Amounts;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.CreditorReference;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Ids;
+import io.encaisse.shared.Money;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Today;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The invoicing facade: issue, read, credit, and take payments against invoices. */
+@Service
+@Transactional(readOnly = true)
+public class Invoicing {
+
+	public static final String DOCUMENT = "invoice";
+
+	private static final Pattern NUMBER_IN_TEXT = Pattern
+		.compile("(?<![A-Z0-9])([A-Z]{2})[\\s\\-_/.]*(\\d{4})[\\s\\-_/.]*(\\d{1,6})(?![0-9])");
+
+	private final InvoiceRepository invoices;
+
+	private final InvoiceNumbering numbering;
+
+	private final Customers customers;
+
+	private final Orders orders;
+
+	private final AuditTrail audit;
+
+	private final Today today;
+
+	private final ApplicationEventPublisher events;
+
+	private final JdbcClient jdbc;
+
+	private final InvoiceDocuments documents;
+
+	Invoicing(InvoiceRepository invoices, InvoiceNumbering numbering, Customers customers, Orders orders,
+			AuditTrail audit, Today today, ApplicationEventPublisher events, JdbcClient jdbc, InvoiceDocuments documents) {
+		this.invoices = invoices;
+		this.numbering = numbering;
+		this.customers = customers;
+		this.orders = orders;
+		this.audit = audit;
+		this.today = today;
+		this.events = events;
+		this.jdbc = jdbc;
+		this.documents = documents;
+	}
+
+	public InvoiceView get(String id) {
+		return view(load(id));
+	}
+
+	public Optional<InvoiceView> findByNumber(String number) {
+		return this.invoices.findByNumber(number).map(this::view);
+	}
+
+	public record Filter(String customerId, InvoiceStatus status, String orderId, String kind) {
+	}
+
+	public Cursor.Page<InvoiceView> list(Filter filter, Cursor cursor) {
+		StringBuilder sql = new StringBuilder("select id from invoice where 1 = 1");
+		var params = new java.util.HashMap<String, Object>();
+		if (filter.customerId() != null) {
+			sql.append(" and customer_id = :customerId");
+			params.put("customerId", filter.customerId());
+		}
+		if (filter.status() != null) {
+			sql.append(" and status = :status");
+			params.put("status", filter.status().name());
+		}
+		if (filter.orderId() != null) {
+			sql.append(" and order_id = :orderId");
+			params.put("orderId", filter.orderId());
+		}
+		if (filter.kind() != null) {
+			sql.append(" and kind = :kind");
+			params.put("kind", filter.kind());
+		}
+		if (cursor.startingAfter() != null) {
+			sql.append(" and id < :after");
+			params.put("after", cursor.startingAfter());
+		}
+		sql.append(" order by id desc limit ").append(cursor.fetchSize());
+		List<String> ids = this.jdbc.sql(sql.toString()).params(params).query(String.class).list();
+		return cursor.page(ids).map(this::get);
+	}
+
+	public List<InvoiceView> ofCustomer(String customerId) {
+		return this.invoices.findByCustomerIdOrderByIdDesc(customerId).stream().map(this::view).toList();
+	}
+
+	/**
+	 * Bills a delivery: one invoice per delivery, issued at once, dated the delivery day (or the series' last
+	 * date if that is later). Running twice for the same delivery bills once.
+	 */
+	@Transactional
+	public String invoiceDelivery(DeliveryRecorded delivery) {
+		String source = "delivery:" + delivery.deliveryId();
+		Optional<Invoice> existing = this.invoices.findBySourceRef(source);
+		if (existing.isPresent()) {
+			return existing.get().id();
+		}
+		CustomerDetails customer = this.customers.get(delivery.customerId());
+		List<InvoiceLine> lines = delivery.lines()
+			.stream()
+			.map(l -> new InvoiceLine(l.sku(), l.description(), l.unit(), l.quantity(), l.unitPrice(),
+					l.discountPercent(), l.taxRate(), null, l.orderLineNumber(), l.priceSource()))
+			.toList();
+		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
+				delivery.orderId(), source, null, null, delivery.currency(), customer.paymentTermsDays(), lines,
+				this.today.instant());
+		issue(invoice, delivery.deliveredOn());
+		int invoicesOfOrder = (int) this.invoices.countByOrderIdAndKind(delivery.orderId(), Invoice.Kind.INVOICE);
+		this.orders.recordInvoiced(delivery.orderId(), invoice.id(), invoicesOfOrder);
+		return invoice.id();
+	}
+
+	private void issue(Invoice invoice, LocalDate requestedDate) {
+		boolean creditNote = invoice.kind() == Invoice.Kind.CREDIT_NOTE;
+		InvoiceNumbering.Numbered numbered = this.numbering.next(creditNote, requestedDate);
+		String reference = creditNote ? null : CreditorReference.of(numbered.number()).value();
+		invoice.issue(numbered.number(), numbered.issueDate(), reference);
+		this.invoices.save(invoice);
+		this.audit.record(DOCUMENT, invoice.id(), "issued",
+				AuditTrail.changes("number", numbered.number(), "issueDate", numbered.issueDate(), "dueDate",
+						invoice.dueDate(), "total", invoice.total(), "source",
+						invoice.sourceRef() != null ? invoice.sourceRef() : invoice.creditedInvoiceId()));
+		this.events.publishEvent(new InvoiceIssued(invoice.id(), invoice.number(), invoice.kind().name(),
+				invoice.customerId(), invoice.currency(), invoice.total().amount(), invoice.issueDate(),
+				invoice.dueDate(), reference));
+	}
+
+	/** Issues a credit note for an invoice: whole, by lines and quantities, or by a net amount. */
+	@Transactional
+	public InvoiceView creditNote(String invoiceId, CreditNoteRequest request) {
+		Invoice invoice = load(invoiceId);
+		if (invoice.kind() != Invoice.Kind.INVOICE) {
+			throw new Problem.StateConflict("only an invoice can be credited");
+		}
+		if (invoice.status() == InvoiceStatus.DRAFT || invoice.status() == InvoiceStatus.CANCELLED) {
+			throw new Problem.StateConflict("invoice " + (invoice.number() == null ? invoiceId : invoice.number()) + " is "
+					+ invoice.status() + "; it cannot be credited");
+		}
+		CreditNoteRequest req = request == null ? new CreditNoteRequest(null, null, null) : request;
+		Problem.Errors errors = new Problem.Errors();
+		List<InvoiceLine> lines = new ArrayList<>();
+		List<InvoiceLine> billed = invoice.lines();
+		Currency currency = Currency.getInstance(invoice.currency());
+		boolean byLines = req.lines() != null && !req.lines().isEmpty();
+		boolean byAmount = req.amount() != null && !req.amount().isBlank();
+		if (byLines && byAmount) {
+			errors.add("amount", "give either lines or an amount, not both");
+		}
+		else if (byLines) {
+			for (int i = 0; i < req.lines().size(); i++) {
+				CreditNoteRequest.LineInput in = req.lines().get(i);
+				String field = "lines[" + i + "]";
+				if (in == null || in.lineNumber() == null || in.lineNumber() < 1 || in.lineNumber() > billed.size()) {
+					errors.add(field + ".lineNumber", "must be a line of the invoice, 1 to " + billed.size());
+					continue;
+				}
+				InvoiceLine line = billed.get(in.lineNumber() - 1);
+				BigDecimal qty = in.quantity() == null ? line.quantity()
+						: Amounts.positive(errors, field + ".quantity", in.quantity(), 4);
+				if (qty != null && qty.compareTo(line.quantity()) > 0) {
+					errors.add(field + ".quantity", "exceeds the invoiced quantity " + line.quantity().stripTrailingZeros().toPlainString());
+					continue;
+				}
+				if (qty != null) {
+					lines.add(new InvoiceLine(line.sku(), line.description(), line.unit(), qty, line.unitPrice(),
+							line.discountPercent(), line.taxRate(), null, line.orderLineIndex(), line.priceSource()));
+				}
+			}
+		}
+		else if (byAmount) {
+			BigDecimal amount = Amounts.positive(errors, "amount", req.amount(), currency.getDefaultFractionDigits());
+			var rates = billed.stream().map(InvoiceLine::taxRate).map(r -> r.setScale(2, RoundingMode.UNNECESSARY)).distinct().toList();
+			if (rates.size() > 1) {
+				errors.add("amount", "this invoice has several VAT rates; credit it by lines instead");
+			}
+			else if (amount != null) {
+				lines.add(new InvoiceLine("CREDIT", "Credit on invoice " + invoice.number(), "piece", BigDecimal.ONE,
+						amount, BigDecimal.ZERO, rates.get(0), null, null, "MANUAL"));
+			}
+		}
+		else {
+			if (invoice.amountCredited().isPositive()) {
+				throw new Problem.StateConflict("invoice " + invoice.number()
+						+ " is already partly credited; credit the rest by lines or by amount");
+			}
+			lines.addAll(billed);
+		}
+		errors.throwIfAny();
+		CustomerDetails customer = this.customers.get(invoice.customerId());
+		Invoice credit = Invoice.draft(Ids.next("inv"), Invoice.Kind.CREDIT_NOTE, invoice.customerId(), customer.name(),
+				invoice.orderId(), null, invoice.id(),
+				req.reason() == null || req.reason().isBlank() ? "Credit note on invoice " + invoice.number() : req.reason(),
+				invoice.currency(), 0, lines, this.today.instant());
+		if (credit.total().compareTo(invoice.creditable()) > 0) {
+			throw new Problem.Invalid(byAmount ? "amount" : "lines", "the credit note (" + credit.total()
+					+ ") would exceed what remains creditable on invoice " + invoice.number() + " (" + invoice.creditable() + ")");
+		}
+		issue(credit, this.today.date());
+		InvoiceStatus before = invoice.status();
+		invoice.applyCredit(credit.total());
+		this.invoices.save(invoice);
+		this.audit.record(DOCUMENT, invoice.id(), "credited", AuditTrail.changes("creditNote", credit.number(),
+				"amount", credit.total(), "status", before == invoice.status() ? before : before + " → " + invoice.status()));
+		if (!invoice.status().isOpen()) {
+			this.events.publishEvent(new InvoiceSettled(invoice.id(), invoice.number(), invoice.customerId(), invoice.status().name()));
+		}
+		return view(credit);
+	}
+
+	/** An invoice a payment may settle, as cash application sees it. */
+	public record Payable(String invoiceId, String number, String customerId, Money amountDue, InvoiceStatus status) {
+	}
+
+	/**
+	 * The invoice that remittance text points to: its RF creditor reference first, then its number (as payers
+	 * write it: with or without dashes or spaces, leading zeros dropped).
+	 */
+	public Optional<Payable> findPayable(String remittance) {
+		if (remittance == null || remittance.isBlank()) {
+			return Optional.empty();
+		}
+		Optional<Invoice> found = CreditorReference.findIn(remittance)
+			.flatMap(rf -> this.invoices.findByPaymentReference(rf.value()));
+		if (found.isEmpty()) {
+			Matcher m = NUMBER_IN_TEXT.matcher(remittance.toUpperCase(Locale.ROOT));
+			while (found.isEmpty() && m.find()) {
+				String number = m.group(1) + "-" + m.group(2) + "-" + String.format("%06d", Integer.parseInt(m.group(3)));
+				found = this.invoices.findByNumber(number).filter(i -> i.kind() == Invoice.Kind.INVOICE);
+			}
+		}
+		return found.map(i -> new Payable(i.id(), i.number(), i.customerId(), i.amountDue(), i.status()));
+	}
+
+	/**
+	 * Applies (part of) a payment to an invoice, in the caller's transaction; answers what was applied (at
+	 * most what is due). The same payment applied twice applies once.
+	 */
+	@Transactional
+	public Money recordPayment(String invoiceId, String paymentId, Money amount, LocalDate paidOn) {
+		Invoice invoice = load(invoiceId);
+		InvoiceStatus before = invoice.status();
+		Money applied = invoice.applyPayment(paymentId, amount, paidOn);
+		if (applied.isPositive()) {
+			this.invoices.save(invoice);
+			this.audit.record(DOCUMENT, invoiceId, "payment applied", AuditTrail.changes("payment", paymentId, "amount",
+					applied, "status", before == invoice.status() ? before : before + " → " + invoice.status()));
+			if (invoice.status() == InvoiceStatus.PAID) {
+				this.events.publishEvent(new InvoiceSettled(invoiceId, invoice.number(), invoice.customerId(), "PAID"));
+			}
+		}
+		return applied;
+	}
+
+	/** The invoice's documents: Factur-X PDF, UBL 2.1 or CII XML. */
+	public byte[] document(String id, String format) {
+		InvoiceView invoice = get(id);
+		if (invoice.number() == null) {
+			throw new Problem.StateConflict("a draft has no document yet; issue it first");
+		}
+		CustomerDetails customer = this.customers.get(invoice.customerId());
+		String original = invoice.creditedInvoiceId() == null ? null : load(invoice.creditedInvoiceId()).number();
+		return switch (format) {
+			case "pdf" -> this.documents.facturX(invoice, customer, original);
+			case "ubl" -> this.documents.ubl(invoice, customer, original);
+			case "cii" -> this.documents.cii(invoice, customer, original);
+			default -> throw new Problem.Invalid("format", "must be pdf, ubl or cii");
+		};
+	}
+
+	Invoice load(String id) {
+		return this.invoices.findById(id).orElseThrow(() -> new Problem.NotFound("invoice", id));
+	}
+
+	InvoiceView view(Invoice i) {
+		Currency currency = Currency.getInstance(i.currency());
+		List<InvoiceLine> lines = i.lines();
+		return new InvoiceView(i.id(), i.kind().name(), i.number(), i.status(), i.customerId(), i.customerName(),
+				i.orderId(), i.creditedInvoiceId(), i.reason(), i.issueDate(), i.dueDate(), i.currency(), i.totalNet(),
+				i.totalTax(), i.total(), i.amountPaid(), i.amountCredited(), i.amountDue(), i.paymentReference(),
+				IntStream.range(0, lines.size()).mapToObj(n -> {
+					InvoiceLine l = lines.get(n);
+					return new InvoiceView.Line(n + 1, l.sku(), l.description(), l.unit(), l.quantity(),
+							new Money(l.unitPrice(), currency), l.discountPercent(), l.taxRate(),
+							new Money(l.netAmount(), currency), l.orderLineIndex(), l.priceSource());
+				}).toList(), i.totals().vat(),
+				i.payments().stream().map(p -> new InvoiceView.Payment(p.paymentId(), new Money(p.amount(), currency), p.paidOn())).toList(),
+				i.isOverdueOn(this.today.date()), i.version());
+	}
+
+}

@@ -1,0 +1,436 @@
+package io.encaisse.invoicing.documents;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import io.encaisse.customers.CustomerDetails;
+import io.encaisse.invoicing.InvoiceView;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.xml.XmpSerializer;
+import org.mustangproject.BankDetails;
+import org.mustangproject.Invoice;
+import org.mustangproject.Item;
+import org.mustangproject.LegalOrganisation;
+import org.mustangproject.Product;
+import org.mustangproject.TradeParty;
+import org.mustangproject.ZUGFeRD.IZUGFeRDExporter;
+import org.mustangproject.ZUGFeRD.Profiles;
+import org.mustangproject.ZUGFeRD.ZUGFeRD2PullProvider;
+import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromPDFA;
+import org.mustangproject.CII.CIIToUBL;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The documents of an invoice: a readable PDF in the customer's language that is also a Factur-X
+ * (PDF/A-3 with the EN 16931 CII XML inside), the CII XML alone, and UBL 2.1.
+ */
+@Component
+@EnableConfigurationProperties(Seller.class)
+public class InvoiceDocuments {
+
+	private static final float MARGIN = 50;
+
+	private final Seller seller;
+
+	InvoiceDocuments(Seller seller) {
+		this.seller = seller;
+	}
+
+	public byte[] facturX(InvoiceView invoice, CustomerDetails customer, String originalNumber) {
+		try {
+			byte[] pdfa = visual(invoice, customer, originalNumber);
+			IZUGFeRDExporter exporter = new ZUGFeRDExporterFromPDFA().load(pdfa)
+				.setProducer("Encaisse")
+				.setCreator("Encaisse")
+				.setZUGFeRDVersion(2)
+				.setProfile(Profiles.getByName("EN16931"));
+			exporter.setTransaction(einvoice(invoice, customer, originalNumber));
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			exporter.export(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public byte[] cii(InvoiceView invoice, CustomerDetails customer, String originalNumber) {
+		ZUGFeRD2PullProvider provider = new ZUGFeRD2PullProvider();
+		provider.setProfile(Profiles.getByName("EN16931"));
+		provider.generateXML(einvoice(invoice, customer, originalNumber));
+		return provider.getXML();
+	}
+
+	public byte[] ubl(InvoiceView invoice, CustomerDetails customer, String originalNumber) {
+		try {
+			Path dir = Files.createTempDirectory("encaisse-ubl");
+			try {
+				Path cii = dir.resolve("cii.xml");
+				Path ubl = dir.resolve("ubl.xml");
+				Files.write(cii, cii(invoice, customer, originalNumber));
+				new CIIToUBL().convert(cii.toFile(), ubl.toFile());
+				return Files.readAllBytes(ubl);
+			}
+			finally {
+				try (var files = Files.list(dir)) {
+					files.forEach(p -> p.toFile().delete());
+				}
+				Files.deleteIfExists(dir);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	Invoice einvoice(InvoiceView invoice, CustomerDetails customer, String originalNumber) {
+		TradeParty sender = new TradeParty(this.seller.name(), this.seller.street(), this.seller.postalCode(),
+				this.seller.city(), this.seller.country())
+			.addVATID(this.seller.vatNumber())
+			.setEmail(this.seller.email())
+			.addBankDetails(new BankDetails(this.seller.iban(), this.seller.bic()))
+			.setLegalOrganisation(new LegalOrganisation(this.seller.siren(), "0002"));
+		CustomerDetails.Address a = customer.billingAddress();
+		TradeParty recipient = new TradeParty(customer.name(), nz(a.line1()), nz(a.postalCode()), nz(a.city()),
+				a.country() == null ? "FR" : a.country());
+		if (customer.vatNumber() != null) {
+			recipient.addVATID(customer.vatNumber());
+		}
+		if (customer.legalId() != null) {
+			recipient.setLegalOrganisation(new LegalOrganisation(customer.legalId(), "0002"));
+		}
+		if (customer.email() != null) {
+			recipient.setEmail(customer.email());
+		}
+		Invoice inv = new Invoice().setNumber(invoice.number())
+			.setIssueDate(date(invoice.issueDate()))
+			.setDueDate(date(invoice.dueDate()))
+			.setDeliveryDate(date(invoice.issueDate()))
+			.setCurrency(invoice.currency())
+			.setSender(sender)
+			.setRecipient(recipient)
+			.setReferenceNumber(invoice.orderId() == null ? invoice.number() : invoice.orderId())
+			.setPaymentTermDescription(terms(invoice, "en"));
+		if (invoice.isCreditNote()) {
+			inv.setCreditNote();
+			if (originalNumber != null) {
+				inv.setInvoiceReferencedDocumentID(originalNumber);
+			}
+		}
+		else if (invoice.paymentReference() != null) {
+			inv.setPaymentReference(invoice.paymentReference());
+		}
+		for (InvoiceView.Line line : invoice.lines()) {
+			BigDecimal netUnit = line.unitPrice()
+				.amount()
+				.multiply(BigDecimal.ONE.subtract(line.discountPercent().movePointLeft(2)))
+				.stripTrailingZeros();
+			if (netUnit.scale() < 2) {
+				netUnit = netUnit.setScale(2);
+			}
+			Product product = new Product(line.description(), "", UnitCodes.of(line.unit()), line.taxRate());
+			product.setSellerAssignedID(line.sku());
+			if (line.taxRate().signum() == 0) {
+				product.setTaxCategoryCode("E");
+				product.setTaxExemptionReason("Exonération de TVA");
+			}
+			inv.addItem(new Item(product, netUnit, line.quantity()));
+		}
+		return inv;
+	}
+
+	private static String nz(String s) {
+		return s == null ? "" : s;
+	}
+
+	private static Date date(LocalDate d) {
+		return Date.from(d.atStartOfDay(ZoneOffset.UTC).toInstant());
+	}
+
+	private String terms(InvoiceView invoice, String lang) {
+		if (invoice.isCreditNote()) {
+			return "fr".equals(lang) ? "Avoir" : "Credit note";
+		}
+		return "fr".equals(lang) ? "Paiement à " + days(invoice) + " jours, échéance le " + invoice.dueDate()
+				: "Payment within " + days(invoice) + " days, due on " + invoice.dueDate();
+	}
+
+	private static long days(InvoiceView invoice) {
+		return java.time.temporal.ChronoUnit.DAYS.between(invoice.issueDate(), invoice.dueDate());
+	}
+
+	/** The human-readable PDF/A-3b base of the Factur-X. */
+	byte[] visual(InvoiceView invoice, CustomerDetails customer, String originalNumber) throws IOException {
+		String lang = "en".equals(customer.language()) ? "en" : "fr";
+		Map<String, String> t = Labels.of(lang);
+		try (PDDocument doc = new PDDocument()) {
+			PDFont regular;
+			PDFont bold;
+			try (InputStream r = font("DejaVuSans.ttf"); InputStream b = font("DejaVuSans-Bold.ttf")) {
+				regular = PDType0Font.load(doc, r, true);
+				bold = PDType0Font.load(doc, b, true);
+			}
+			PDPage page = new PDPage(PDRectangle.A4);
+			doc.addPage(page);
+			float width = page.getMediaBox().getWidth();
+			float y = page.getMediaBox().getHeight() - MARGIN;
+			Writer w = new Writer(doc, page, regular, bold);
+			try {
+				w.text(bold, 16, MARGIN, y, this.seller.name());
+				String title = (invoice.isCreditNote() ? t.get("creditNote") : t.get("invoice")) + " " + invoice.number();
+				w.text(bold, 16, width - MARGIN - bold.getStringWidth(title) / 1000 * 16, y, title);
+				y -= 16;
+				for (String l : List.of(this.seller.street(), this.seller.postalCode() + " " + this.seller.city(),
+						this.seller.legalForm() + " " + t.get("capital") + " " + this.seller.shareCapital(),
+						"SIREN " + this.seller.siren() + " · " + t.get("vat") + " " + this.seller.vatNumber(), this.seller.email())) {
+					w.text(regular, 9, MARGIN, y, l);
+					y -= 12;
+				}
+				float right = width / 2 + 40;
+				float by = page.getMediaBox().getHeight() - MARGIN - 40;
+				w.text(bold, 10, right, by, t.get("billTo"));
+				by -= 13;
+				CustomerDetails.Address a = customer.billingAddress();
+				List<String> buyer = new ArrayList<>(List.of(customer.name()));
+				if (a.line1() != null) {
+					buyer.add(a.line1());
+				}
+				buyer.add(nz(a.postalCode()) + " " + nz(a.city()) + " " + nz(a.country()));
+				if (customer.legalId() != null) {
+					buyer.add("SIREN " + customer.legalId());
+				}
+				if (customer.vatNumber() != null) {
+					buyer.add(t.get("vat") + " " + customer.vatNumber());
+				}
+				for (String l : buyer) {
+					w.text(regular, 10, right, by, l);
+					by -= 12;
+				}
+				y = Math.min(y, by) - 14;
+				w.text(regular, 10, MARGIN, y, t.get("issueDate") + " : " + invoice.issueDate() + "    "
+						+ t.get("dueDate") + " : " + invoice.dueDate() + "    " + t.get("saleDate") + " : " + invoice.issueDate());
+				y -= 13;
+				if (invoice.isCreditNote() && originalNumber != null) {
+					w.text(regular, 10, MARGIN, y, t.get("creditFor") + " " + originalNumber
+							+ (invoice.reason() == null ? "" : " — " + invoice.reason()));
+					y -= 13;
+				}
+				w.text(regular, 10, MARGIN, y, t.get("operation") + " : " + operation(invoice, t));
+				y -= 22;
+				float[] cols = { MARGIN, MARGIN + 230, MARGIN + 280, MARGIN + 345, MARGIN + 390, MARGIN + 430 };
+				String[] heads = { t.get("description"), t.get("qty"), t.get("unitPrice"), t.get("discount"), t.get("vatRate"), t.get("net") };
+				for (int i = 0; i < heads.length; i++) {
+					w.text(bold, 9, cols[i], y, heads[i]);
+				}
+				y -= 4;
+				w.line(MARGIN, y, width - MARGIN, y);
+				y -= 12;
+				for (InvoiceView.Line l : invoice.lines()) {
+					if (y < 170) {
+						page = new PDPage(PDRectangle.A4);
+						doc.addPage(page);
+						w.newPage(page);
+						y = page.getMediaBox().getHeight() - MARGIN;
+					}
+					w.text(regular, 9, cols[0], y, ellipsis(l.description(), 48));
+					w.text(regular, 9, cols[1], y, l.quantity().stripTrailingZeros().toPlainString());
+					w.text(regular, 9, cols[2], y, l.unitPrice().toPlainString());
+					w.text(regular, 9, cols[3], y, l.discountPercent().signum() == 0 ? "" : l.discountPercent().stripTrailingZeros().toPlainString() + " %");
+					w.text(regular, 9, cols[4], y, l.taxRate().stripTrailingZeros().toPlainString() + " %");
+					w.text(regular, 9, cols[5], y, l.net().toPlainString() + " " + invoice.currency());
+					y -= 13;
+				}
+				w.line(MARGIN, y + 4, width - MARGIN, y + 4);
+				y -= 10;
+				float tx = width - MARGIN - 200;
+				w.text(regular, 10, tx, y, t.get("totalNet"));
+				w.text(regular, 10, tx + 120, y, invoice.totalNet().toPlainString() + " " + invoice.currency());
+				y -= 13;
+				for (var g : invoice.vat()) {
+					w.text(regular, 10, tx, y, t.get("vat") + " " + g.rate().stripTrailingZeros().toPlainString() + " % ("
+							+ g.base().toPlainString() + ")");
+					w.text(regular, 10, tx + 120, y, g.tax().toPlainString() + " " + invoice.currency());
+					y -= 13;
+				}
+				w.text(bold, 11, tx, y, t.get("total"));
+				w.text(bold, 11, tx + 120, y, invoice.total().toPlainString() + " " + invoice.currency());
+				y -= 14;
+				if (!invoice.isCreditNote()) {
+					w.text(bold, 11, tx, y, t.get("amountDue"));
+					w.text(bold, 11, tx + 120, y, invoice.amountDue().toPlainString() + " " + invoice.currency());
+					y -= 14;
+				}
+				y -= 16;
+				List<String> mentions = new ArrayList<>();
+				if (!invoice.isCreditNote()) {
+					mentions.add(t.get("payBy") + " " + this.seller.iban() + " (BIC " + this.seller.bic() + "), "
+							+ t.get("reference") + " " + printed(invoice.paymentReference()));
+					mentions.add(terms(invoice, lang) + ". " + t.get("noDiscount"));
+					mentions.add(t.get("penalties"));
+				}
+				if (!operation(invoice, t).equals(t.get("goods"))) {
+					mentions.add(t.get("vatOnDebits"));
+				}
+				for (String m : mentions) {
+					for (String part : wrap(m, 105)) {
+						w.text(regular, 8, MARGIN, y, part);
+						y -= 10;
+					}
+				}
+			}
+			finally {
+				w.close();
+			}
+			pdfa(doc, invoice);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			doc.save(out);
+			return out.toByteArray();
+		}
+	}
+
+	private static String operation(InvoiceView invoice, Map<String, String> t) {
+		long services = invoice.lines().stream().filter(l -> UnitCodes.isService(l.unit())).count();
+		if (services == 0) {
+			return t.get("goods");
+		}
+		return services == invoice.lines().size() ? t.get("services") : t.get("mixed");
+	}
+
+	private static String printed(String rf) {
+		return rf == null ? "" : rf.replaceAll("(.{4})(?!$)", "$1 ");
+	}
+
+	private static String ellipsis(String s, int max) {
+		return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+	}
+
+	private static List<String> wrap(String text, int width) {
+		List<String> out = new ArrayList<>();
+		StringBuilder line = new StringBuilder();
+		for (String word : text.split(" ")) {
+			if (line.length() + word.length() + 1 > width && !line.isEmpty()) {
+				out.add(line.toString());
+				line.setLength(0);
+			}
+			if (!line.isEmpty()) {
+				line.append(' ');
+			}
+			line.append(word);
+		}
+		if (!line.isEmpty()) {
+			out.add(line.toString());
+		}
+		return out;
+	}
+
+	private static InputStream font(String name) {
+		InputStream in = InvoiceDocuments.class.getResourceAsStream("/fonts/" + name);
+		if (in == null) {
+			throw new IllegalStateException("font missing from the build: " + name);
+		}
+		return in;
+	}
+
+	private static void pdfa(PDDocument doc, InvoiceView invoice) throws IOException {
+		XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+		xmp.createAndAddDublinCoreSchema().setTitle(invoice.number());
+		Calendar created = Calendar.getInstance();
+		xmp.createAndAddXMPBasicSchema().setCreateDate(created);
+		PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
+		id.setPart(3);
+		try {
+			id.setConformance("B");
+		}
+		catch (org.apache.xmpbox.type.BadFieldValueException ex) {
+			throw new IOException(ex);
+		}
+		ByteArrayOutputStream x = new ByteArrayOutputStream();
+		try {
+			new XmpSerializer().serialize(xmp, x, true);
+		}
+		catch (javax.xml.transform.TransformerException ex) {
+			throw new IOException(ex);
+		}
+		PDMetadata md = new PDMetadata(doc);
+		md.importXMPMetadata(x.toByteArray());
+		doc.getDocumentCatalog().setMetadata(md);
+		PDOutputIntent oi = new PDOutputIntent(doc,
+				new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+		oi.setInfo("sRGB IEC61966-2.1");
+		oi.setOutputCondition("sRGB IEC61966-2.1");
+		oi.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+		oi.setRegistryName("http://www.color.org");
+		doc.getDocumentCatalog().addOutputIntent(oi);
+	}
+
+	/** Draws on the current page; follows to the next page when the table overflows. */
+	private static final class Writer {
+
+		private final PDDocument doc;
+
+		private final PDFont regular;
+
+		private final PDFont bold;
+
+		private PDPageContentStream stream;
+
+		Writer(PDDocument doc, PDPage page, PDFont regular, PDFont bold) throws IOException {
+			this.doc = doc;
+			this.regular = regular;
+			this.bold = bold;
+			this.stream = new PDPageContentStream(doc, page);
+		}
+
+		void newPage(PDPage page) throws IOException {
+			this.stream.close();
+			this.stream = new PDPageContentStream(this.doc, page);
+		}
+
+		void text(PDFont font, float size, float x, float y, String s) throws IOException {
+			this.stream.beginText();
+			this.stream.setFont(font, size);
+			this.stream.newLineAtOffset(x, y);
+			this.stream.showText(s == null ? "" : s);
+			this.stream.endText();
+		}
+
+		void line(float x1, float y1, float x2, float y2) throws IOException {
+			this.stream.setLineWidth(0.5f);
+			this.stream.moveTo(x1, y1);
+			this.stream.lineTo(x2, y2);
+			this.stream.stroke();
+		}
+
+		void close() throws IOException {
+			this.stream.close();
+		}
+
+	}
+
+}

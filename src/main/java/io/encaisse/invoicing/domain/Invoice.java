@@ -1,0 +1,312 @@
+package io.encaisse.invoicing.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.encaisse.invoicing.InvoiceStatus;
+import io.encaisse.shared.LineAmounts;
+import io.encaisse.shared.Money;
+import io.encaisse.shared.Problem;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * An invoice or a credit note. A draft has no number; {@link #issue} gives it one and freezes it: from then
+ * on only payments and credit notes change what is due, never the document.
+ */
+@Table("invoice")
+public class Invoice {
+
+	public enum Kind {
+
+		INVOICE, CREDIT_NOTE
+
+	}
+
+	@Id
+	private final String id;
+
+	private final Kind kind;
+
+	private String number;
+
+	private InvoiceStatus status;
+
+	private final String customerId;
+
+	private final String customerName;
+
+	private final String orderId;
+
+	private final String sourceRef;
+
+	private final String creditedInvoiceId;
+
+	private final String reason;
+
+	private LocalDate issueDate;
+
+	private LocalDate dueDate;
+
+	private final String currency;
+
+	private BigDecimal totalNet;
+
+	private BigDecimal totalTax;
+
+	private BigDecimal total;
+
+	private BigDecimal amountPaid;
+
+	private BigDecimal amountCredited;
+
+	private String paymentReference;
+
+	private final int paymentTermsDays;
+
+	@MappedCollection(idColumn = "invoice_id", keyColumn = "line_index")
+	private List<InvoiceLine> lines;
+
+	@MappedCollection(idColumn = "invoice_id")
+	private Set<InvoicePayment> payments;
+
+	@Version
+	private Long version;
+
+	private final Instant createdAt;
+
+	@PersistenceCreator
+	Invoice(String id, Kind kind, String number, InvoiceStatus status, String customerId, String customerName,
+			String orderId, String sourceRef, String creditedInvoiceId, String reason, LocalDate issueDate,
+			LocalDate dueDate, String currency, BigDecimal totalNet, BigDecimal totalTax, BigDecimal total,
+			BigDecimal amountPaid, BigDecimal amountCredited, String paymentReference, int paymentTermsDays,
+			List<InvoiceLine> lines, Set<InvoicePayment> payments, Long version, Instant createdAt) {
+		this.id = id;
+		this.kind = kind;
+		this.number = number;
+		this.status = status;
+		this.customerId = customerId;
+		this.customerName = customerName;
+		this.orderId = orderId;
+		this.sourceRef = sourceRef;
+		this.creditedInvoiceId = creditedInvoiceId;
+		this.reason = reason;
+		this.issueDate = issueDate;
+		this.dueDate = dueDate;
+		this.currency = currency;
+		this.totalNet = totalNet;
+		this.totalTax = totalTax;
+		this.total = total;
+		this.amountPaid = amountPaid;
+		this.amountCredited = amountCredited;
+		this.paymentReference = paymentReference;
+		this.paymentTermsDays = paymentTermsDays;
+		this.lines = new ArrayList<>(lines);
+		this.payments = new HashSet<>(payments == null ? Set.of() : payments);
+		this.version = version;
+		this.createdAt = createdAt;
+	}
+
+	/** A draft invoice with its lines; line nets and totals are computed here, the EN 16931 way. */
+	public static Invoice draft(String id, Kind kind, String customerId, String customerName, String orderId,
+			String sourceRef, String creditedInvoiceId, String reason, String currency, int paymentTermsDays,
+			List<InvoiceLine> lines, Instant now) {
+		Currency cur = Currency.getInstance(currency);
+		List<InvoiceLine> priced = lines.stream()
+			.map(l -> new InvoiceLine(l.sku(), l.description(), l.unit(), l.quantity(), l.unitPrice(),
+					l.discountPercent(), l.taxRate(), LineAmounts.lineNet(l.amounts(), cur).amount(), l.orderLineIndex(),
+					l.priceSource()))
+			.toList();
+		LineAmounts.Totals totals = LineAmounts.totals(priced.stream().map(InvoiceLine::amounts).toList(), cur);
+		return new Invoice(id, kind, null, InvoiceStatus.DRAFT, customerId, customerName, orderId, sourceRef,
+				creditedInvoiceId, reason, null, null, currency, totals.net().amount(), totals.tax().amount(),
+				totals.total().amount(), BigDecimal.ZERO, BigDecimal.ZERO, null, paymentTermsDays, priced, Set.of(),
+				null, now);
+	}
+
+	/** Gives the draft its number, dates and payment reference. */
+	public void issue(String number, LocalDate issueDate, String paymentReference) {
+		if (this.status != InvoiceStatus.DRAFT) {
+			throw new Problem.StateConflict(describe() + " is already issued");
+		}
+		this.number = number;
+		this.issueDate = issueDate;
+		this.dueDate = issueDate.plusDays(this.paymentTermsDays);
+		this.paymentReference = paymentReference;
+		this.status = InvoiceStatus.ISSUED;
+	}
+
+	/** Applies a payment, at most what is due; answers what was applied. Applying the same payment twice applies nothing. */
+	public Money applyPayment(String paymentId, Money offered, LocalDate paidOn) {
+		if (this.kind != Kind.INVOICE) {
+			throw new Problem.StateConflict(describe() + " is a credit note; it cannot be paid");
+		}
+		if (this.status == InvoiceStatus.CANCELLED) {
+			throw new Problem.StateConflict(describe() + " is cancelled; it cannot be paid");
+		}
+		if (this.status == InvoiceStatus.DRAFT) {
+			throw new Problem.StateConflict(describe() + " is a draft; it cannot be paid");
+		}
+		if (this.payments.stream().anyMatch(p -> p.paymentId().equals(paymentId))) {
+			return Money.zero(this.currency);
+		}
+		Money applied = offered.min(amountDue());
+		if (!applied.isPositive()) {
+			return Money.zero(this.currency);
+		}
+		this.payments.add(new InvoicePayment(paymentId, applied.amount(), paidOn));
+		this.amountPaid = this.amountPaid.add(applied.amount());
+		settleStatus();
+		return applied;
+	}
+
+	/** A credit note for this invoice was issued. */
+	public void applyCredit(Money credited) {
+		if (!this.status.isOpen() && this.status != InvoiceStatus.PAID) {
+			throw new Problem.StateConflict(describe() + " is " + this.status + "; it cannot be credited");
+		}
+		this.amountCredited = this.amountCredited.add(credited.amount());
+		if (this.amountCredited.compareTo(this.total) >= 0) {
+			this.status = InvoiceStatus.CANCELLED;
+		}
+		else {
+			settleStatus();
+		}
+	}
+
+	private void settleStatus() {
+		if (amountDue().isZero() || amountDue().isNegative()) {
+			this.status = this.amountCredited.compareTo(this.total) >= 0 ? InvoiceStatus.CANCELLED : InvoiceStatus.PAID;
+		}
+		else if (this.amountPaid.signum() > 0) {
+			this.status = InvoiceStatus.PARTIALLY_PAID;
+		}
+	}
+
+	public Money amountDue() {
+		if (this.kind == Kind.CREDIT_NOTE || this.status == InvoiceStatus.DRAFT || this.status == InvoiceStatus.CANCELLED) {
+			return Money.zero(this.currency);
+		}
+		return Money.of(this.total.subtract(this.amountPaid).subtract(this.amountCredited), this.currency);
+	}
+
+	/** What a credit note may still credit of this invoice. */
+	public Money creditable() {
+		return Money.of(this.total.subtract(this.amountCredited), this.currency);
+	}
+
+	public boolean isOverdueOn(LocalDate date) {
+		return this.status.isOpen() && this.dueDate != null && date.isAfter(this.dueDate);
+	}
+
+	private String describe() {
+		return (this.kind == Kind.CREDIT_NOTE ? "credit note " : "invoice ") + (this.number == null ? this.id : this.number);
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	public Kind kind() {
+		return this.kind;
+	}
+
+	public String number() {
+		return this.number;
+	}
+
+	public InvoiceStatus status() {
+		return this.status;
+	}
+
+	public String customerId() {
+		return this.customerId;
+	}
+
+	public String customerName() {
+		return this.customerName;
+	}
+
+	public String orderId() {
+		return this.orderId;
+	}
+
+	public String sourceRef() {
+		return this.sourceRef;
+	}
+
+	public String creditedInvoiceId() {
+		return this.creditedInvoiceId;
+	}
+
+	public String reason() {
+		return this.reason;
+	}
+
+	public LocalDate issueDate() {
+		return this.issueDate;
+	}
+
+	public LocalDate dueDate() {
+		return this.dueDate;
+	}
+
+	public String currency() {
+		return this.currency;
+	}
+
+	public Money totalNet() {
+		return Money.of(this.totalNet, this.currency);
+	}
+
+	public Money totalTax() {
+		return Money.of(this.totalTax, this.currency);
+	}
+
+	public Money total() {
+		return Money.of(this.total, this.currency);
+	}
+
+	public Money amountPaid() {
+		return Money.of(this.amountPaid, this.currency);
+	}
+
+	public Money amountCredited() {
+		return Money.of(this.amountCredited, this.currency);
+	}
+
+	public String paymentReference() {
+		return this.paymentReference;
+	}
+
+	public int paymentTermsDays() {
+		return this.paymentTermsDays;
+	}
+
+	public List<InvoiceLine> lines() {
+		return List.copyOf(this.lines);
+	}
+
+	public List<InvoicePayment> payments() {
+		return this.payments.stream().sorted(java.util.Comparator.comparing(InvoicePayment::paidOn)).toList();
+	}
+
+	public LineAmounts.Totals totals() {
+		return LineAmounts.totals(this.lines.stream().map(InvoiceLine::amounts).toList(), Currency.getInstance(this.currency));
+	}
+
+	public long version() {
+		return this.version == null ? 0 : this.version;
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.encaisse.invoicing.numbering;
+
+import java.time.LocalDate;
+
+import io.encaisse.shared.Counters;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * French invoice numbering: one chronological, continuous series per kind of document and year
+ * ({@code FA-2026-000123}, credit notes {@code AV-2026-000012}). The number is taken in the issuing
+ * transaction from a locked counter row, so there is no gap and no duplicate across nodes; the issue date
+ * never goes back before the last one of the series, so numbers and dates stay in the same order.
+ */
+@Component
+public class InvoiceNumbering {
+
+	private final Counters counters;
+
+	private final JdbcClient jdbc;
+
+	private final String invoicePrefix;
+
+	private final String creditNotePrefix;
+
+	InvoiceNumbering(Counters counters, JdbcClient jdbc,
+			@Value("${encaisse.invoicing.invoice-prefix:FA}") String invoicePrefix,
+			@Value("${encaisse.invoicing.credit-note-prefix:AV}") String creditNotePrefix) {
+		this.counters = counters;
+		this.jdbc = jdbc;
+		this.invoicePrefix = invoicePrefix;
+		this.creditNotePrefix = creditNotePrefix;
+	}
+
+	public record Numbered(String number, LocalDate issueDate) {
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Numbered next(boolean creditNote, LocalDate requestedDate) {
+		String series = (creditNote ? this.creditNotePrefix : this.invoicePrefix) + "-" + requestedDate.getYear();
+		long n = this.counters.next("invoice:" + series);
+		LocalDate last = this.jdbc.sql("select max(issue_date) from invoice where number like :pattern")
+			.param("pattern", series + "-%")
+			.query(LocalDate.class)
+			.optional()
+			.orElse(null);
+		LocalDate issueDate = last != null && last.isAfter(requestedDate) ? last : requestedDate;
+		return new Numbered(series + "-" + String.format("%06d", n), issueDate);
+	}
+
+}

@@ -1,0 +1,142 @@
+package io.encaisse.invoicing.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.encaisse.invoicing.CreditNoteRequest;
+import io.encaisse.invoicing.InvoiceStatus;
+import io.encaisse.invoicing.InvoiceView;
+import io.encaisse.invoicing.Invoicing;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Roles;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/invoices")
+@Tag(name = "Invoices")
+class InvoiceApi {
+
+	private final Invoicing invoicing;
+
+	InvoiceApi(Invoicing invoicing) {
+		this.invoicing = invoicing;
+	}
+
+	record InvoiceResponse(String id, String kind, String number, String status, String customerId,
+			String customerName, String orderId, String creditedInvoiceId, String reason, LocalDate issueDate,
+			LocalDate dueDate, String currency, String totalNet, String totalTax, String total, String amountPaid,
+			String amountCredited, String amountDue, String paymentReference, boolean overdue, List<LineResponse> lines,
+			List<VatResponse> vat, long version) {
+
+		static InvoiceResponse of(InvoiceView i) {
+			return new InvoiceResponse(i.id(), i.kind(), i.number(), i.status().name(), i.customerId(), i.customerName(),
+					i.orderId(), i.creditedInvoiceId(), i.reason(), i.issueDate(), i.dueDate(), i.currency(),
+					i.totalNet().toPlainString(), i.totalTax().toPlainString(), i.total().toPlainString(),
+					i.amountPaid().toPlainString(), i.amountCredited().toPlainString(), i.amountDue().toPlainString(),
+					i.paymentReference(), i.overdue(),
+					i.lines()
+						.stream()
+						.map(l -> new LineResponse(l.lineNumber(), l.sku(), l.description(), l.unit(),
+								l.quantity().stripTrailingZeros().toPlainString(), l.unitPrice().toPlainString(),
+								l.discountPercent().toPlainString(), l.taxRate().toPlainString(), l.net().toPlainString(),
+								l.orderLineNumber(), l.priceSource()))
+						.toList(),
+					i.vat()
+						.stream()
+						.map(g -> new VatResponse(g.rate().toPlainString(), g.base().toPlainString(), g.tax().toPlainString()))
+						.toList(),
+					i.version());
+		}
+
+	}
+
+	record LineResponse(int lineNumber, String sku, String description, String unit, String quantity,
+			String unitPrice, String discountPercent, String taxRate, String netAmount, Integer orderLineNumber,
+			String priceSource) {
+	}
+
+	record VatResponse(String rate, String taxableAmount, String taxAmount) {
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize(Roles.ANY)
+	InvoiceResponse get(@PathVariable String id) {
+		return InvoiceResponse.of(this.invoicing.get(id));
+	}
+
+	@GetMapping
+	@PreAuthorize(Roles.ANY)
+	Cursor.Page<InvoiceResponse> list(@RequestParam(required = false) String customerId,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String orderId,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String startingAfter) {
+		InvoiceStatus st = null;
+		if (status != null && !status.isBlank()) {
+			try {
+				st = InvoiceStatus.valueOf(status);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new Problem.Invalid("status", "must be one of DRAFT, ISSUED, PARTIALLY_PAID, PAID, CANCELLED");
+			}
+		}
+		if (kind != null && !kind.equals("INVOICE") && !kind.equals("CREDIT_NOTE")) {
+			throw new Problem.Invalid("kind", "must be INVOICE or CREDIT_NOTE");
+		}
+		return this.invoicing.list(new Invoicing.Filter(blank(customerId), st, blank(orderId), kind),
+				Cursor.of(limit, startingAfter)).map(InvoiceResponse::of);
+	}
+
+	@GetMapping("/{id}/pdf")
+	@PreAuthorize(Roles.ANY)
+	ResponseEntity<byte[]> pdf(@PathVariable String id) {
+		return file(id, "pdf", MediaType.APPLICATION_PDF);
+	}
+
+	@GetMapping("/{id}/ubl")
+	@PreAuthorize(Roles.ANY)
+	ResponseEntity<byte[]> ubl(@PathVariable String id) {
+		return file(id, "ubl", MediaType.APPLICATION_XML);
+	}
+
+	@GetMapping("/{id}/cii")
+	@PreAuthorize(Roles.ANY)
+	ResponseEntity<byte[]> cii(@PathVariable String id) {
+		return file(id, "cii", MediaType.APPLICATION_XML);
+	}
+
+	@PostMapping("/{id}/credit-notes")
+	@PreAuthorize(Roles.BILL)
+	ResponseEntity<InvoiceResponse> credit(@PathVariable String id, @RequestBody(required = false) CreditNoteRequest request) {
+		InvoiceView credit = this.invoicing.creditNote(id, request);
+		return ResponseEntity.created(URI.create("/api/v1/invoices/" + credit.id())).body(InvoiceResponse.of(credit));
+	}
+
+	private ResponseEntity<byte[]> file(String id, String format, MediaType type) {
+		InvoiceView invoice = this.invoicing.get(id);
+		byte[] bytes = this.invoicing.document(id, format);
+		String name = invoice.number() + ("pdf".equals(format) ? ".pdf" : "-" + format + ".xml");
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+			.body(bytes);
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s;
+	}
+
+}

@@ -1,0 +1,204 @@
+package io.encaisse.orders;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import io.encaisse.customers.CustomerDetails;
+import io.encaisse.customers.Customers;
+import io.encaisse.orders.domain.Delivery;
+import io.encaisse.orders.domain.DeliveryLine;
+import io.encaisse.orders.domain.DeliveryRepository;
+import io.encaisse.orders.domain.Order;
+import io.encaisse.orders.domain.OrderLine;
+import io.encaisse.orders.domain.OrderRepository;
+import io.encaisse.shared.Amounts;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Ids;
+import io.encaisse.shared.LineAmounts;
+import io.encaisse.shared.Money;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Today;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The orders facade: read orders, record deliveries, learn which invoices billed them. */
+@Service
+@Transactional(readOnly = true)
+public class Orders {
+
+	public static final String DOCUMENT = "order";
+
+	private final OrderRepository orders;
+
+	private final DeliveryRepository deliveries;
+
+	private final Customers customers;
+
+	private final AuditTrail audit;
+
+	private final Today today;
+
+	private final ApplicationEventPublisher events;
+
+	Orders(OrderRepository orders, DeliveryRepository deliveries, Customers customers, AuditTrail audit, Today today,
+			ApplicationEventPublisher events) {
+		this.orders = orders;
+		this.deliveries = deliveries;
+		this.customers = customers;
+		this.audit = audit;
+		this.today = today;
+		this.events = events;
+	}
+
+	public OrderView get(String id) {
+		return view(load(id));
+	}
+
+	public Cursor.Page<OrderView> list(Cursor cursor) {
+		List<Order> rows = cursor.startingAfter() == null
+				? this.orders.findByOrderByIdDesc(Limit.of(cursor.fetchSize()))
+				: this.orders.findByIdLessThanOrderByIdDesc(cursor.startingAfter(), Limit.of(cursor.fetchSize()));
+		return cursor.page(rows).map(this::view);
+	}
+
+	public List<OrderView> ofCustomer(String customerId) {
+		return this.orders.findByCustomerIdOrderByIdDesc(customerId).stream().map(this::view).toList();
+	}
+
+	/**
+	 * Records a delivery and publishes {@link DeliveryRecorded}. Quantities are matched to the order's lines
+	 * by SKU, first line with something left to deliver first.
+	 */
+	@Transactional
+	public OrderView.DeliveryView recordDelivery(String orderId, DeliveryInput input) {
+		Order order = load(orderId);
+		Problem.Errors errors = new Problem.Errors();
+		LocalDate deliveredOn = input.deliveredOn() == null ? this.today.date() : input.deliveredOn();
+		if (deliveredOn.isAfter(this.today.date())) {
+			errors.add("deliveredOn", "must not be in the future");
+		}
+		if (deliveredOn.isBefore(order.orderedOn())) {
+			errors.add("deliveredOn", "must not be before the order date " + order.orderedOn());
+		}
+		List<OrderLine> lines = order.lines();
+		Map<Integer, BigDecimal> byLine = new LinkedHashMap<>();
+		if (input.lines() == null || input.lines().isEmpty()) {
+			errors.add("lines", "a delivery needs at least one line");
+		}
+		else {
+			for (int i = 0; i < input.lines().size(); i++) {
+				DeliveryInput.LineInput in = input.lines().get(i);
+				String field = "lines[" + i + "]";
+				BigDecimal qty = Amounts.positive(errors, field + ".quantity", in == null ? null : in.quantity(), 4);
+				String sku = in == null ? null : in.sku();
+				List<Integer> candidates = IntStream.range(0, lines.size())
+					.filter(n -> lines.get(n).sku().equals(sku))
+					.boxed()
+					.toList();
+				if (candidates.isEmpty()) {
+					errors.add(field + ".sku", sku == null ? "is required" : "'" + sku + "' is not on order " + order.number());
+					continue;
+				}
+				if (qty == null) {
+					continue;
+				}
+				for (int n : candidates) {
+					BigDecimal left = lines.get(n).remaining().subtract(byLine.getOrDefault(n + 1, BigDecimal.ZERO));
+					BigDecimal take = qty.min(left.max(BigDecimal.ZERO));
+					if (take.signum() > 0) {
+						byLine.merge(n + 1, take, BigDecimal::add);
+						qty = qty.subtract(take);
+					}
+				}
+				if (qty.signum() > 0) {
+					errors.add(field + ".quantity", "exceeds what remains to be delivered of '" + sku + "' by "
+							+ qty.stripTrailingZeros().toPlainString());
+				}
+			}
+		}
+		errors.throwIfAny();
+		List<Order.Delivered> delivered = byLine.entrySet()
+			.stream()
+			.map(e -> new Order.Delivered(e.getKey(), e.getValue()))
+			.toList();
+		order.deliver(delivered);
+		this.orders.save(order);
+		Delivery delivery = this.deliveries.save(Delivery.of(Ids.next("dlv"), orderId, deliveredOn,
+				delivered.stream()
+					.map(d -> new DeliveryLine(d.lineNumber(), lines.get(d.lineNumber() - 1).sku(), d.quantity()))
+					.toList(),
+				this.today.instant()));
+		this.audit.record(DOCUMENT, orderId, "delivery recorded", AuditTrail.changes("delivery", delivery.id(),
+				"deliveredOn", deliveredOn, "lines", delivered.size(), "status", order.status()));
+		this.events.publishEvent(new DeliveryRecorded(delivery.id(), orderId, order.number(), order.customerId(),
+				order.currency(), deliveredOn, delivered.stream().map(d -> {
+					OrderLine l = lines.get(d.lineNumber() - 1);
+					return new DeliveryRecorded.DeliveredLine(d.lineNumber(), l.sku(), l.description(), l.unit(),
+							d.quantity(), l.unitPrice(), l.discountPercent(), l.taxRate(), l.priceSource());
+				}).toList()));
+		return deliveryView(delivery);
+	}
+
+	/** Called by invoicing, in its transaction, for each invoice it issues for an order. */
+	@Transactional
+	public void recordInvoiced(String orderId, String invoiceId, int invoicesOfOrder) {
+		Order order = load(orderId);
+		long deliveriesOfOrder = this.deliveries.countByOrderId(orderId);
+		var before = order.status();
+		if (order.recordInvoiced(invoiceId, invoicesOfOrder >= deliveriesOfOrder)) {
+			this.orders.save(order);
+			this.audit.record(DOCUMENT, orderId, "invoiced",
+					AuditTrail.changes("invoice", invoiceId, "status", before == order.status() ? order.status()
+							: before + " → " + order.status()));
+		}
+	}
+
+	/** Used by the intake from quotes; one order per quote. */
+	@Transactional
+	Order confirmFromQuote(String quoteId, String customerId, String currency, LocalDate orderedOn,
+			List<OrderLine> lines, String number) {
+		Order order = this.orders.save(Order.confirmedFromQuote(Ids.next("ord"), number, customerId, quoteId, currency,
+				orderedOn, lines, this.today.instant()));
+		this.audit.record(DOCUMENT, order.id(), "created from quote",
+				AuditTrail.changes("quote", quoteId, "channel", "QUOTE", "status", order.status()));
+		this.events.publishEvent(new OrderConfirmed(order.id(), order.number(), customerId, order.channel()));
+		return order;
+	}
+
+	private Order load(String id) {
+		return this.orders.findById(id).orElseThrow(() -> new Problem.NotFound("order", id));
+	}
+
+	private OrderView view(Order o) {
+		Currency currency = Currency.getInstance(o.currency());
+		List<OrderLine> lines = o.lines();
+		List<OrderView.Line> viewLines = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			OrderLine l = lines.get(i);
+			viewLines.add(new OrderView.Line(i + 1, l.sku(), l.description(), l.unit(), l.quantity(),
+					l.deliveredQuantity(), new Money(l.unitPrice(), currency), l.discountPercent(), l.taxRate(),
+					LineAmounts.lineNet(l.amounts(), currency), l.priceSource()));
+		}
+		String customerName = this.customers.find(o.customerId()).map(CustomerDetails::name).orElse(o.customerId());
+		return new OrderView(o.id(), o.number(), o.customerId(), customerName, o.quoteId(), o.channel(), o.currency(),
+				o.status(), o.orderedOn(), o.externalReference(), viewLines, o.totals(), o.invoiceIds(),
+				this.deliveries.findByOrderIdOrderByIdAsc(o.id()).stream().map(Orders::deliveryView).toList(),
+				o.version());
+	}
+
+	private static OrderView.DeliveryView deliveryView(Delivery d) {
+		return new OrderView.DeliveryView(d.id(), d.deliveredOn(),
+				d.lines().stream().map(l -> new OrderView.DeliveredLine(l.orderLineIndex(), l.sku(), l.quantity())).toList());
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.encaisse.orders.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.encaisse.orders.DeliveryInput;
+import io.encaisse.orders.OrderView;
+import io.encaisse.orders.Orders;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Roles;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/orders")
+@Tag(name = "Orders")
+class OrderApi {
+
+	private final Orders orders;
+
+	OrderApi(Orders orders) {
+		this.orders = orders;
+	}
+
+	record OrderResponse(String id, String number, String customerId, String quoteId, String channel,
+			String currency, String status, LocalDate orderedOn, String externalReference, List<LineResponse> lines,
+			String totalNet, String totalTax, String total, List<String> invoiceIds, List<DeliveryResponse> deliveries,
+			long version) {
+
+		static OrderResponse of(OrderView o) {
+			return new OrderResponse(o.id(), o.number(), o.customerId(), o.quoteId(), o.channel(), o.currency(),
+					o.status().name(), o.orderedOn(), o.externalReference(),
+					o.lines()
+						.stream()
+						.map(l -> new LineResponse(l.lineNumber(), l.sku(), l.description(), l.unit(),
+								l.quantity().stripTrailingZeros().toPlainString(),
+								l.deliveredQuantity().stripTrailingZeros().toPlainString(), l.unitPrice().toPlainString(),
+								l.discountPercent().toPlainString(), l.taxRate().toPlainString(), l.net().toPlainString(),
+								l.priceSource()))
+						.toList(),
+					o.totals().net().toPlainString(), o.totals().tax().toPlainString(),
+					o.totals().total().toPlainString(), o.invoiceIds(),
+					o.deliveries().stream().map(DeliveryResponse::of).toList(), o.version());
+		}
+
+	}
+
+	record LineResponse(int lineNumber, String sku, String description, String unit, String quantity,
+			String deliveredQuantity, String unitPrice, String discountPercent, String taxRate, String netAmount,
+			String source) {
+	}
+
+	record DeliveryResponse(String id, LocalDate deliveredOn, List<DeliveredLineResponse> lines) {
+
+		static DeliveryResponse of(OrderView.DeliveryView d) {
+			return new DeliveryResponse(d.id(), d.deliveredOn(),
+					d.lines()
+						.stream()
+						.map(l -> new DeliveredLineResponse(l.orderLineNumber(), l.sku(),
+								l.quantity().stripTrailingZeros().toPlainString()))
+						.toList());
+		}
+
+	}
+
+	record DeliveredLineResponse(int orderLineNumber, String sku, String quantity) {
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize(Roles.ANY)
+	OrderResponse get(@PathVariable String id) {
+		return OrderResponse.of(this.orders.get(id));
+	}
+
+	@GetMapping
+	@PreAuthorize(Roles.ANY)
+	Cursor.Page<OrderResponse> list(@RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String startingAfter) {
+		return this.orders.list(Cursor.of(limit, startingAfter)).map(OrderResponse::of);
+	}
+
+	@PostMapping("/{id}/deliveries")
+	@PreAuthorize(Roles.DELIVER)
+	ResponseEntity<OrderResponse> deliver(@PathVariable String id, @RequestBody DeliveryInput input) {
+		OrderView.DeliveryView delivery = this.orders.recordDelivery(id, input);
+		return ResponseEntity.created(URI.create("/api/v1/orders/" + id + "#" + delivery.id()))
+			.body(OrderResponse.of(this.orders.get(id)));
+	}
+
+}

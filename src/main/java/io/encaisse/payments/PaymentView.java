@@ -1,0 +1,14 @@
+package io.encaisse.payments;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.encaisse.shared.Money;
+
+public record PaymentView(String id, String customerId, Money amount, LocalDate receivedOn, String reference,
+		PaymentStatus status, Money unallocated, String matchReason, List<Allocation> allocations, long version) {
+
+	public record Allocation(String invoiceId, String invoiceNumber, Money amount) {
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.encaisse.payments;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+import io.encaisse.customers.Customers;
+import io.encaisse.invoicing.InvoiceStatus;
+import io.encaisse.invoicing.Invoicing;
+import io.encaisse.payments.domain.Payment;
+import io.encaisse.payments.domain.PaymentRepository;
+import io.encaisse.shared.Amounts;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Ids;
+import io.encaisse.shared.Money;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Today;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The payments facade: record money received and apply it to the invoice it names. */
+@Service
+@Transactional(readOnly = true)
+public class Payments {
+
+	public static final String DOCUMENT = "payment";
+
+	private final PaymentRepository payments;
+
+	private final Invoicing invoicing;
+
+	private final Customers customers;
+
+	private final AuditTrail audit;
+
+	private final Today today;
+
+	private final ApplicationEventPublisher events;
+
+	Payments(PaymentRepository payments, Invoicing invoicing, Customers customers, AuditTrail audit, Today today,
+			ApplicationEventPublisher events) {
+		this.payments = payments;
+		this.invoicing = invoicing;
+		this.customers = customers;
+		this.audit = audit;
+		this.today = today;
+		this.events = events;
+	}
+
+	public PaymentView get(String id) {
+		return view(this.payments.findById(id).orElseThrow(() -> new Problem.NotFound("payment", id)));
+	}
+
+	public Cursor.Page<PaymentView> list(Cursor cursor) {
+		List<Payment> rows = cursor.startingAfter() == null
+				? this.payments.findByOrderByIdDesc(Limit.of(cursor.fetchSize()))
+				: this.payments.findByIdLessThanOrderByIdDesc(cursor.startingAfter(), Limit.of(cursor.fetchSize()));
+		return cursor.page(rows).map(Payments::view);
+	}
+
+	public List<PaymentView> ofCustomer(String customerId) {
+		return this.payments.findByCustomerIdOrderByIdDesc(customerId).stream().map(Payments::view).toList();
+	}
+
+	/**
+	 * Records a payment and applies it to the invoice its reference names (RF reference, then invoice
+	 * number). Only a certain match is applied; anything else stays unmatched with the reason.
+	 */
+	@Transactional
+	public PaymentView record(PaymentInput input) {
+		Problem.Errors errors = new Problem.Errors();
+		Currency currency = Amounts.currency(errors, "currency", input.currency());
+		BigDecimal amount = Amounts.positive(errors, "amount", input.amount(),
+				currency == null ? 2 : currency.getDefaultFractionDigits());
+		LocalDate receivedOn = input.receivedOn() == null ? this.today.date() : input.receivedOn();
+		if (receivedOn.isAfter(this.today.date())) {
+			errors.add("receivedOn", "must not be in the future");
+		}
+		String customerId = input.customerId() == null || input.customerId().isBlank() ? null : input.customerId();
+		if (customerId != null && this.customers.find(customerId).isEmpty()) {
+			errors.add("customerId", "customer '" + customerId + "' does not exist");
+		}
+		if (input.reference() != null && input.reference().length() > 500) {
+			errors.add("reference", "must not exceed 500 characters");
+		}
+		errors.throwIfAny();
+		Money money = new Money(amount, currency);
+		Payment payment = Payment.received(Ids.next("pay"), customerId, money, receivedOn, input.reference(),
+				this.today.instant());
+		Optional<Invoicing.Payable> target = this.invoicing.findPayable(input.reference());
+		if (target.isEmpty()) {
+			payment.leaveUnmatched("no invoice number or RF reference found in the payment reference");
+		}
+		else {
+			Invoicing.Payable invoice = target.get();
+			if (invoice.status() == InvoiceStatus.CANCELLED) {
+				throw new Problem.StateConflict("invoice " + invoice.number()
+						+ " is cancelled (credited in full); it cannot be paid. Record the payment without this reference to keep it as the customer's credit.");
+			}
+			if (customerId != null && !customerId.equals(invoice.customerId())) {
+				payment.leaveUnmatched("the reference names invoice " + invoice.number() + " of another customer");
+			}
+			else if (!invoice.amountDue().currencyCode().equals(money.currencyCode())) {
+				payment.leaveUnmatched("invoice " + invoice.number() + " is in " + invoice.amountDue().currencyCode());
+			}
+			else if (invoice.status() == InvoiceStatus.PAID || !invoice.amountDue().isPositive()) {
+				payment.leaveUnmatched("invoice " + invoice.number() + " is already paid");
+			}
+			else {
+				Money applied = this.invoicing.recordPayment(invoice.invoiceId(), payment.id(), money, receivedOn);
+				payment.allocate(invoice.invoiceId(), invoice.number(), invoice.customerId(), applied,
+						"reference names invoice " + invoice.number());
+				this.events.publishEvent(new PaymentApplied(payment.id(), invoice.invoiceId(), invoice.number(),
+						applied.amount(), applied.currencyCode()));
+			}
+		}
+		this.payments.save(payment);
+		this.audit.record(DOCUMENT, payment.id(), "received", AuditTrail.changes("amount", money, "receivedOn",
+				receivedOn, "status", payment.status(), "reason", payment.matchReason()));
+		return view(payment);
+	}
+
+	private static PaymentView view(Payment p) {
+		Currency currency = Currency.getInstance(p.currency());
+		return new PaymentView(p.id(), p.customerId(), p.amount(), p.receivedOn(), p.reference(), p.status(),
+				p.unallocated(), p.matchReason(),
+				p.allocations()
+					.stream()
+					.map(a -> new PaymentView.Allocation(a.invoiceId(), a.invoiceNumber(), new Money(a.amount(), currency)))
+					.toList(),
+				p.version());
+	}
+
+}

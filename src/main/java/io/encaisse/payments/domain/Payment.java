@@ -1,0 +1,130 @@
+package io.encaisse.payments.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.encaisse.payments.PaymentStatus;
+import io.encaisse.shared.Money;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** Money received and where it went. */
+@Table("payment")
+public class Payment {
+
+	@Id
+	private final String id;
+
+	private String customerId;
+
+	private final BigDecimal amount;
+
+	private final String currency;
+
+	private final LocalDate receivedOn;
+
+	private final String reference;
+
+	private PaymentStatus status;
+
+	private BigDecimal unallocated;
+
+	private String matchReason;
+
+	@MappedCollection(idColumn = "payment_id", keyColumn = "line_index")
+	private List<PaymentAllocation> allocations;
+
+	@Version
+	private Long version;
+
+	private final Instant createdAt;
+
+	@PersistenceCreator
+	Payment(String id, String customerId, BigDecimal amount, String currency, LocalDate receivedOn, String reference,
+			PaymentStatus status, BigDecimal unallocated, String matchReason, List<PaymentAllocation> allocations,
+			Long version, Instant createdAt) {
+		this.id = id;
+		this.customerId = customerId;
+		this.amount = amount;
+		this.currency = currency;
+		this.receivedOn = receivedOn;
+		this.reference = reference;
+		this.status = status;
+		this.unallocated = unallocated;
+		this.matchReason = matchReason;
+		this.allocations = new ArrayList<>(allocations);
+		this.version = version;
+		this.createdAt = createdAt;
+	}
+
+	public static Payment received(String id, String customerId, Money amount, LocalDate receivedOn, String reference,
+			Instant now) {
+		return new Payment(id, customerId, amount.amount(), amount.currencyCode(), receivedOn, reference,
+				PaymentStatus.UNMATCHED, amount.amount(), null, List.of(), null, now);
+	}
+
+	public void allocate(String invoiceId, String invoiceNumber, String invoiceCustomerId, Money applied, String reason) {
+		this.allocations.add(new PaymentAllocation(invoiceId, invoiceNumber, applied.amount()));
+		this.unallocated = this.unallocated.subtract(applied.amount());
+		this.customerId = invoiceCustomerId;
+		this.status = this.unallocated.signum() == 0 ? PaymentStatus.MATCHED : PaymentStatus.PARTIALLY_MATCHED;
+		this.matchReason = reason;
+	}
+
+	public void leaveUnmatched(String reason) {
+		this.status = PaymentStatus.UNMATCHED;
+		this.matchReason = reason;
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	public String customerId() {
+		return this.customerId;
+	}
+
+	public Money amount() {
+		return Money.of(this.amount, this.currency);
+	}
+
+	public Money unallocated() {
+		return Money.of(this.unallocated, this.currency);
+	}
+
+	public LocalDate receivedOn() {
+		return this.receivedOn;
+	}
+
+	public String reference() {
+		return this.reference;
+	}
+
+	public PaymentStatus status() {
+		return this.status;
+	}
+
+	public String matchReason() {
+		return this.matchReason;
+	}
+
+	public List<PaymentAllocation> allocations() {
+		return List.copyOf(this.allocations);
+	}
+
+	public String currency() {
+		return this.currency;
+	}
+
+	public long version() {
+		return this.version == null ? 0 : this.version;
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.encaisse.payments.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.encaisse.payments.PaymentInput;
+import io.encaisse.payments.PaymentView;
+import io.encaisse.payments.Payments;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Roles;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/payments")
+@Tag(name = "Payments")
+class PaymentApi {
+
+	private final Payments payments;
+
+	PaymentApi(Payments payments) {
+		this.payments = payments;
+	}
+
+	record PaymentResponse(String id, String customerId, String amount, String currency, LocalDate receivedOn,
+			String reference, String status, String unallocatedAmount, String matchReason,
+			List<AllocationResponse> allocations, long version) {
+
+		static PaymentResponse of(PaymentView p) {
+			return new PaymentResponse(p.id(), p.customerId(), p.amount().toPlainString(), p.amount().currencyCode(),
+					p.receivedOn(), p.reference(), p.status().name(), p.unallocated().toPlainString(), p.matchReason(),
+					p.allocations()
+						.stream()
+						.map(a -> new AllocationResponse(a.invoiceId(), a.invoiceNumber(), a.amount().toPlainString()))
+						.toList(),
+					p.version());
+		}
+
+	}
+
+	record AllocationResponse(String invoiceId, String invoiceNumber, String amount) {
+	}
+
+	@PostMapping
+	@PreAuthorize(Roles.COLLECT_CASH)
+	ResponseEntity<PaymentResponse> record(@RequestBody PaymentInput input) {
+		PaymentView p = this.payments.record(input);
+		return ResponseEntity.created(URI.create("/api/v1/payments/" + p.id())).body(PaymentResponse.of(p));
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize(Roles.ANY)
+	PaymentResponse get(@PathVariable String id) {
+		return PaymentResponse.of(this.payments.get(id));
+	}
+
+	@GetMapping
+	@PreAuthorize(Roles.ANY)
+	Cursor.Page<PaymentResponse> list(@RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String startingAfter) {
+		return this.payments.list(Cursor.of(limit, startingAfter)).map(PaymentResponse::of);
+	}
+
+}

@@ -1,0 +1,7 @@
+package io.encaisse.quotes;
+
+public enum QuoteStatus {
+
+	DRAFT, SENT, ACCEPTED, DECLINED, EXPIRED
+
+}

@@ -1,0 +1,21 @@
+package io.encaisse.quotes;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.encaisse.shared.LineAmounts;
+import io.encaisse.shared.Money;
+
+/** A quote as pages and the API show it. */
+public record QuoteView(String id, String number, String customerId, String customerName, String currency,
+		LocalDate issueDate, LocalDate validUntil, QuoteStatus status, String orderId, String notes,
+		List<Line> lines, LineAmounts.Totals totals, Instant sentAt, Instant acceptedAt, String acceptedBy,
+		long version) {
+
+	public record Line(int lineNumber, String sku, String description, String unit, BigDecimal quantity,
+			Money unitPrice, BigDecimal discountPercent, BigDecimal taxRate, Money net, String priceSource) {
+	}
+
+}

@@ -1,0 +1,242 @@
+package io.encaisse.quotes;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import io.encaisse.catalog.Catalog;
+import io.encaisse.catalog.PriceSource;
+import io.encaisse.catalog.ProductDetails;
+import io.encaisse.customers.CustomerDetails;
+import io.encaisse.customers.Customers;
+import io.encaisse.quotes.domain.Quote;
+import io.encaisse.quotes.domain.QuoteLine;
+import io.encaisse.quotes.domain.QuoteRepository;
+import io.encaisse.shared.Amounts;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Counters;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Ids;
+import io.encaisse.shared.LineAmounts;
+import io.encaisse.shared.Money;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Today;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The quotes facade: draft, send, accept; and the link to the order that acceptance created. */
+@Service
+@Transactional(readOnly = true)
+public class Quotes {
+
+	public static final String DOCUMENT = "quote";
+
+	private static final int DEFAULT_VALIDITY_DAYS = 30;
+
+	private final QuoteRepository quotes;
+
+	private final Customers customers;
+
+	private final Catalog catalog;
+
+	private final Counters counters;
+
+	private final AuditTrail audit;
+
+	private final Today today;
+
+	private final ApplicationEventPublisher events;
+
+	Quotes(QuoteRepository quotes, Customers customers, Catalog catalog, Counters counters, AuditTrail audit,
+			Today today, ApplicationEventPublisher events) {
+		this.quotes = quotes;
+		this.customers = customers;
+		this.catalog = catalog;
+		this.counters = counters;
+		this.audit = audit;
+		this.today = today;
+		this.events = events;
+	}
+
+	public QuoteView get(String id) {
+		return view(load(id));
+	}
+
+	public Cursor.Page<QuoteView> list(Cursor cursor) {
+		List<Quote> rows = cursor.startingAfter() == null
+				? this.quotes.findByOrderByIdDesc(Limit.of(cursor.fetchSize()))
+				: this.quotes.findByIdLessThanOrderByIdDesc(cursor.startingAfter(), Limit.of(cursor.fetchSize()));
+		return cursor.page(rows).map(this::view);
+	}
+
+	public List<QuoteView> ofCustomer(String customerId) {
+		return this.quotes.findByCustomerIdOrderByIdDesc(customerId).stream().map(this::view).toList();
+	}
+
+	@Transactional
+	public QuoteView create(QuoteInput input) {
+		Problem.Errors errors = new Problem.Errors();
+		CustomerDetails customer = null;
+		if (input.customerId() == null || input.customerId().isBlank()) {
+			errors.add("customerId", "is required");
+		}
+		else {
+			customer = this.customers.find(input.customerId()).orElse(null);
+			if (customer == null) {
+				errors.add("customerId", "customer '" + input.customerId() + "' does not exist");
+			}
+		}
+		String currencyCode = input.currency() != null && !input.currency().isBlank() ? input.currency()
+				: customer != null ? customer.currency() : "EUR";
+		Currency currency = Amounts.currency(errors, "currency", currencyCode);
+		LocalDate issueDate = this.today.date();
+		LocalDate validUntil = input.validUntil() == null ? issueDate.plusDays(DEFAULT_VALIDITY_DAYS) : input.validUntil();
+		if (validUntil.isBefore(issueDate)) {
+			errors.add("validUntil", "must not be before today (" + issueDate + ")");
+		}
+		List<QuoteLine> lines = new ArrayList<>();
+		if (input.lines() == null || input.lines().isEmpty()) {
+			errors.add("lines", "a quote needs at least one line");
+		}
+		else {
+			for (int i = 0; i < input.lines().size(); i++) {
+				QuoteLine line = line(errors, "lines[" + i + "]", input.lines().get(i), currency);
+				if (line != null) {
+					lines.add(line);
+				}
+			}
+		}
+		errors.throwIfAny();
+		String year = String.valueOf(issueDate.getYear());
+		String number = "DV-" + year + "-" + String.format("%05d", this.counters.next("quote-" + year));
+		Quote quote = this.quotes.save(Quote.draft(Ids.next("quo"), number, customer.id(), currency.getCurrencyCode(),
+				issueDate, validUntil, input.notes(), lines, this.today.instant()));
+		this.audit.record(DOCUMENT, quote.id(), "created", AuditTrail.changes("number", number, "customer",
+				customer.name(), "lines", lines.size(), "total", quote.totals().total()));
+		return view(quote);
+	}
+
+	private QuoteLine line(Problem.Errors errors, String field, QuoteInput.LineInput in, Currency currency) {
+		if (in == null) {
+			errors.add(field, "is empty");
+			return null;
+		}
+		ProductDetails product = this.catalog.findBySku(in.sku()).orElse(null);
+		if (product == null) {
+			errors.add(field + ".sku", in.sku() == null ? "is required" : "product '" + in.sku() + "' does not exist");
+		}
+		else if (!product.active()) {
+			errors.add(field + ".sku", "product '" + in.sku() + "' is retired and cannot be sold");
+		}
+		BigDecimal quantity = Amounts.positive(errors, field + ".quantity", in.quantity(), 4);
+		BigDecimal given = Amounts.notNegative(errors, field + ".unitPrice", in.unitPrice(), 4);
+		BigDecimal discount = Amounts.percent(errors, field + ".discountPercent", in.discountPercent());
+		if (product == null || quantity == null || currency == null) {
+			return null;
+		}
+		var listed = this.catalog.priceOf(product.sku(), currency.getCurrencyCode());
+		BigDecimal unitPrice;
+		String source;
+		if (given != null) {
+			unitPrice = given;
+			source = listed.isPresent() && listed.get().unitPrice().amount().compareTo(given) == 0
+					? listed.get().source().name() : PriceSource.MANUAL.name();
+		}
+		else if (listed.isPresent()) {
+			unitPrice = listed.get().unitPrice().amount();
+			source = listed.get().source().name();
+		}
+		else {
+			errors.add(field + ".unitPrice",
+					"product '" + product.sku() + "' has no catalog price in " + currency.getCurrencyCode() + "; give one");
+			return null;
+		}
+		String description = in.description() == null || in.description().isBlank() ? product.name() : in.description().trim();
+		return new QuoteLine(product.sku(), description, product.unit(), quantity, unitPrice,
+				discount == null ? BigDecimal.ZERO : discount, product.taxRate(), source);
+	}
+
+	@Transactional
+	public QuoteView send(String id, Long expectedVersion) {
+		Quote quote = load(id, expectedVersion);
+		quote.send(this.today.date(), this.today.instant());
+		this.quotes.save(quote);
+		this.audit.record(DOCUMENT, id, "sent", AuditTrail.changes("status", "DRAFT → SENT"));
+		this.events.publishEvent(new QuoteSent(id, quote.number(), quote.customerId()));
+		return view(quote);
+	}
+
+	/**
+	 * Records the customer's acceptance and publishes {@link QuoteAccepted}; the orders module creates the
+	 * order once this transaction has committed, and reports it back through {@link #recordOrder}.
+	 */
+	@Transactional
+	public void accept(String id, Long expectedVersion, String acceptedBy) {
+		Quote quote = load(id, expectedVersion);
+		quote.accept(this.today.date(), this.today.instant(), acceptedBy);
+		this.quotes.save(quote);
+		this.audit.record(DOCUMENT, id, "accepted", AuditTrail.changes("status", "SENT → ACCEPTED", "acceptedBy", acceptedBy));
+		List<QuoteLine> lines = quote.lines();
+		this.events.publishEvent(new QuoteAccepted(id, quote.number(), quote.customerId(), quote.currency(),
+				this.today.date(), IntStream.range(0, lines.size()).mapToObj(i -> {
+					QuoteLine l = lines.get(i);
+					return new QuoteAccepted.AcceptedLine(i + 1, l.sku(), l.description(), l.unit(), l.quantity(),
+							l.unitPrice(), l.discountPercent(), l.taxRate(), l.priceSource());
+				}).toList()));
+	}
+
+	@Transactional
+	public QuoteView decline(String id, Long expectedVersion) {
+		Quote quote = load(id, expectedVersion);
+		quote.decline(this.today.date());
+		this.quotes.save(quote);
+		this.audit.record(DOCUMENT, id, "declined", AuditTrail.changes("status", "SENT → DECLINED"));
+		return view(quote);
+	}
+
+	/** Called by the orders module, in its transaction, once it created the order of an accepted quote. */
+	@Transactional
+	public void recordOrder(String quoteId, String orderId) {
+		Quote quote = load(quoteId);
+		if (orderId.equals(quote.orderId())) {
+			return;
+		}
+		quote.recordOrder(orderId);
+		this.quotes.save(quote);
+		this.audit.record(DOCUMENT, quoteId, "order created", AuditTrail.changes("orderId", orderId));
+	}
+
+	private Quote load(String id) {
+		return this.quotes.findById(id).orElseThrow(() -> new Problem.NotFound("quote", id));
+	}
+
+	private Quote load(String id, Long expectedVersion) {
+		Quote quote = load(id);
+		if (expectedVersion != null && expectedVersion != quote.version()) {
+			throw new Problem.StaleVersion("quote", id, quote.version());
+		}
+		return quote;
+	}
+
+	private QuoteView view(Quote q) {
+		Currency currency = Currency.getInstance(q.currency());
+		List<QuoteLine> lines = q.lines();
+		List<QuoteView.Line> viewLines = IntStream.range(0, lines.size()).mapToObj(i -> {
+			QuoteLine l = lines.get(i);
+			return new QuoteView.Line(i + 1, l.sku(), l.description(), l.unit(), l.quantity(),
+					new Money(l.unitPrice(), currency), l.discountPercent(), l.taxRate(),
+					LineAmounts.lineNet(l.amounts(), currency), l.priceSource());
+		}).toList();
+		String customerName = this.customers.find(q.customerId()).map(CustomerDetails::name).orElse(q.customerId());
+		return new QuoteView(q.id(), q.number(), q.customerId(), customerName, q.currency(), q.issueDate(),
+				q.validUntil(), q.statusOn(this.today.date()), q.orderId(), q.notes(), viewLines, q.totals(), q.sentAt(),
+				q.acceptedAt(), q.acceptedBy(), q.version());
+	}
+
+}

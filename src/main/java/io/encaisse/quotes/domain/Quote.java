@@ -1,0 +1,190 @@
+package io.encaisse.quotes.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+import io.encaisse.quotes.QuoteStatus;
+import io.encaisse.shared.LineAmounts;
+import io.encaisse.shared.Problem;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A quote and its lines. A sent quote is frozen; it is accepted or declined only while valid.
+ */
+@Table("quote")
+public class Quote {
+
+	@Id
+	private final String id;
+
+	private final String number;
+
+	private final String customerId;
+
+	private final String currency;
+
+	private final LocalDate issueDate;
+
+	private LocalDate validUntil;
+
+	private QuoteStatus status;
+
+	private Instant sentAt;
+
+	private Instant acceptedAt;
+
+	private String acceptedBy;
+
+	private String orderId;
+
+	private String notes;
+
+	@MappedCollection(idColumn = "quote_id", keyColumn = "line_index")
+	private List<QuoteLine> lines;
+
+	@Version
+	private Long version;
+
+	private final Instant createdAt;
+
+	@PersistenceCreator
+	Quote(String id, String number, String customerId, String currency, LocalDate issueDate, LocalDate validUntil,
+			QuoteStatus status, Instant sentAt, Instant acceptedAt, String acceptedBy, String orderId, String notes,
+			List<QuoteLine> lines, Long version, Instant createdAt) {
+		this.id = id;
+		this.number = number;
+		this.customerId = customerId;
+		this.currency = currency;
+		this.issueDate = issueDate;
+		this.validUntil = validUntil;
+		this.status = status;
+		this.sentAt = sentAt;
+		this.acceptedAt = acceptedAt;
+		this.acceptedBy = acceptedBy;
+		this.orderId = orderId;
+		this.notes = notes;
+		this.lines = new ArrayList<>(lines);
+		this.version = version;
+		this.createdAt = createdAt;
+	}
+
+	public static Quote draft(String id, String number, String customerId, String currency, LocalDate issueDate,
+			LocalDate validUntil, String notes, List<QuoteLine> lines, Instant now) {
+		return new Quote(id, number, customerId, currency, issueDate, validUntil, QuoteStatus.DRAFT, null, null, null,
+				null, notes, lines, null, now);
+	}
+
+	/** The status as of a date: a quote past its validity that nobody accepted is expired. */
+	public QuoteStatus statusOn(LocalDate today) {
+		if ((this.status == QuoteStatus.DRAFT || this.status == QuoteStatus.SENT) && today.isAfter(this.validUntil)) {
+			return QuoteStatus.EXPIRED;
+		}
+		return this.status;
+	}
+
+	public void send(LocalDate today, Instant now) {
+		QuoteStatus current = statusOn(today);
+		if (current != QuoteStatus.DRAFT) {
+			throw new Problem.StateConflict("quote " + this.number + " is " + current + "; only a draft can be sent");
+		}
+		if (this.lines.isEmpty()) {
+			throw new Problem.Invalid("lines", "a quote needs at least one line to be sent");
+		}
+		this.status = QuoteStatus.SENT;
+		this.sentAt = now;
+	}
+
+	public void accept(LocalDate today, Instant now, String by) {
+		QuoteStatus current = statusOn(today);
+		switch (current) {
+			case SENT -> {
+				this.status = QuoteStatus.ACCEPTED;
+				this.acceptedAt = now;
+				this.acceptedBy = by;
+			}
+			case EXPIRED -> throw new Problem.StateConflict(
+					"quote " + this.number + " expired on " + this.validUntil + " and can no longer be accepted");
+			case ACCEPTED -> throw new Problem.StateConflict("quote " + this.number + " is already accepted");
+			case DRAFT -> throw new Problem.StateConflict(
+					"quote " + this.number + " is a draft; send it to the customer before it can be accepted");
+			default -> throw new Problem.StateConflict("quote " + this.number + " is " + current);
+		}
+	}
+
+	public void decline(LocalDate today) {
+		if (statusOn(today) != QuoteStatus.SENT) {
+			throw new Problem.StateConflict("quote " + this.number + " is " + statusOn(today) + "; only a sent quote can be declined");
+		}
+		this.status = QuoteStatus.DECLINED;
+	}
+
+	/** The orders module reports the order it created from this quote. */
+	public void recordOrder(String orderId) {
+		this.orderId = orderId;
+	}
+
+	public LineAmounts.Totals totals() {
+		return LineAmounts.totals(this.lines.stream().map(QuoteLine::amounts).toList(), Currency.getInstance(this.currency));
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	public String number() {
+		return this.number;
+	}
+
+	public String customerId() {
+		return this.customerId;
+	}
+
+	public String currency() {
+		return this.currency;
+	}
+
+	public LocalDate issueDate() {
+		return this.issueDate;
+	}
+
+	public LocalDate validUntil() {
+		return this.validUntil;
+	}
+
+	public Instant sentAt() {
+		return this.sentAt;
+	}
+
+	public Instant acceptedAt() {
+		return this.acceptedAt;
+	}
+
+	public String acceptedBy() {
+		return this.acceptedBy;
+	}
+
+	public String orderId() {
+		return this.orderId;
+	}
+
+	public String notes() {
+		return this.notes;
+	}
+
+	public List<QuoteLine> lines() {
+		return List.copyOf(this.lines);
+	}
+
+	public long version() {
+		return this.version == null ? 0 : this.version;
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.encaisse.quotes.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.encaisse.quotes.QuoteInput;
+import io.encaisse.quotes.QuoteView;
+import io.encaisse.quotes.Quotes;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Roles;
+import io.encaisse.shared.Versions;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/quotes")
+@Tag(name = "Quotes")
+class QuoteApi {
+
+	private final Quotes quotes;
+
+	QuoteApi(Quotes quotes) {
+		this.quotes = quotes;
+	}
+
+	record QuoteResponse(String id, String number, String customerId, String currency, LocalDate issueDate,
+			LocalDate validUntil, String status, int revision, String orderId, List<LineResponse> lines,
+			String totalNet, String totalTax, String total, long version) {
+
+		static QuoteResponse of(QuoteView q) {
+			return new QuoteResponse(q.id(), q.number(), q.customerId(), q.currency(), q.issueDate(), q.validUntil(),
+					q.status().name(), 1, q.orderId(),
+					q.lines()
+						.stream()
+						.map(l -> new LineResponse(l.lineNumber(), l.sku(), l.description(), l.unit(),
+								l.quantity().stripTrailingZeros().toPlainString(), l.unitPrice().toPlainString(),
+								l.discountPercent().toPlainString(), l.taxRate().toPlainString(),
+								l.net().toPlainString(), l.priceSource()))
+						.toList(),
+					q.totals().net().toPlainString(), q.totals().tax().toPlainString(),
+					q.totals().total().toPlainString(), q.version());
+		}
+
+	}
+
+	record LineResponse(int lineNumber, String sku, String description, String unit, String quantity,
+			String unitPrice, String discountPercent, String taxRate, String netAmount, String source) {
+	}
+
+	record AcceptRequest(Integer revision) {
+	}
+
+	@PostMapping
+	@PreAuthorize(Roles.SELL)
+	ResponseEntity<QuoteResponse> create(@RequestBody QuoteInput input) {
+		QuoteView q = this.quotes.create(input);
+		return ResponseEntity.created(URI.create("/api/v1/quotes/" + q.id())).body(QuoteResponse.of(q));
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize(Roles.ANY)
+	QuoteResponse get(@PathVariable String id) {
+		return QuoteResponse.of(this.quotes.get(id));
+	}
+
+	@GetMapping
+	@PreAuthorize(Roles.ANY)
+	Cursor.Page<QuoteResponse> list(@RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String startingAfter) {
+		return this.quotes.list(Cursor.of(limit, startingAfter)).map(QuoteResponse::of);
+	}
+
+	@PostMapping("/{id}/send")
+	@PreAuthorize(Roles.SELL)
+	QuoteResponse send(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		return QuoteResponse.of(this.quotes.send(id, Versions.parse(ifMatch)));
+	}
+
+	@PostMapping("/{id}/accept")
+	@PreAuthorize(Roles.RECORD_ACCEPTANCE)
+	QuoteResponse accept(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@RequestBody(required = false) AcceptRequest request) {
+		if (request != null && request.revision() != null && request.revision() != 1) {
+			this.quotes.get(id);
+			throw new Problem.StateConflict("revision " + request.revision() + " is not the current revision (1)");
+		}
+		this.quotes.accept(id, Versions.parse(ifMatch), AuditTrail.currentActor());
+		return QuoteResponse.of(this.quotes.get(id));
+	}
+
+	@PostMapping("/{id}/decline")
+	@PreAuthorize(Roles.RECORD_ACCEPTANCE)
+	QuoteResponse decline(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		return QuoteResponse.of(this.quotes.decline(id, Versions.parse(ifMatch)));
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.encaisse.reporting.rest;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.encaisse.reporting.Aging;
+import io.encaisse.shared.Roles;
+import io.encaisse.shared.Today;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/reports")
+@Tag(name = "Reports")
+class ReportApi {
+
+	private final Aging aging;
+
+	private final Today today;
+
+	ReportApi(Aging aging, Today today) {
+		this.aging = aging;
+		this.today = today;
+	}
+
+	record AgingResponse(LocalDate asOf, List<RowResponse> totals, List<RowResponse> customers) {
+	}
+
+	record RowResponse(String customerId, String customerName, String currency, String current, String days1to30,
+			String days31to60, String days61to90, String over90, String total, int invoices) {
+
+		static RowResponse of(Aging.Row r) {
+			return new RowResponse(r.customerId(), r.customerName(), r.currency(),
+					r.bucket(Aging.Bucket.CURRENT).toPlainString(), r.bucket(Aging.Bucket.DAYS_1_30).toPlainString(),
+					r.bucket(Aging.Bucket.DAYS_31_60).toPlainString(), r.bucket(Aging.Bucket.DAYS_61_90).toPlainString(),
+					r.bucket(Aging.Bucket.OVER_90).toPlainString(), r.total().toPlainString(), r.invoices());
+		}
+
+	}
+
+	@GetMapping("/aging")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	AgingResponse aging(@RequestParam(required = false) LocalDate asOf) {
+		Aging.Report report = this.aging.asOf(asOf == null ? this.today.date() : asOf);
+		return new AgingResponse(report.asOf(), report.totals().stream().map(RowResponse::of).toList(),
+				report.customers().stream().map(RowResponse::of).toList());
+	}
+
+	@GetMapping("/dso")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	Map<String, Object> dso(@RequestParam(required = false) LocalDate asOf,
+			@RequestParam(defaultValue = "EUR") String currency, @RequestParam(defaultValue = "90") int days) {
+		LocalDate date = asOf == null ? this.today.date() : asOf;
+		return Map.of("asOf", date, "currency", currency, "periodDays", days, "dso",
+				this.aging.dso(date, currency, days).map(d -> (Object) d.toPlainString()).orElse("n/a"));
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.encaisse.shared;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who changed which business document, when, and what changed. Every module records its changes here
+ * in the transaction of the change; document pages show {@link #of(String, String)}.
+ */
+@Component
+public class AuditTrail {
+
+	private final JdbcClient jdbc;
+
+	private final Today today;
+
+	public AuditTrail(JdbcClient jdbc, Today today) {
+		this.jdbc = jdbc;
+		this.today = today;
+	}
+
+	public record Entry(Instant at, String actor, String action, String changes) {
+
+		public OffsetDateTime atUtc() {
+			return this.at.atOffset(ZoneOffset.UTC);
+		}
+
+	}
+
+	/** Records one change. {@code changes} maps a field to its new value (or "old → new"). */
+	public void record(String documentType, String documentId, String action, Map<String, ?> changes) {
+		String text = changes.entrySet()
+			.stream()
+			.map(e -> e.getKey() + "=" + e.getValue())
+			.collect(Collectors.joining("; "));
+		this.jdbc
+			.sql("""
+					insert into audit_event (id, document_type, document_id, action, actor, occurred_at, changes)
+					values (:id, :type, :docId, :action, :actor, :at, :changes)""")
+			.param("id", Ids.next("aud"))
+			.param("type", documentType)
+			.param("docId", documentId)
+			.param("action", action)
+			.param("actor", currentActor())
+			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
+			.param("changes", text)
+			.update();
+	}
+
+	public void record(String documentType, String documentId, String action) {
+		record(documentType, documentId, action, Map.of());
+	}
+
+	public List<Entry> of(String documentType, String documentId) {
+		return this.jdbc.sql("""
+				select occurred_at, actor, action, changes from audit_event
+				where document_type = :type and document_id = :id order by id""")
+			.param("type", documentType)
+			.param("id", documentId)
+			.query((rs, i) -> new Entry(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
+					rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
+	/** {@code user:alice}, {@code key:CRM sync} or {@code system} for work nobody triggered. */
+	public static String currentActor() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName())) {
+			return "system";
+		}
+		return auth.getName();
+	}
+
+	/** Convenience for building ordered change maps. */
+	public static Map<String, Object> changes(Object... keyValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < keyValues.length; i += 2) {
+			map.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+		}
+		return map;
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.encaisse.shared;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gapless counters: one row per series, incremented in the caller's transaction. The row stays locked
+ * until that transaction ends, so concurrent callers (on any number of nodes) queue; a rollback gives
+ * the number back. Never a database sequence or {@code max()+1}: both leave gaps or duplicates.
+ */
+@Component
+public class Counters {
+
+	private final JdbcClient jdbc;
+
+	public Counters(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long next(String series) {
+		int updated = increment(series);
+		if (updated == 0) {
+			// a concurrent first use of the series may insert too: whoever loses waits on the row lock
+			this.jdbc.sql("insert into document_counter (series, last_value) values (:s, 0) on conflict do nothing")
+				.param("s", series)
+				.update();
+			increment(series);
+		}
+		return this.jdbc.sql("select last_value from document_counter where series = :s")
+			.param("s", series)
+			.query(Long.class)
+			.single();
+	}
+
+	private int increment(String series) {
+		return this.jdbc.sql("update document_counter set last_value = last_value + 1 where series = :s")
+			.param("s", series)
+			.update();
+	}
+
+}

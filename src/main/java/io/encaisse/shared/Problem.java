@@ -1,0 +1,140 @@
+package io.encaisse.shared;
+
+import java.util.List;
+
+/**
+ * The business reasons a request can be refused, as exceptions that the web layer turns into RFC 9457
+ * problem details. Each names what is wrong, so that a person or a program can fix the request.
+ */
+public final class Problem {
+
+	private Problem() {
+	}
+
+	/** One thing wrong with a request: the field (or file line) and the message. */
+	public record FieldError(String field, String message) {
+	}
+
+	public abstract static class Refused extends RuntimeException {
+
+		private final List<FieldError> errors;
+
+		protected Refused(String detail, List<FieldError> errors) {
+			super(detail);
+			this.errors = List.copyOf(errors);
+		}
+
+		public List<FieldError> errors() {
+			return this.errors;
+		}
+
+		public abstract int status();
+
+		public abstract String title();
+
+	}
+
+	/** 404: the document does not exist (or is not visible to the caller). */
+	public static class NotFound extends Refused {
+
+		public NotFound(String kind, String id) {
+			super(kind + " " + id + " does not exist", List.of());
+		}
+
+		@Override
+		public int status() {
+			return 404;
+		}
+
+		@Override
+		public String title() {
+			return "Not found";
+		}
+
+	}
+
+	/** 409: the document is in a state where this is not possible. */
+	public static class StateConflict extends Refused {
+
+		public StateConflict(String detail) {
+			super(detail, List.of());
+		}
+
+		@Override
+		public int status() {
+			return 409;
+		}
+
+		@Override
+		public String title() {
+			return "Conflict with the current state";
+		}
+
+	}
+
+	/** 412: the caller's {@code If-Match} version is stale. */
+	public static class StaleVersion extends Refused {
+
+		public StaleVersion(String kind, String id, long current) {
+			super(kind + " " + id + " has changed; its current version is " + current, List.of());
+		}
+
+		@Override
+		public int status() {
+			return 412;
+		}
+
+		@Override
+		public String title() {
+			return "Precondition failed";
+		}
+
+	}
+
+	/** 422: the request is well-formed but a business rule refuses it. */
+	public static class Invalid extends Refused {
+
+		public Invalid(String field, String message) {
+			this(List.of(new FieldError(field, message)));
+		}
+
+		public Invalid(List<FieldError> errors) {
+			super(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+					: errors.size() + " fields are invalid", errors);
+		}
+
+		@Override
+		public int status() {
+			return 422;
+		}
+
+		@Override
+		public String title() {
+			return "Unprocessable request";
+		}
+
+	}
+
+	/** Collects field errors and throws them all at once. */
+	public static final class Errors {
+
+		private final java.util.ArrayList<FieldError> errors = new java.util.ArrayList<>();
+
+		public Errors add(String field, String message) {
+			this.errors.add(new FieldError(field, message));
+			return this;
+		}
+
+		public boolean isEmpty() {
+			return this.errors.isEmpty();
+		}
+
+		public void throwIfAny() {
+			if (!this.errors.isEmpty()) {
+				throw new Invalid(this.errors);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,125 @@
+package io.encaisse.shared.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import io.encaisse.shared.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every refusal of the JSON API into RFC 9457 problem+json naming what is wrong. Unexpected
+ * failures are logged with their stack trace and answered with a 500 that shows none.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiProblems {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+	@ExceptionHandler(Problem.Refused.class)
+	ResponseEntity<ProblemDetail> refused(Problem.Refused ex) {
+		return problem(ex.status(), ex.title(), ex.getMessage(), ex.errors());
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException ex) {
+		List<Problem.FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(f -> new Problem.FieldError(f.getField(), f.getDefaultMessage()))
+			.toList();
+		return problem(422, "Unprocessable request",
+				errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+						: errors.size() + " fields are invalid",
+				errors);
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof tools.jackson.databind.DatabindException dbe && !dbe.getPath().isEmpty()) {
+			String field = JsonPaths.of(dbe.getPath());
+			return problem(400, "Malformed request", field + ": has the wrong type or format",
+					List.of(new Problem.FieldError(field, "has the wrong type or format")));
+		}
+		return problem(400, "Malformed request", "The request body is not valid JSON", List.of());
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		return problem(400, "Malformed request", ex.getName() + ": '" + ex.getValue() + "' has the wrong format",
+				List.of(new Problem.FieldError(ex.getName(), "has the wrong format")));
+	}
+
+	@ExceptionHandler(MissingRequestHeaderException.class)
+	ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException ex) {
+		return problem(400, "Malformed request", "header " + ex.getHeaderName() + " is required",
+				List.of(new Problem.FieldError(ex.getHeaderName(), "is required")));
+	}
+
+	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })
+	ResponseEntity<ProblemDetail> denied(RuntimeException ex) {
+		return problem(403, "Forbidden", "Your role does not allow this", List.of());
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> concurrent(OptimisticLockingFailureException ex) {
+		return problem(409, "Conflict with the current state",
+				"The document was changed by someone else at the same time; read it again and retry", List.of());
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<ProblemDetail> noResource(NoResourceFoundException ex) {
+		return problem(404, "Not found", "No such endpoint: " + ex.getResourcePath(), List.of());
+	}
+
+	@ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<ProblemDetail> method(org.springframework.web.HttpRequestMethodNotSupportedException ex) {
+		return problem(405, "Method not allowed", ex.getMessage(), List.of());
+	}
+
+	@ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ProblemDetail> mediaType(org.springframework.web.HttpMediaTypeNotSupportedException ex) {
+		return problem(415, "Unsupported media type", ex.getMessage(), List.of());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected failure", ex);
+		return problem(500, "Internal error", "Something went wrong on our side; it has been logged", List.of());
+	}
+
+	static ResponseEntity<ProblemDetail> problem(int status, String title, String detail,
+			List<Problem.FieldError> errors) {
+		ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+		pd.setTitle(title);
+		pd.setType(URI.create("https://encaisse.io/problems/" + HttpStatus.valueOf(status).name().toLowerCase()
+			.replace('_', '-')));
+		if (!errors.isEmpty()) {
+			pd.setProperty("errors", errors.stream()
+				.map(e -> Map.of("field", e.field(), "message", e.message()))
+				.toList());
+		}
+		return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(pd);
+	}
+
+}
