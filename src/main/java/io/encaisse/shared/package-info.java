@@ -3,5 +3,5 @@
  * identifiers, the errors that become problem+json, idempotency of POST requests, the audit trail and the
  * staff roles. It depends on no other module.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Shared kernel")
+@org.springframework.modulith.ApplicationModule(displayName = "Shared kernel", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package io.encaisse.shared;

@@ -1,0 +1,14 @@
+package io.encaisse.access.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class LoginPage {
+
+	@GetMapping("/login")
+	String login() {
+		return "login";
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.encaisse.catalog.web;
+
+import io.encaisse.catalog.Catalog;
+import io.encaisse.catalog.ProductDetails;
+import io.encaisse.catalog.ProductInput;
+import io.encaisse.catalog.TaxRates;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Roles;
+import io.encaisse.shared.web.Forms;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/products")
+class ProductPages {
+
+	private final Catalog catalog;
+
+	private final AuditTrail audit;
+
+	ProductPages(Catalog catalog, AuditTrail audit) {
+		this.catalog = catalog;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	@PreAuthorize(Roles.ANY)
+	String list(@RequestParam(required = false) String q, Model model) {
+		String needle = q == null ? "" : q.trim().toLowerCase(java.util.Locale.ROOT);
+		model.addAttribute("q", q);
+		model.addAttribute("products", this.catalog.all()
+			.stream()
+			.filter(p -> needle.isEmpty() || p.sku().toLowerCase(java.util.Locale.ROOT).contains(needle)
+					|| p.name().toLowerCase(java.util.Locale.ROOT).contains(needle))
+			.toList());
+		return "products/list";
+	}
+
+	@GetMapping("/new")
+	@PreAuthorize(Roles.MANAGE_CATALOG)
+	String form(Model model) {
+		model.addAttribute("form", new ProductInput(null, null, "piece", "20.00", null, "EUR"));
+		return formView(model);
+	}
+
+	@PostMapping
+	@PreAuthorize(Roles.MANAGE_CATALOG)
+	String create(@ModelAttribute("form") ProductInput form, Model model, RedirectAttributes redirect) {
+		try {
+			ProductDetails p = this.catalog.create(form);
+			Forms.flash(redirect, "✓ " + p.sku());
+			return "redirect:/products/" + p.sku();
+		}
+		catch (Problem.Refused refused) {
+			Forms.refused(model, refused);
+			return formView(model);
+		}
+	}
+
+	@GetMapping("/{sku}")
+	@PreAuthorize(Roles.ANY)
+	String show(@PathVariable String sku, Model model) {
+		ProductDetails p = this.catalog.get(sku);
+		model.addAttribute("product", p);
+		model.addAttribute("audit", this.audit.of("product", p.id()));
+		return "products/show";
+	}
+
+	private String formView(Model model) {
+		model.addAttribute("units", Catalog.UNITS);
+		model.addAttribute("rates", TaxRates.FRANCE);
+		return "products/form";
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.encaisse.invoicing.web;
+
+import io.encaisse.invoicing.CreditNoteRequest;
+import io.encaisse.invoicing.InvoiceStatus;
+import io.encaisse.invoicing.InvoiceView;
+import io.encaisse.invoicing.Invoicing;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Roles;
+import io.encaisse.shared.web.Forms;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/invoices")
+class InvoicePages {
+
+	private final Invoicing invoicing;
+
+	private final AuditTrail audit;
+
+	InvoicePages(Invoicing invoicing, AuditTrail audit) {
+		this.invoicing = invoicing;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	@PreAuthorize(Roles.ANY)
+	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String startingAfter,
+			Model model) {
+		InvoiceStatus st = null;
+		if (status != null && !status.isBlank()) {
+			try {
+				st = InvoiceStatus.valueOf(status);
+			}
+			catch (IllegalArgumentException ignored) {
+				// unknown filter: show everything
+			}
+		}
+		Cursor.Page<InvoiceView> page = this.invoicing.list(new Invoicing.Filter(null, st, null, null),
+				Cursor.of(100, startingAfter));
+		model.addAttribute("invoices", page.data());
+		model.addAttribute("status", st);
+		model.addAttribute("statuses", InvoiceStatus.values());
+		model.addAttribute("next", page.hasMore() ? page.data().get(page.data().size() - 1).id() : null);
+		return "invoices/list";
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize(Roles.ANY)
+	String show(@PathVariable String id, Model model) {
+		InvoiceView invoice = this.invoicing.get(id);
+		model.addAttribute("invoice", invoice);
+		model.addAttribute("credited", invoice.creditedInvoiceId() == null ? null : this.invoicing.get(invoice.creditedInvoiceId()));
+		model.addAttribute("creditNotes", this.invoicing.list(new Invoicing.Filter(invoice.customerId(), null, null, "CREDIT_NOTE"),
+				Cursor.of(500, null)).data().stream().filter(c -> id.equals(c.creditedInvoiceId())).toList());
+		model.addAttribute("audit", this.audit.of(Invoicing.DOCUMENT, id));
+		return "invoices/show";
+	}
+
+	@GetMapping("/{id}/pdf")
+	@PreAuthorize(Roles.ANY)
+	ResponseEntity<byte[]> pdf(@PathVariable String id) {
+		return file(id, "pdf", MediaType.APPLICATION_PDF, ".pdf");
+	}
+
+	@GetMapping("/{id}/ubl")
+	@PreAuthorize(Roles.ANY)
+	ResponseEntity<byte[]> ubl(@PathVariable String id) {
+		return file(id, "ubl", MediaType.APPLICATION_XML, "-ubl.xml");
+	}
+
+	@PostMapping("/{id}/credit-notes")
+	@PreAuthorize(Roles.BILL)
+	String credit(@PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		try {
+			InvoiceView credit = this.invoicing.creditNote(id, new CreditNoteRequest(reason, null, null));
+			Forms.flash(redirect, "✓ " + credit.number());
+			return "redirect:/invoices/" + credit.id();
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+			return "redirect:/invoices/" + id;
+		}
+	}
+
+	private ResponseEntity<byte[]> file(String id, String format, MediaType type, String suffix) {
+		InvoiceView invoice = this.invoicing.get(id);
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + invoice.number() + suffix + "\"")
+			.body(this.invoicing.document(id, format));
+	}
+
+}

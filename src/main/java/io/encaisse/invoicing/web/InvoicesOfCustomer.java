@@ -1,0 +1,32 @@
+package io.encaisse.invoicing.web;
+
+import java.util.List;
+
+import io.encaisse.customers.CustomerRelationship;
+import io.encaisse.invoicing.Invoicing;
+import io.encaisse.shared.web.Formats;
+
+import org.springframework.stereotype.Component;
+
+@Component
+class InvoicesOfCustomer implements CustomerRelationship {
+
+	private final Invoicing invoicing;
+
+	private final Formats fmt;
+
+	InvoicesOfCustomer(Invoicing invoicing, Formats fmt) {
+		this.invoicing = invoicing;
+		this.fmt = fmt;
+	}
+
+	@Override
+	public List<Section> of(String customerId) {
+		return List.of(new Section(3, "nav.invoices", this.invoicing.ofCustomer(customerId)
+			.stream()
+			.map(i -> new Entry(i.number() == null ? i.id() : i.number(), "/invoices/" + i.id(),
+					i.overdue() ? "overdue" : i.status().name(), this.fmt.money(i.total()), this.fmt.date(i.issueDate())))
+			.toList()));
+	}
+
+}

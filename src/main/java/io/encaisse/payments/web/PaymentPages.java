@@ -1,0 +1,93 @@
+package io.encaisse.payments.web;
+
+import java.time.LocalDate;
+
+import io.encaisse.customers.Customers;
+import io.encaisse.payments.PaymentInput;
+import io.encaisse.payments.PaymentView;
+import io.encaisse.payments.Payments;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Roles;
+import io.encaisse.shared.Today;
+import io.encaisse.shared.web.Forms;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/payments")
+class PaymentPages {
+
+	private final Payments payments;
+
+	private final Customers customers;
+
+	private final AuditTrail audit;
+
+	private final Today today;
+
+	PaymentPages(Payments payments, Customers customers, AuditTrail audit, Today today) {
+		this.payments = payments;
+		this.customers = customers;
+		this.audit = audit;
+		this.today = today;
+	}
+
+	@GetMapping
+	@PreAuthorize(Roles.ANY)
+	String list(@RequestParam(required = false) String startingAfter, Model model) {
+		Cursor.Page<PaymentView> page = this.payments.list(Cursor.of(100, startingAfter));
+		model.addAttribute("payments", page.data());
+		model.addAttribute("next", page.hasMore() ? page.data().get(page.data().size() - 1).id() : null);
+		return "payments/list";
+	}
+
+	@GetMapping("/new")
+	@PreAuthorize(Roles.COLLECT_CASH)
+	String form(@RequestParam(required = false) String reference, @RequestParam(required = false) String amount,
+			Model model) {
+		model.addAttribute("form", new PaymentInput(null, amount, "EUR", this.today.date(), reference));
+		model.addAttribute("customers", this.customers.search(null));
+		return "payments/form";
+	}
+
+	@PostMapping
+	@PreAuthorize(Roles.COLLECT_CASH)
+	String record(@RequestParam(required = false) String customerId, @RequestParam(required = false) String amount,
+			@RequestParam(required = false) String currency,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
+			@RequestParam(required = false) String reference, Model model, RedirectAttributes redirect) {
+		PaymentInput input = new PaymentInput(customerId, amount == null ? null : amount.trim().replace(',', '.'),
+				currency, receivedOn, reference);
+		try {
+			PaymentView p = this.payments.record(input);
+			Forms.flash(redirect, "✓");
+			return "redirect:/payments/" + p.id();
+		}
+		catch (Problem.Refused refused) {
+			Forms.refused(model, refused);
+			model.addAttribute("form", input);
+			model.addAttribute("customers", this.customers.search(null));
+			return "payments/form";
+		}
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize(Roles.ANY)
+	String show(@PathVariable String id, Model model) {
+		model.addAttribute("payment", this.payments.get(id));
+		model.addAttribute("audit", this.audit.of(Payments.DOCUMENT, id));
+		return "payments/show";
+	}
+
+}

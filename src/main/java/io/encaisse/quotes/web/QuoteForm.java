@@ -1,0 +1,122 @@
+package io.encaisse.quotes.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.encaisse.quotes.QuoteInput;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The quote page's form: a customer, a validity date and a few line rows; blank rows are ignored. */
+public class QuoteForm {
+
+	private String customerId;
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate validUntil;
+
+	private String notes;
+
+	private List<LineForm> lines = new ArrayList<>();
+
+	static QuoteForm blank(String customerId, LocalDate validUntil, int rows) {
+		QuoteForm form = new QuoteForm();
+		form.customerId = customerId;
+		form.validUntil = validUntil;
+		for (int i = 0; i < rows; i++) {
+			form.lines.add(new LineForm());
+		}
+		return form;
+	}
+
+	QuoteInput toInput() {
+		List<QuoteInput.LineInput> in = this.lines.stream()
+			.filter(l -> l.getSku() != null && !l.getSku().isBlank())
+			.map(l -> new QuoteInput.LineInput(l.getSku(), l.getQuantity(), blank(l.getUnitPrice()),
+					blank(l.getDiscountPercent()), null))
+			.toList();
+		return new QuoteInput(this.customerId, null, this.validUntil, this.notes, in);
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s;
+	}
+
+	public String getCustomerId() {
+		return this.customerId;
+	}
+
+	public void setCustomerId(String customerId) {
+		this.customerId = customerId;
+	}
+
+	public LocalDate getValidUntil() {
+		return this.validUntil;
+	}
+
+	public void setValidUntil(LocalDate validUntil) {
+		this.validUntil = validUntil;
+	}
+
+	public String getNotes() {
+		return this.notes;
+	}
+
+	public void setNotes(String notes) {
+		this.notes = notes;
+	}
+
+	public List<LineForm> getLines() {
+		return this.lines;
+	}
+
+	public void setLines(List<LineForm> lines) {
+		this.lines = lines;
+	}
+
+	public static class LineForm {
+
+		private String sku;
+
+		private String quantity;
+
+		private String unitPrice;
+
+		private String discountPercent;
+
+		public String getSku() {
+			return this.sku;
+		}
+
+		public void setSku(String sku) {
+			this.sku = sku;
+		}
+
+		public String getQuantity() {
+			return this.quantity;
+		}
+
+		public void setQuantity(String quantity) {
+			this.quantity = quantity;
+		}
+
+		public String getUnitPrice() {
+			return this.unitPrice;
+		}
+
+		public void setUnitPrice(String unitPrice) {
+			this.unitPrice = unitPrice;
+		}
+
+		public String getDiscountPercent() {
+			return this.discountPercent;
+		}
+
+		public void setDiscountPercent(String discountPercent) {
+			this.discountPercent = discountPercent;
+		}
+
+	}
+
+}

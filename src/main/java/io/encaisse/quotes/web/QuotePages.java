@@ -1,0 +1,122 @@
+package io.encaisse.quotes.web;
+
+import io.encaisse.catalog.Catalog;
+import io.encaisse.customers.Customers;
+import io.encaisse.quotes.QuoteView;
+import io.encaisse.quotes.Quotes;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Roles;
+import io.encaisse.shared.Today;
+import io.encaisse.shared.web.Forms;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/quotes")
+class QuotePages {
+
+	private final Quotes quotes;
+
+	private final Customers customers;
+
+	private final Catalog catalog;
+
+	private final AuditTrail audit;
+
+	private final Today today;
+
+	QuotePages(Quotes quotes, Customers customers, Catalog catalog, AuditTrail audit, Today today) {
+		this.quotes = quotes;
+		this.customers = customers;
+		this.catalog = catalog;
+		this.audit = audit;
+		this.today = today;
+	}
+
+	@GetMapping
+	@PreAuthorize(Roles.ANY)
+	String list(@RequestParam(required = false) String startingAfter, Model model) {
+		Cursor.Page<QuoteView> page = this.quotes.list(Cursor.of(100, startingAfter));
+		model.addAttribute("quotes", page.data());
+		model.addAttribute("next", page.hasMore() ? page.data().get(page.data().size() - 1).id() : null);
+		return "quotes/list";
+	}
+
+	@GetMapping("/new")
+	@PreAuthorize(Roles.SELL)
+	String form(@RequestParam(required = false) String customerId, Model model) {
+		model.addAttribute("form", QuoteForm.blank(customerId, this.today.date().plusDays(30), 5));
+		return formView(model);
+	}
+
+	@PostMapping
+	@PreAuthorize(Roles.SELL)
+	String create(@ModelAttribute("form") QuoteForm form, Model model, RedirectAttributes redirect) {
+		try {
+			QuoteView q = this.quotes.create(form.toInput());
+			Forms.flash(redirect, "✓ " + q.number());
+			return "redirect:/quotes/" + q.id();
+		}
+		catch (Problem.Refused refused) {
+			Forms.refused(model, refused);
+			while (form.getLines().size() < 5) {
+				form.getLines().add(new QuoteForm.LineForm());
+			}
+			return formView(model);
+		}
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize(Roles.ANY)
+	String show(@PathVariable String id, Model model) {
+		model.addAttribute("quote", this.quotes.get(id));
+		model.addAttribute("audit", this.audit.of(Quotes.DOCUMENT, id));
+		return "quotes/show";
+	}
+
+	@PostMapping("/{id}/send")
+	@PreAuthorize(Roles.SELL)
+	String send(@PathVariable String id, @RequestParam long version, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.quotes.send(id, version));
+	}
+
+	@PostMapping("/{id}/accept")
+	@PreAuthorize(Roles.RECORD_ACCEPTANCE)
+	String accept(@PathVariable String id, @RequestParam long version, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.quotes.accept(id, version, AuditTrail.currentActor()));
+	}
+
+	@PostMapping("/{id}/decline")
+	@PreAuthorize(Roles.RECORD_ACCEPTANCE)
+	String decline(@PathVariable String id, @RequestParam long version, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.quotes.decline(id, version));
+	}
+
+	private String act(String id, RedirectAttributes redirect, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/quotes/" + id;
+	}
+
+	private String formView(Model model) {
+		model.addAttribute("customers", this.customers.search(null));
+		model.addAttribute("products", this.catalog.all().stream().filter(p -> p.active()).toList());
+		return "quotes/form";
+	}
+
+}

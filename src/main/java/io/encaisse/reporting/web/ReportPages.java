@@ -1,0 +1,74 @@
+package io.encaisse.reporting.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.encaisse.reporting.Aging;
+import io.encaisse.shared.Money;
+import io.encaisse.shared.Roles;
+import io.encaisse.shared.Today;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class ReportPages {
+
+	private final Aging aging;
+
+	private final Today today;
+
+	ReportPages(Aging aging, Today today) {
+		this.aging = aging;
+		this.today = today;
+	}
+
+	/** The finance manager's first look: what is owed, what is late, how fast customers pay. */
+	@GetMapping("/")
+	@PreAuthorize(Roles.ANY)
+	String dashboard(Model model) {
+		LocalDate date = this.today.date();
+		Aging.Report report = this.aging.asOf(date);
+		model.addAttribute("asOf", date);
+		model.addAttribute("totals", report.totals());
+		model.addAttribute("bars", report.totals().stream().map(ReportPages::bars).toList());
+		model.addAttribute("dso", report.totals()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Aging.Row::currency,
+					r -> this.aging.dso(date, r.currency(), 90).map(BigDecimal::toPlainString).orElse("—"))));
+		model.addAttribute("late", report.items().stream().filter(i -> i.daysPastDue() > 0).limit(10).toList());
+		return "reports/dashboard";
+	}
+
+	@GetMapping("/reports/aging")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	String aging(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			Model model) {
+		LocalDate date = asOf == null ? this.today.date() : asOf;
+		Aging.Report report = this.aging.asOf(date);
+		model.addAttribute("report", report);
+		model.addAttribute("buckets", Aging.Bucket.values());
+		model.addAttribute("bars", report.totals().stream().map(ReportPages::bars).toList());
+		return "reports/aging";
+	}
+
+	/** Bar widths (percent of the largest bucket) for the aging chart of one currency. */
+	public record Bars(String currency, List<Bar> bars) {
+	}
+
+	public record Bar(Aging.Bucket bucket, Money amount, int percent) {
+	}
+
+	static Bars bars(Aging.Row row) {
+		BigDecimal max = row.buckets().values().stream().map(Money::amount).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
+		return new Bars(row.currency(), row.buckets().entrySet().stream().map((Map.Entry<Aging.Bucket, Money> e) -> new Bar(e.getKey(),
+				e.getValue(), max.signum() == 0 ? 0 : e.getValue().amount().multiply(BigDecimal.valueOf(100)).divide(max, 0, java.math.RoundingMode.HALF_UP).intValue())).toList());
+	}
+
+}

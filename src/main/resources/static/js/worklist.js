@@ -1,0 +1,27 @@
+// Keyboard-friendly worklists: j/k move between rows, Enter opens, / focuses the search.
+(function () {
+  const rows = () => Array.from(document.querySelectorAll('table.worklist tbody tr[data-href]'));
+  let current = -1;
+  function focus(i) {
+    const list = rows();
+    if (!list.length) return;
+    current = Math.max(0, Math.min(i, list.length - 1));
+    const link = list[current].querySelector('a');
+    if (link) link.focus();
+  }
+  document.addEventListener('keydown', function (e) {
+    const tag = (e.target.tagName || '').toLowerCase();
+    if (tag === 'input' || tag === 'select' || tag === 'textarea') return;
+    if (e.key === 'j') { focus(current + 1); e.preventDefault(); }
+    else if (e.key === 'k') { focus(current - 1); e.preventDefault(); }
+    else if (e.key === '/') { const s = document.querySelector('input[type=search]'); if (s) { s.focus(); e.preventDefault(); } }
+  });
+  document.addEventListener('click', function (e) {
+    const tr = e.target.closest('tr[data-href]');
+    if (tr && !e.target.closest('a,button,input,select')) window.location = tr.dataset.href;
+  });
+  document.addEventListener('submit', function (e) {
+    const form = e.target.closest('form[data-confirm]');
+    if (form && !window.confirm(form.dataset.confirm)) e.preventDefault();
+  });
+})();
