@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 import io.encaisse.customers.domain.Customer;
-import io.encaisse.customers.domain.LegalIds;
 import io.encaisse.shared.Amounts;
 import io.encaisse.shared.Problem;
 

@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class BusinessClockConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
-	Clock businessClock(@Value("${encaisse.time-zone:Europe/Paris}") String zone) {
-		return Clock.system(ZoneId.of(zone));
+	@ConditionalOnMissingBean(Clock.class)
+	BusinessClock businessClock(@Value("${encaisse.time-zone:Europe/Paris}") String zone) {
+		return new BusinessClock(Clock.system(ZoneId.of(zone)));
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.encaisse.customers.domain;
+package io.encaisse.customers;
 
 /** Checks French and EU legal identifiers by their keys, not only their shape. */
 public final class LegalIds {
@@ -43,6 +43,16 @@ public final class LegalIds {
 			return key == (12 + 3 * (siren % 97)) % 97;
 		}
 		return true;
+	}
+
+	/** A SIREN completed with its Luhn key from its first 8 digits. */
+	public static String sirenWithKey(String firstEightDigits) {
+		for (int d = 0; d <= 9; d++) {
+			if (luhn(firstEightDigits + d)) {
+				return firstEightDigits + d;
+			}
+		}
+		throw new IllegalArgumentException("no Luhn key for " + firstEightDigits);
 	}
 
 	/** The French VAT number of a SIREN. */
