@@ -29,6 +29,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * failures are logged with their stack trace and answered with a 500 that shows none.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
@@ -56,7 +57,10 @@ class ApiProblems {
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
 		Throwable cause = ex.getCause();
-		if (cause instanceof tools.jackson.databind.DatabindException dbe && !dbe.getPath().isEmpty()) {
+		while (cause != null && !(cause instanceof tools.jackson.core.JacksonException)) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof tools.jackson.core.JacksonException dbe && !dbe.getPath().isEmpty()) {
 			String field = JsonPaths.of(dbe.getPath());
 			return problem(400, "Malformed request", field + ": has the wrong type or format",
 					List.of(new Problem.FieldError(field, "has the wrong type or format")));

@@ -2,7 +2,7 @@ package io.encaisse.shared.web;
 
 import java.util.List;
 
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
 
 /** {@code lines[0].quantity} from a Jackson error path. */
 final class JsonPaths {
@@ -10,9 +10,9 @@ final class JsonPaths {
 	private JsonPaths() {
 	}
 
-	static String of(List<DatabindException.Reference> path) {
+	static String of(List<JacksonException.Reference> path) {
 		StringBuilder sb = new StringBuilder();
-		for (DatabindException.Reference ref : path) {
+		for (JacksonException.Reference ref : path) {
 			if (ref.getPropertyName() != null) {
 				if (!sb.isEmpty()) {
 					sb.append('.');
