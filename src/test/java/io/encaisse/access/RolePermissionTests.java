@@ -1,0 +1,123 @@
+package io.encaisse.access;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.encaisse.shared.Role;
+import io.encaisse.support.Api;
+import io.encaisse.support.EncaisseTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static io.encaisse.shared.Role.ADMIN;
+import static io.encaisse.shared.Role.BILLING;
+import static io.encaisse.shared.Role.COLLECTOR;
+import static io.encaisse.shared.Role.FINANCE;
+import static io.encaisse.shared.Role.PROJECT_MANAGER;
+import static io.encaisse.shared.Role.READ_ONLY;
+import static io.encaisse.shared.Role.SALES;
+import static io.encaisse.shared.Role.SALES_ADMIN;
+import static io.encaisse.shared.Role.SALES_MANAGER;
+import static io.encaisse.support.Api.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every endpoint of the API with a key of every role: a role gets through exactly where its job
+ * needs it (this table is the specification; a new endpoint fails the test until it is added here).
+ */
+@EncaisseTest
+class RolePermissionTests {
+
+	static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+
+	static final Map<String, Set<Role>> PERMISSIONS = new TreeMap<>();
+
+	static {
+		PERMISSIONS.put("GET /api/v1/customers", EVERYONE);
+		PERMISSIONS.put("GET /api/v1/customers/{id}", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/customers", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("PUT /api/v1/customers/{id}", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("GET /api/v1/products", EVERYONE);
+		PERMISSIONS.put("GET /api/v1/products/{sku}", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/products", EnumSet.of(ADMIN, SALES_MANAGER, FINANCE));
+		PERMISSIONS.put("GET /api/v1/quotes", EVERYONE);
+		PERMISSIONS.put("GET /api/v1/quotes/{id}", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/quotes", EnumSet.of(ADMIN, SALES, SALES_MANAGER));
+		PERMISSIONS.put("POST /api/v1/quotes/{id}/send", EnumSet.of(ADMIN, SALES, SALES_MANAGER));
+		PERMISSIONS.put("POST /api/v1/quotes/{id}/accept", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN));
+		PERMISSIONS.put("POST /api/v1/quotes/{id}/decline", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN));
+		PERMISSIONS.put("GET /api/v1/orders", EVERYONE);
+		PERMISSIONS.put("GET /api/v1/orders/{id}", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/orders/{id}/deliveries", EnumSet.of(ADMIN, SALES_ADMIN, PROJECT_MANAGER));
+		PERMISSIONS.put("GET /api/v1/invoices", EVERYONE);
+		PERMISSIONS.put("GET /api/v1/invoices/{id}", EVERYONE);
+		PERMISSIONS.put("GET /api/v1/invoices/{id}/pdf", EVERYONE);
+		PERMISSIONS.put("GET /api/v1/invoices/{id}/ubl", EVERYONE);
+		PERMISSIONS.put("GET /api/v1/invoices/{id}/cii", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/invoices/{id}/credit-notes", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("GET /api/v1/payments", EVERYONE);
+		PERMISSIONS.put("GET /api/v1/payments/{id}", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/payments", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("GET /api/v1/reports/aging", EnumSet.of(ADMIN, BILLING, COLLECTOR, FINANCE, SALES_MANAGER, READ_ONLY));
+		PERMISSIONS.put("GET /api/v1/reports/dso", EnumSet.of(ADMIN, BILLING, COLLECTOR, FINANCE, SALES_MANAGER, READ_ONLY));
+		PERMISSIONS.put("GET /api/v1/api-keys", EnumSet.of(ADMIN));
+		PERMISSIONS.put("POST /api/v1/api-keys", EnumSet.of(ADMIN));
+		PERMISSIONS.put("DELETE /api/v1/api-keys/{id}", EnumSet.of(ADMIN));
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Test
+	void everyEndpointIsInThePermissionTable() {
+		Set<String> endpoints = new TreeSet<>();
+		this.mappings.getHandlerMethods().forEach((info, method) -> {
+			if (!method.getBeanType().getPackageName().startsWith("io.encaisse")) {
+				return;
+			}
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.startsWith("/api/")) {
+					info.getMethodsCondition().getMethods().forEach(m -> endpoints.add(m.name() + " " + pattern));
+				}
+			}
+		});
+		assertThat(endpoints).containsExactlyInAnyOrderElementsOf(PERMISSIONS.keySet());
+	}
+
+	@Test
+	void eachRoleGetsThroughExactlyWhereItsJobNeedsIt() {
+		Api admin = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Map<Role, Api> asRole = new EnumMap<>(Role.class);
+		for (Role role : Role.values()) {
+			Api.Response key = admin.post("/api/v1/api-keys", map("name", "walk " + role, "role", role.name()));
+			assertThat(key.status()).isEqualTo(201);
+			asRole.put(role, admin.as(key.get("key")));
+		}
+		Map<String, String> wrong = new TreeMap<>();
+		PERMISSIONS.forEach((endpoint, allowed) -> {
+			String method = endpoint.substring(0, endpoint.indexOf(' '));
+			String path = endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "nothing_here");
+			for (Role role : Role.values()) {
+				int status = asRole.get(role).request(method, path, "GET".equals(method) || "DELETE".equals(method) ? null : "{}").status();
+				boolean through = status != 403 && status != 401;
+				if (through != allowed.contains(role)) {
+					wrong.put(endpoint + " as " + role, "answered " + status);
+				}
+			}
+		});
+		assertThat(wrong).isEmpty();
+	}
+
+}
