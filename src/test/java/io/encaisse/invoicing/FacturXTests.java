@@ -1,0 +1,63 @@
+package io.encaisse.invoicing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.encaisse.support.Api;
+import io.encaisse.support.EncaisseTest;
+import io.encaisse.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mustangproject.validator.ZUGFeRDValidator;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.encaisse.support.Api.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Our Factur-X passes the reference validator (Mustang: PDF/A-3 and the EN 16931 schematron). */
+@EncaisseTest
+class FacturXTests {
+
+	@LocalServerPort
+	int port;
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void anInvoiceWithADiscountAndTwoVatRatesIsAValidFacturX() throws Exception {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String customer = fixtures.customer();
+		String laptop = fixtures.product("1290.00", "20.00");
+		String book = fixtures.product("39.90", "5.50");
+		Api.Response quote = api.post("/api/v1/quotes", map("customerId", customer, "lines",
+				List.of(map("sku", laptop, "quantity", "3", "discountPercent", "7.5"), map("sku", book, "quantity", "4"))));
+		api.post("/api/v1/quotes/" + quote.get("id") + "/send", null);
+		String order = api.post("/api/v1/quotes/" + quote.get("id") + "/accept", null).get("orderId");
+		String invoice = fixtures.deliver(order, laptop, "3", book, "4");
+
+		assertValid(api.bytes("/api/v1/invoices/" + invoice + "/pdf"), "invoice.pdf");
+
+		Api.Response credit = api.post("/api/v1/invoices/" + invoice + "/credit-notes",
+				map("reason", "Retour d'un livre", "lines", List.of(map("lineNumber", 2, "quantity", "1"))));
+		assertThat(credit.status()).as(credit.toString()).isEqualTo(201);
+		assertThat(credit.get("total")).isEqualTo("42.09");
+		assertThat(api.get("/api/v1/invoices/" + invoice).get("amountCredited")).isEqualTo("42.09");
+		assertValid(api.bytes("/api/v1/invoices/" + credit.get("id") + "/pdf"), "credit-note.pdf");
+
+		String ubl = new String(api.bytes("/api/v1/invoices/" + invoice + "/ubl"));
+		assertThat(ubl).contains("<cbc:CustomizationID>urn:cen.eu:en16931:2017").contains("<cbc:TaxInclusiveAmount currencyID=\"EUR\">");
+	}
+
+	private void assertValid(byte[] pdf, String name) throws Exception {
+		Path file = this.dir.resolve(name);
+		Files.write(file, pdf);
+		ZUGFeRDValidator validator = new ZUGFeRDValidator();
+		String report = validator.validate(file.toString());
+		assertThat(validator.wasCompletelyValid()).as(report).isTrue();
+	}
+
+}
