@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Encaisse: quote, order, invoice, cash. One deployable, cut into the modules of the order-to-cash
- * chain (see docs/adr and ARCHITECTURE in the README).
+ * Encaisse: quote, order, invoice, cash. One deployable, cut into the modules of the
+ * order-to-cash chain (see docs/adr and ARCHITECTURE in the README).
  */
 @SpringBootApplication
 @EnableScheduling

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * API keys: created by an admin, shown once, stored as a SHA-256 hash (keys are long random secrets, so a
- * fast hash is enough and lets every request be checked in one indexed lookup), revocable.
+ * API keys: created by an admin, shown once, stored as a SHA-256 hash (keys are long
+ * random secrets, so a fast hash is enough and lets every request be checked in one
+ * indexed lookup), revocable.
  */
 @Service
 @Transactional(readOnly = true)
@@ -31,7 +32,8 @@ public class ApiKeys {
 
 	static final String DOCUMENT = "api-key";
 
-	private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+	private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+		.toCharArray();
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -124,10 +126,13 @@ public class ApiKeys {
 	}
 
 	public List<ApiKey> all() {
-		return this.jdbc.sql("select * from api_key order by id desc").query((rs, i) -> new ApiKey(rs.getString("id"),
-				rs.getString("name"), Role.valueOf(rs.getString("role")), rs.getString("key_prefix"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("created_by"),
-				Optional.ofNullable(rs.getObject("revoked_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null)))
+		return this.jdbc.sql("select * from api_key order by id desc")
+			.query((rs, i) -> new ApiKey(rs.getString("id"), rs.getString("name"), Role.valueOf(rs.getString("role")),
+					rs.getString("key_prefix"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+					rs.getString("created_by"),
+					Optional.ofNullable(rs.getObject("revoked_at", OffsetDateTime.class))
+						.map(OffsetDateTime::toInstant)
+						.orElse(null)))
 			.list();
 	}
 
@@ -138,7 +143,10 @@ public class ApiKeys {
 			.param("id", id)
 			.update();
 		if (n == 0) {
-			boolean exists = this.jdbc.sql("select count(*) from api_key where id = :id").param("id", id).query(Integer.class).single() > 0;
+			boolean exists = this.jdbc.sql("select count(*) from api_key where id = :id")
+				.param("id", id)
+				.query(Integer.class)
+				.single() > 0;
 			if (!exists) {
 				throw new Problem.NotFound("api key", id);
 			}
@@ -149,10 +157,11 @@ public class ApiKeys {
 
 	/** The active key with this secret, if any. */
 	public Optional<ApiKey> authenticate(String secret) {
-		return this.jdbc.sql("select id, name, role, key_prefix, created_at, created_by from api_key where key_hash = :hash and revoked_at is null")
+		return this.jdbc.sql(
+				"select id, name, role, key_prefix, created_at, created_by from api_key where key_hash = :hash and revoked_at is null")
 			.param("hash", hash(secret))
-			.query((rs, i) -> new ApiKey(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4),
-					rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), null))
+			.query((rs, i) -> new ApiKey(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+					rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), null))
 			.optional();
 	}
 
@@ -162,7 +171,8 @@ public class ApiKeys {
 
 	static String hash(String secret) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

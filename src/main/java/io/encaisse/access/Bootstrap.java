@@ -13,8 +13,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * First start: the {@code admin} user (password from {@code ENCAISSE_ADMIN_PASSWORD}, otherwise a random
- * one printed once) and, if {@code ENCAISSE_BOOTSTRAP_API_KEY} is set, an admin API key with that value.
+ * First start: the {@code admin} user (password from {@code ENCAISSE_ADMIN_PASSWORD},
+ * otherwise a random one printed once) and, if {@code ENCAISSE_BOOTSTRAP_API_KEY} is set,
+ * an admin API key with that value.
  */
 @Component
 @Order(0)
@@ -44,7 +45,8 @@ class Bootstrap implements ApplicationRunner {
 			String password = this.adminPassword;
 			if (password.isBlank()) {
 				password = randomPassword();
-				log.warn("Created the user 'admin' with the password {} (shown once: set ENCAISSE_ADMIN_PASSWORD to choose it)",
+				log.warn(
+						"Created the user 'admin' with the password {} (shown once: set ENCAISSE_ADMIN_PASSWORD to choose it)",
 						password);
 			}
 			else if (password.length() < 10) {

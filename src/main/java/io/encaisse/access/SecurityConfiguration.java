@@ -25,9 +25,10 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Two doors. The API ({@code /api/**}) is stateless: a bearer API key or a 401, and problem+json for
- * refusals. Everything else is the web UI: form login, CSRF protection, sessions that time out
- * ({@code server.servlet.session.timeout}). What each role may do is on the controllers.
+ * Two doors. The API ({@code /api/**}) is stateless: a bearer API key or a 401, and
+ * problem+json for refusals. Everything else is the web UI: form login, CSRF protection,
+ * sessions that time out ({@code server.servlet.session.timeout}). What each role may do
+ * is on the controllers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -52,8 +53,8 @@ class SecurityConfiguration {
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> ProblemWriter.write(res, 401, "Unauthorized",
 						"Send an API key: Authorization: Bearer <key>"))
-				.accessDeniedHandler((req, res, ex) -> ProblemWriter.write(res, 403, "Forbidden",
-						"Your role does not allow this")))
+				.accessDeniedHandler(
+						(req, res, ex) -> ProblemWriter.write(res, 403, "Forbidden", "Your role does not allow this")))
 			.build();
 	}
 
@@ -62,8 +63,8 @@ class SecurityConfiguration {
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		return http
 			.authorizeHttpRequests(a -> a
-				.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/actuator/health", "/actuator/health/**",
-						"/error", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**")
+				.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/actuator/health",
+						"/actuator/health/**", "/error", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
@@ -74,7 +75,10 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	/** {@code Authorization: Bearer <key>}: a valid key authenticates as the key, with its role. */
+	/**
+	 * {@code Authorization: Bearer <key>}: a valid key authenticates as the key, with its
+	 * role.
+	 */
 	static final class BearerKeyFilter extends OncePerRequestFilter {
 
 		private final ApiKeys keys;

@@ -19,7 +19,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The people who log in to the web UI, with one role each; passwords are stored with BCrypt. */
+/**
+ * The people who log in to the web UI, with one role each; passwords are stored with
+ * BCrypt.
+ */
 @Service
 @Transactional(readOnly = true)
 public class StaffUsers implements UserDetailsService {
@@ -57,7 +60,8 @@ public class StaffUsers implements UserDetailsService {
 
 	public List<StaffUser> all() {
 		return this.jdbc.sql("select username, display_name, role, enabled from staff_user order by username")
-			.query((rs, i) -> new StaffUser(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getBoolean(4)))
+			.query((rs, i) -> new StaffUser(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+					rs.getBoolean(4)))
 			.list();
 	}
 

@@ -59,8 +59,9 @@ public class Catalog {
 	}
 
 	/**
-	 * The unit price that applies to this product in this currency. Thin for now: the product's one list
-	 * price; dated lists, tiers and customer agreements come with the catalog's own work.
+	 * The unit price that applies to this product in this currency. Thin for now: the
+	 * product's one list price; dated lists, tiers and customer agreements come with the
+	 * catalog's own work.
 	 */
 	public Optional<Price> priceOf(String sku, String currency) {
 		return findBySku(sku).flatMap(ProductDetails::listPrice)
@@ -102,8 +103,8 @@ public class Catalog {
 		Money listPrice = price == null ? null : new Money(price, cur);
 		Product product = this.products.save(Product.create(Ids.next("prd"), sku, input.name().trim(), unit,
 				rate.setScale(2), listPrice, this.today.instant()));
-		this.audit.record(DOCUMENT, product.id(), "created", AuditTrail.changes("sku", sku, "name", input.name(),
-				"taxRate", rate, "price", listPrice));
+		this.audit.record(DOCUMENT, product.id(), "created",
+				AuditTrail.changes("sku", sku, "name", input.name(), "taxRate", rate, "price", listPrice));
 		return product.details();
 	}
 

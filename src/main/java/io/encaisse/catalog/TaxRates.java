@@ -3,7 +3,10 @@ package io.encaisse.catalog;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The French VAT rates (CGI art. 278 and following): standard, intermediate, reduced, special, none. */
+/**
+ * The French VAT rates (CGI art. 278 and following): standard, intermediate, reduced,
+ * special, none.
+ */
 public final class TaxRates {
 
 	public static final List<BigDecimal> FRANCE = List.of(new BigDecimal("20.00"), new BigDecimal("10.00"),

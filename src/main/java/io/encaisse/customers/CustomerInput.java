@@ -8,8 +8,9 @@ import io.encaisse.shared.Amounts;
 import io.encaisse.shared.Problem;
 
 /**
- * A customer as a person types it or a program sends it. {@link #validate()} names every wrong field.
- * French law caps payment terms at 60 days from the invoice date (Code de commerce L441-10).
+ * A customer as a person types it or a program sends it. {@link #validate()} names every
+ * wrong field. French law caps payment terms at 60 days from the invoice date (Code de
+ * commerce L441-10).
  */
 public record CustomerInput(String name, String legalId, String vatNumber, String email, AddressInput billingAddress,
 		Integer paymentTermsDays, String creditLimit, String currency, String language) {
@@ -58,7 +59,8 @@ public record CustomerInput(String name, String legalId, String vatNumber, Strin
 		BigDecimal limit = Amounts.notNegative(errors, "creditLimit", this.creditLimit, 2);
 		String cur = this.currency == null || this.currency.isBlank() ? "EUR" : this.currency.trim();
 		Amounts.currency(errors, "currency", cur);
-		String lang = this.language == null || this.language.isBlank() ? "fr" : this.language.trim().toLowerCase(Locale.ROOT);
+		String lang = this.language == null || this.language.isBlank() ? "fr"
+				: this.language.trim().toLowerCase(Locale.ROOT);
 		if (!lang.equals("fr") && !lang.equals("en")) {
 			errors.add("language", "must be fr or en");
 		}

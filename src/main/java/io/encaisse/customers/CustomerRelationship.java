@@ -3,8 +3,9 @@ package io.encaisse.customers;
 import java.util.List;
 
 /**
- * Documents of a customer that other modules own (quotes, orders, invoices, payments), shown on the
- * customer's page. Each downstream module contributes its section; this module knows none of them.
+ * Documents of a customer that other modules own (quotes, orders, invoices, payments),
+ * shown on the customer's page. Each downstream module contributes its section; this
+ * module knows none of them.
  */
 public interface CustomerRelationship {
 

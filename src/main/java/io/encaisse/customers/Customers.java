@@ -17,7 +17,10 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The customers facade: other modules read customers here; pages and the API register and edit them. */
+/**
+ * The customers facade: other modules read customers here; pages and the API register and
+ * edit them.
+ */
 @Service
 @Transactional(readOnly = true)
 public class Customers {

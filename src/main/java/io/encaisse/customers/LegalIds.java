@@ -27,8 +27,8 @@ public final class LegalIds {
 	}
 
 	/**
-	 * Intra-EU VAT number. French numbers ({@code FR} + 2-digit key + SIREN) are checked by their key;
-	 * other countries by shape.
+	 * Intra-EU VAT number. French numbers ({@code FR} + 2-digit key + SIREN) are checked
+	 * by their key; other countries by shape.
 	 */
 	public static boolean isVatNumber(String value) {
 		if (value == null || !value.matches("[A-Z]{2}[A-Z0-9]{2,13}")) {

@@ -95,10 +95,10 @@ class DemoData implements ApplicationRunner {
 		product("LICENCE-GESTION", "Licence logiciel de gestion (1 poste)", "licence", "20", "480.00");
 		product("BOOK-IT", "Guide pratique de la cybersécurité", "piece", "5.5", "39.90");
 
-		CustomerDetails martin = customer("Boulangerie Martin SARL", "40483304", "3 place des Terreaux", "69001", "Lyon",
-				"compta@boulangerie-martin.example", 30, "fr");
-		CustomerDetails durand = customer("Cabinet Durand Avocats", "51234567", "18 quai Saint-Antoine", "69002", "Lyon",
-				"cabinet@durand-avocats.example", 30, "fr");
+		CustomerDetails martin = customer("Boulangerie Martin SARL", "40483304", "3 place des Terreaux", "69001",
+				"Lyon", "compta@boulangerie-martin.example", 30, "fr");
+		CustomerDetails durand = customer("Cabinet Durand Avocats", "51234567", "18 quai Saint-Antoine", "69002",
+				"Lyon", "cabinet@durand-avocats.example", 30, "fr");
 		CustomerDetails lefevre = customer("Transports Lefèvre SAS", "38012986", "ZI des Gaulnes", "69330", "Meyzieu",
 				"factures@transports-lefevre.example", 45, "fr");
 		CustomerDetails cerf = customer("Hôtel Le Grand Cerf", "44306184", "5 rue de la République", "69002", "Lyon",
@@ -111,10 +111,10 @@ class DemoData implements ApplicationRunner {
 				"hello@bleunuit.example", 30, "fr");
 		CustomerDetails halles = customer("Brasserie des Halles", "50987123", "102 cours Lafayette", "69003", "Lyon",
 				"brasserie.halles@example.fr", 30, "fr");
-		CustomerDetails dupont = customer("Dupont Industrie SA", "30125487", "Parc Technologique", "69800", "Saint-Priest",
-				"ap@dupont-industrie.example", 60, "fr");
-		CustomerDetails northwind = customer("Northwind Consulting SARL", "88213456", "1 place Bellecour", "69002", "Lyon",
-				"accounts@northwind.example", 30, "en");
+		CustomerDetails dupont = customer("Dupont Industrie SA", "30125487", "Parc Technologique", "69800",
+				"Saint-Priest", "ap@dupont-industrie.example", 60, "fr");
+		CustomerDetails northwind = customer("Northwind Consulting SARL", "88213456", "1 place Bellecour", "69002",
+				"Lyon", "accounts@northwind.example", 30, "en");
 
 		// Transports Lefèvre: delivered four months ago, never paid (over 90 days)
 		at(-150);
@@ -173,14 +173,15 @@ class DemoData implements ApplicationRunner {
 
 		// Northwind declined a second offer
 		at(-30);
-		QuoteView declined = this.quotes.create(new QuoteInput(northwind.id(), "EUR", this.today.minusDays(5), null,
-				List.of(line("SUPPORT-M", "12"))));
+		QuoteView declined = this.quotes.create(
+				new QuoteInput(northwind.id(), "EUR", this.today.minusDays(5), null, List.of(line("SUPPORT-M", "12"))));
 		this.quotes.send(declined.id(), null);
 		this.quotes.decline(declined.id(), null);
 
 		// Pharmacie du Centre: delivered two weeks ago, not yet due
 		at(-20);
-		String pharmaOrder = won(pharmacie, line("LAPTOP-14", "1"), line("LICENCE-GESTION", "1"), line("TRAINING-H", "2"));
+		String pharmaOrder = won(pharmacie, line("LAPTOP-14", "1"), line("LICENCE-GESTION", "1"),
+				line("TRAINING-H", "2"));
 		at(-15);
 		deliver(pharmaOrder, line("LAPTOP-14", "1"), line("LICENCE-GESTION", "1"), line("TRAINING-H", "2"));
 
@@ -188,10 +189,12 @@ class DemoData implements ApplicationRunner {
 		at(-10);
 		this.payments.record(new PaymentInput(null, "240.00", "EUR", this.today.minusDays(10), "VIREMENT M. BERNARD"));
 
-		// Studio Bleu Nuit: a quote sent, waiting for the customer; Brasserie des Halles: a draft
+		// Studio Bleu Nuit: a quote sent, waiting for the customer; Brasserie des Halles:
+		// a draft
 		at(-5);
-		QuoteView bleuQuote = this.quotes.create(new QuoteInput(bleu.id(), "EUR", this.today.plusDays(25),
-				"Équipement du studio", List.of(line("SCREEN-27", "4", "10"), line("DOCK-USBC", "4"), line("INSTALL-DAY", "1"))));
+		QuoteView bleuQuote = this.quotes
+			.create(new QuoteInput(bleu.id(), "EUR", this.today.plusDays(25), "Équipement du studio",
+					List.of(line("SCREEN-27", "4", "10"), line("DOCK-USBC", "4"), line("INSTALL-DAY", "1"))));
 		this.quotes.send(bleuQuote.id(), null);
 		at(-1);
 		this.quotes.create(new QuoteInput(halles.id(), "EUR", this.today.plusDays(29), null,

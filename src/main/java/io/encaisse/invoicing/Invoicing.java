@@ -64,7 +64,8 @@ public class Invoicing {
 	private final InvoiceDocuments documents;
 
 	Invoicing(InvoiceRepository invoices, InvoiceNumbering numbering, Customers customers, Orders orders,
-			AuditTrail audit, Today today, ApplicationEventPublisher events, JdbcClient jdbc, InvoiceDocuments documents) {
+			AuditTrail audit, Today today, ApplicationEventPublisher events, JdbcClient jdbc,
+			InvoiceDocuments documents) {
 		this.invoices = invoices;
 		this.numbering = numbering;
 		this.customers = customers;
@@ -120,8 +121,9 @@ public class Invoicing {
 	}
 
 	/**
-	 * Bills a delivery: one invoice per delivery, issued at once, dated the delivery day (or the series' last
-	 * date if that is later). Running twice for the same delivery bills once.
+	 * Bills a delivery: one invoice per delivery, issued at once, dated the delivery day
+	 * (or the series' last date if that is later). Running twice for the same delivery
+	 * bills once.
 	 */
 	@Transactional
 	public String invoiceDelivery(DeliveryRecorded delivery) {
@@ -155,12 +157,15 @@ public class Invoicing {
 				AuditTrail.changes("number", numbered.number(), "issueDate", numbered.issueDate(), "dueDate",
 						invoice.dueDate(), "total", invoice.total(), "source",
 						invoice.sourceRef() != null ? invoice.sourceRef() : invoice.creditedInvoiceId()));
-		this.events.publishEvent(new InvoiceIssued(invoice.id(), invoice.number(), invoice.kind().name(),
-				invoice.customerId(), invoice.currency(), invoice.total().amount(), invoice.issueDate(),
-				invoice.dueDate(), reference));
+		this.events
+			.publishEvent(new InvoiceIssued(invoice.id(), invoice.number(), invoice.kind().name(), invoice.customerId(),
+					invoice.currency(), invoice.total().amount(), invoice.issueDate(), invoice.dueDate(), reference));
 	}
 
-	/** Issues a credit note for an invoice: whole, by lines and quantities, or by a net amount. */
+	/**
+	 * Issues a credit note for an invoice: whole, by lines and quantities, or by a net
+	 * amount.
+	 */
 	@Transactional
 	public InvoiceView creditNote(String invoiceId, CreditNoteRequest request) {
 		Invoice invoice = load(invoiceId);
@@ -168,8 +173,8 @@ public class Invoicing {
 			throw new Problem.StateConflict("only an invoice can be credited");
 		}
 		if (invoice.status() == InvoiceStatus.DRAFT || invoice.status() == InvoiceStatus.CANCELLED) {
-			throw new Problem.StateConflict("invoice " + (invoice.number() == null ? invoiceId : invoice.number()) + " is "
-					+ invoice.status() + "; it cannot be credited");
+			throw new Problem.StateConflict("invoice " + (invoice.number() == null ? invoiceId : invoice.number())
+					+ " is " + invoice.status() + "; it cannot be credited");
 		}
 		CreditNoteRequest req = request == null ? new CreditNoteRequest(null, null, null) : request;
 		Problem.Errors errors = new Problem.Errors();
@@ -193,7 +198,8 @@ public class Invoicing {
 				BigDecimal qty = in.quantity() == null ? line.quantity()
 						: Amounts.positive(errors, field + ".quantity", in.quantity(), 4);
 				if (qty != null && qty.compareTo(line.quantity()) > 0) {
-					errors.add(field + ".quantity", "exceeds the invoiced quantity " + line.quantity().stripTrailingZeros().toPlainString());
+					errors.add(field + ".quantity",
+							"exceeds the invoiced quantity " + line.quantity().stripTrailingZeros().toPlainString());
 					continue;
 				}
 				if (qty != null) {
@@ -204,7 +210,11 @@ public class Invoicing {
 		}
 		else if (byAmount) {
 			BigDecimal amount = Amounts.positive(errors, "amount", req.amount(), currency.getDefaultFractionDigits());
-			var rates = billed.stream().map(InvoiceLine::taxRate).map(r -> r.setScale(2, RoundingMode.UNNECESSARY)).distinct().toList();
+			var rates = billed.stream()
+				.map(InvoiceLine::taxRate)
+				.map(r -> r.setScale(2, RoundingMode.UNNECESSARY))
+				.distinct()
+				.toList();
 			if (rates.size() > 1) {
 				errors.add("amount", "this invoice has several VAT rates; credit it by lines instead");
 			}
@@ -223,21 +233,24 @@ public class Invoicing {
 		errors.throwIfAny();
 		CustomerDetails customer = this.customers.get(invoice.customerId());
 		Invoice credit = Invoice.draft(Ids.next("inv"), Invoice.Kind.CREDIT_NOTE, invoice.customerId(), customer.name(),
-				invoice.orderId(), null, invoice.id(),
-				req.reason() == null || req.reason().isBlank() ? "Credit note on invoice " + invoice.number() : req.reason(),
+				invoice.orderId(), null, invoice.id(), req.reason() == null || req.reason().isBlank()
+						? "Credit note on invoice " + invoice.number() : req.reason(),
 				invoice.currency(), 0, lines, this.today.instant());
 		if (credit.total().compareTo(invoice.creditable()) > 0) {
-			throw new Problem.Invalid(byAmount ? "amount" : "lines", "the credit note (" + credit.total()
-					+ ") would exceed what remains creditable on invoice " + invoice.number() + " (" + invoice.creditable() + ")");
+			throw new Problem.Invalid(byAmount ? "amount" : "lines",
+					"the credit note (" + credit.total() + ") would exceed what remains creditable on invoice "
+							+ invoice.number() + " (" + invoice.creditable() + ")");
 		}
 		issue(credit, this.today.date());
 		InvoiceStatus before = invoice.status();
 		invoice.applyCredit(credit.total());
 		this.invoices.save(invoice);
-		this.audit.record(DOCUMENT, invoice.id(), "credited", AuditTrail.changes("creditNote", credit.number(),
-				"amount", credit.total(), "status", before == invoice.status() ? before : before + " → " + invoice.status()));
+		this.audit.record(DOCUMENT, invoice.id(), "credited",
+				AuditTrail.changes("creditNote", credit.number(), "amount", credit.total(), "status",
+						before == invoice.status() ? before : before + " → " + invoice.status()));
 		if (!invoice.status().isOpen()) {
-			this.events.publishEvent(new InvoiceSettled(invoice.id(), invoice.number(), invoice.customerId(), invoice.status().name()));
+			this.events.publishEvent(
+					new InvoiceSettled(invoice.id(), invoice.number(), invoice.customerId(), invoice.status().name()));
 		}
 		return view(credit);
 	}
@@ -247,8 +260,9 @@ public class Invoicing {
 	}
 
 	/**
-	 * The invoice that remittance text points to: its RF creditor reference first, then its number (as payers
-	 * write it: with or without dashes or spaces, leading zeros dropped).
+	 * The invoice that remittance text points to: its RF creditor reference first, then
+	 * its number (as payers write it: with or without dashes or spaces, leading zeros
+	 * dropped).
 	 */
 	public Optional<Payable> findPayable(String remittance) {
 		if (remittance == null || remittance.isBlank()) {
@@ -259,7 +273,8 @@ public class Invoicing {
 		if (found.isEmpty()) {
 			Matcher m = NUMBER_IN_TEXT.matcher(remittance.toUpperCase(Locale.ROOT));
 			while (found.isEmpty() && m.find()) {
-				String number = m.group(1) + "-" + m.group(2) + "-" + String.format("%06d", Integer.parseInt(m.group(3)));
+				String number = m.group(1) + "-" + m.group(2) + "-"
+						+ String.format("%06d", Integer.parseInt(m.group(3)));
 				found = this.invoices.findByNumber(number).filter(i -> i.kind() == Invoice.Kind.INVOICE);
 			}
 		}
@@ -267,8 +282,9 @@ public class Invoicing {
 	}
 
 	/**
-	 * Applies (part of) a payment to an invoice, in the caller's transaction; answers what was applied (at
-	 * most what is due). The same payment applied twice applies once.
+	 * Applies (part of) a payment to an invoice, in the caller's transaction; answers
+	 * what was applied (at most what is due). The same payment applied twice applies
+	 * once.
 	 */
 	@Transactional
 	public Money recordPayment(String invoiceId, String paymentId, Money amount, LocalDate paidOn) {
@@ -318,7 +334,10 @@ public class Invoicing {
 							new Money(l.unitPrice(), currency), l.discountPercent(), l.taxRate(),
 							new Money(l.netAmount(), currency), l.orderLineIndex(), l.priceSource());
 				}).toList(), i.totals().vat(),
-				i.payments().stream().map(p -> new InvoiceView.Payment(p.paymentId(), new Money(p.amount(), currency), p.paidOn())).toList(),
+				i.payments()
+					.stream()
+					.map(p -> new InvoiceView.Payment(p.paymentId(), new Money(p.amount(), currency), p.paidOn()))
+					.toList(),
 				i.isOverdueOn(this.today.date()), i.version());
 	}
 

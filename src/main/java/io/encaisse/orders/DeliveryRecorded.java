@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Goods or services were delivered on an order. The lines carry the order's agreed prices, so that
- * invoicing bills exactly what was sold.
+ * Goods or services were delivered on an order. The lines carry the order's agreed
+ * prices, so that invoicing bills exactly what was sold.
  */
 public record DeliveryRecorded(String deliveryId, String orderId, String orderNumber, String customerId,
 		String currency, LocalDate deliveredOn, List<DeliveredLine> lines) {

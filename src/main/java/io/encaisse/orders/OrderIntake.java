@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Where orders come in. For now one channel: accepted quotes. Idempotent: a quote makes one order, however
- * often its event is delivered.
+ * Where orders come in. For now one channel: accepted quotes. Idempotent: a quote makes
+ * one order, however often its event is delivered.
  */
 @Service
 public class OrderIntake {

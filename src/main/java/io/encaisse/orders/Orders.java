@@ -31,7 +31,9 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The orders facade: read orders, record deliveries, learn which invoices billed them. */
+/**
+ * The orders facade: read orders, record deliveries, learn which invoices billed them.
+ */
 @Service
 @Transactional(readOnly = true)
 public class Orders {
@@ -76,8 +78,8 @@ public class Orders {
 	}
 
 	/**
-	 * Records a delivery and publishes {@link DeliveryRecorded}. Quantities are matched to the order's lines
-	 * by SKU, first line with something left to deliver first.
+	 * Records a delivery and publishes {@link DeliveryRecorded}. Quantities are matched
+	 * to the order's lines by SKU, first line with something left to deliver first.
 	 */
 	@Transactional
 	public OrderView.DeliveryView recordDelivery(String orderId, DeliveryInput input) {
@@ -106,7 +108,8 @@ public class Orders {
 					.boxed()
 					.toList();
 				if (candidates.isEmpty()) {
-					errors.add(field + ".sku", sku == null ? "is required" : "'" + sku + "' is not on order " + order.number());
+					errors.add(field + ".sku",
+							sku == null ? "is required" : "'" + sku + "' is not on order " + order.number());
 					continue;
 				}
 				if (qty == null) {
@@ -149,7 +152,9 @@ public class Orders {
 		return deliveryView(delivery);
 	}
 
-	/** Called by invoicing, in its transaction, for each invoice it issues for an order. */
+	/**
+	 * Called by invoicing, in its transaction, for each invoice it issues for an order.
+	 */
 	@Transactional
 	public void recordInvoiced(String orderId, String invoiceId, int invoicesOfOrder) {
 		Order order = load(orderId);
@@ -157,9 +162,8 @@ public class Orders {
 		var before = order.status();
 		if (order.recordInvoiced(invoiceId, invoicesOfOrder >= deliveriesOfOrder)) {
 			this.orders.save(order);
-			this.audit.record(DOCUMENT, orderId, "invoiced",
-					AuditTrail.changes("invoice", invoiceId, "status", before == order.status() ? order.status()
-							: before + " → " + order.status()));
+			this.audit.record(DOCUMENT, orderId, "invoiced", AuditTrail.changes("invoice", invoiceId, "status",
+					before == order.status() ? order.status() : before + " → " + order.status()));
 		}
 	}
 
@@ -198,7 +202,10 @@ public class Orders {
 
 	private static OrderView.DeliveryView deliveryView(Delivery d) {
 		return new OrderView.DeliveryView(d.id(), d.deliveredOn(),
-				d.lines().stream().map(l -> new OrderView.DeliveredLine(l.orderLineIndex(), l.sku(), l.quantity())).toList());
+				d.lines()
+					.stream()
+					.map(l -> new OrderView.DeliveredLine(l.orderLineIndex(), l.sku(), l.quantity()))
+					.toList());
 	}
 
 }

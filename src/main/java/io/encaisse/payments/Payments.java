@@ -69,8 +69,9 @@ public class Payments {
 	}
 
 	/**
-	 * Records a payment and applies it to the invoice its reference names (RF reference, then invoice
-	 * number). Only a certain match is applied; anything else stays unmatched with the reason.
+	 * Records a payment and applies it to the invoice its reference names (RF reference,
+	 * then invoice number). Only a certain match is applied; anything else stays
+	 * unmatched with the reason.
 	 */
 	@Transactional
 	public PaymentView record(PaymentInput input) {
@@ -132,7 +133,8 @@ public class Payments {
 				p.unallocated(), p.matchReason(),
 				p.allocations()
 					.stream()
-					.map(a -> new PaymentView.Allocation(a.invoiceId(), a.invoiceNumber(), new Money(a.amount(), currency)))
+					.map(a -> new PaymentView.Allocation(a.invoiceId(), a.invoiceNumber(),
+							new Money(a.amount(), currency)))
 					.toList(),
 				p.version());
 	}

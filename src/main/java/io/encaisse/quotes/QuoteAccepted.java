@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A customer accepted a quote: the order must be created with exactly these lines, prices and discounts.
+ * A customer accepted a quote: the order must be created with exactly these lines, prices
+ * and discounts.
  */
 public record QuoteAccepted(String quoteId, String quoteNumber, String customerId, String currency,
 		LocalDate acceptedOn, List<AcceptedLine> lines) {

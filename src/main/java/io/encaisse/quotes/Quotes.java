@@ -30,7 +30,10 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The quotes facade: draft, send, accept; and the link to the order that acceptance created. */
+/**
+ * The quotes facade: draft, send, accept; and the link to the order that acceptance
+ * created.
+ */
 @Service
 @Transactional(readOnly = true)
 public class Quotes {
@@ -96,7 +99,8 @@ public class Quotes {
 				: customer != null ? customer.currency() : "EUR";
 		Currency currency = Amounts.currency(errors, "currency", currencyCode);
 		LocalDate issueDate = this.today.date();
-		LocalDate validUntil = input.validUntil() == null ? issueDate.plusDays(DEFAULT_VALIDITY_DAYS) : input.validUntil();
+		LocalDate validUntil = input.validUntil() == null ? issueDate.plusDays(DEFAULT_VALIDITY_DAYS)
+				: input.validUntil();
 		if (validUntil.isBefore(issueDate)) {
 			errors.add("validUntil", "must not be before today (" + issueDate + ")");
 		}
@@ -153,11 +157,12 @@ public class Quotes {
 			source = listed.get().source().name();
 		}
 		else {
-			errors.add(field + ".unitPrice",
-					"product '" + product.sku() + "' has no catalog price in " + currency.getCurrencyCode() + "; give one");
+			errors.add(field + ".unitPrice", "product '" + product.sku() + "' has no catalog price in "
+					+ currency.getCurrencyCode() + "; give one");
 			return null;
 		}
-		String description = in.description() == null || in.description().isBlank() ? product.name() : in.description().trim();
+		String description = in.description() == null || in.description().isBlank() ? product.name()
+				: in.description().trim();
 		return new QuoteLine(product.sku(), description, product.unit(), quantity, unitPrice,
 				discount == null ? BigDecimal.ZERO : discount, product.taxRate(), source);
 	}
@@ -173,15 +178,17 @@ public class Quotes {
 	}
 
 	/**
-	 * Records the customer's acceptance and publishes {@link QuoteAccepted}; the orders module creates the
-	 * order once this transaction has committed, and reports it back through {@link #recordOrder}.
+	 * Records the customer's acceptance and publishes {@link QuoteAccepted}; the orders
+	 * module creates the order once this transaction has committed, and reports it back
+	 * through {@link #recordOrder}.
 	 */
 	@Transactional
 	public void accept(String id, Long expectedVersion, String acceptedBy) {
 		Quote quote = load(id, expectedVersion);
 		quote.accept(this.today.date(), this.today.instant(), acceptedBy);
 		this.quotes.save(quote);
-		this.audit.record(DOCUMENT, id, "accepted", AuditTrail.changes("status", "SENT → ACCEPTED", "acceptedBy", acceptedBy));
+		this.audit.record(DOCUMENT, id, "accepted",
+				AuditTrail.changes("status", "SENT → ACCEPTED", "acceptedBy", acceptedBy));
 		List<QuoteLine> lines = quote.lines();
 		this.events.publishEvent(new QuoteAccepted(id, quote.number(), quote.customerId(), quote.currency(),
 				this.today.date(), IntStream.range(0, lines.size()).mapToObj(i -> {
@@ -200,7 +207,10 @@ public class Quotes {
 		return view(quote);
 	}
 
-	/** Called by the orders module, in its transaction, once it created the order of an accepted quote. */
+	/**
+	 * Called by the orders module, in its transaction, once it created the order of an
+	 * accepted quote.
+	 */
 	@Transactional
 	public void recordOrder(String quoteId, String orderId) {
 		Quote quote = load(quoteId);
@@ -235,8 +245,8 @@ public class Quotes {
 		}).toList();
 		String customerName = this.customers.find(q.customerId()).map(CustomerDetails::name).orElse(q.customerId());
 		return new QuoteView(q.id(), q.number(), q.customerId(), customerName, q.currency(), q.issueDate(),
-				q.validUntil(), q.statusOn(this.today.date()), q.orderId(), q.notes(), viewLines, q.totals(), q.sentAt(),
-				q.acceptedAt(), q.acceptedBy(), q.version());
+				q.validUntil(), q.statusOn(this.today.date()), q.orderId(), q.notes(), viewLines, q.totals(),
+				q.sentAt(), q.acceptedAt(), q.acceptedBy(), q.version());
 	}
 
 }

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Open receivables by days past due (current, 1-30, 31-60, 61-90, over 90) as they stood on any date:
- * invoices issued by then, less what payments and credit notes settled by then.
+ * Open receivables by days past due (current, 1-30, 31-60, 61-90, over 90) as they stood
+ * on any date: invoices issued by then, less what payments and credit notes settled by
+ * then.
  */
 @Service
 @Transactional(readOnly = true)
@@ -71,19 +72,20 @@ public class Aging {
 	}
 
 	public List<OpenItem> openItems(LocalDate asOf) {
-		return this.jdbc.sql("""
-				select r.invoice_id, r.number, r.customer_id, r.customer_name, r.currency, r.due_date,
-				       r.total - coalesce((select sum(s.amount) from invoicing_settlement s
-				                           where s.invoice_id = r.invoice_id and s.settled_on <= :asOf), 0) as open_amount
-				from invoicing_receivable r
-				where r.issue_date <= :asOf""")
+		return this.jdbc
+			.sql("""
+					select r.invoice_id, r.number, r.customer_id, r.customer_name, r.currency, r.due_date,
+					       r.total - coalesce((select sum(s.amount) from invoicing_settlement s
+					                           where s.invoice_id = r.invoice_id and s.settled_on <= :asOf), 0) as open_amount
+					from invoicing_receivable r
+					where r.issue_date <= :asOf""")
 			.param("asOf", asOf)
 			.query((rs, i) -> {
 				LocalDate due = rs.getObject("due_date", LocalDate.class);
 				long late = ChronoUnit.DAYS.between(due, asOf);
 				return new OpenItem(rs.getString("invoice_id"), rs.getString("number"), rs.getString("customer_id"),
-						rs.getString("customer_name"), due, Money.of(rs.getBigDecimal("open_amount"), rs.getString("currency")),
-						late, Bucket.of(late));
+						rs.getString("customer_name"), due,
+						Money.of(rs.getBigDecimal("open_amount"), rs.getString("currency")), late, Bucket.of(late));
 			})
 			.list()
 			.stream()
@@ -97,7 +99,8 @@ public class Aging {
 		Map<String, List<OpenItem>> byCustomer = new LinkedHashMap<>();
 		Map<String, List<OpenItem>> byCurrency = new LinkedHashMap<>();
 		for (OpenItem item : items) {
-			byCustomer.computeIfAbsent(item.customerId() + "|" + item.open().currencyCode(), k -> new ArrayList<>()).add(item);
+			byCustomer.computeIfAbsent(item.customerId() + "|" + item.open().currencyCode(), k -> new ArrayList<>())
+				.add(item);
 			byCurrency.computeIfAbsent(item.open().currencyCode(), k -> new ArrayList<>()).add(item);
 		}
 		List<Row> customers = byCustomer.values()
@@ -124,8 +127,9 @@ public class Aging {
 	}
 
 	/**
-	 * Days sales outstanding over the last {@code days} days: receivables at the date divided by the credit
-	 * sales of the period, times the days of the period. Empty when nothing was sold in the period.
+	 * Days sales outstanding over the last {@code days} days: receivables at the date
+	 * divided by the credit sales of the period, times the days of the period. Empty when
+	 * nothing was sold in the period.
 	 */
 	public java.util.Optional<BigDecimal> dso(LocalDate asOf, String currency, int days) {
 		BigDecimal receivables = openItems(asOf).stream()
@@ -143,8 +147,8 @@ public class Aging {
 		if (sales.signum() == 0) {
 			return java.util.Optional.empty();
 		}
-		return java.util.Optional.of(receivables.multiply(BigDecimal.valueOf(days))
-			.divide(sales, 1, java.math.RoundingMode.HALF_UP));
+		return java.util.Optional
+			.of(receivables.multiply(BigDecimal.valueOf(days)).divide(sales, 1, java.math.RoundingMode.HALF_UP));
 	}
 
 }

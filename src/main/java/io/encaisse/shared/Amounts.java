@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Currency;
 
 /**
- * Reads amounts, quantities and currencies as the API receives them (decimal strings) and refuses bad
- * ones with the name of the field.
+ * Reads amounts, quantities and currencies as the API receives them (decimal strings) and
+ * refuses bad ones with the name of the field.
  */
 public final class Amounts {
 
@@ -26,7 +26,10 @@ public final class Amounts {
 		}
 	}
 
-	/** A decimal; {@code null} and blank give {@code null}. Scale must fit {@code maxScale}. */
+	/**
+	 * A decimal; {@code null} and blank give {@code null}. Scale must fit
+	 * {@code maxScale}.
+	 */
 	public static BigDecimal decimal(Problem.Errors errors, String field, String value, int maxScale) {
 		if (value == null || value.isBlank()) {
 			return null;

@@ -14,8 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Who changed which business document, when, and what changed. Every module records its changes here
- * in the transaction of the change; document pages show {@link #of(String, String)}.
+ * Who changed which business document, when, and what changed. Every module records its
+ * changes here in the transaction of the change; document pages show
+ * {@link #of(String, String)}.
  */
 @Component
 public class AuditTrail {
@@ -37,16 +38,17 @@ public class AuditTrail {
 
 	}
 
-	/** Records one change. {@code changes} maps a field to its new value (or "old → new"). */
+	/**
+	 * Records one change. {@code changes} maps a field to its new value (or "old → new").
+	 */
 	public void record(String documentType, String documentId, String action, Map<String, ?> changes) {
 		String text = changes.entrySet()
 			.stream()
 			.map(e -> e.getKey() + "=" + e.getValue())
 			.collect(Collectors.joining("; "));
-		this.jdbc
-			.sql("""
-					insert into audit_event (id, document_type, document_id, action, actor, occurred_at, changes)
-					values (:id, :type, :docId, :action, :actor, :at, :changes)""")
+		this.jdbc.sql("""
+				insert into audit_event (id, document_type, document_id, action, actor, occurred_at, changes)
+				values (:id, :type, :docId, :action, :actor, :at, :changes)""")
 			.param("id", Ids.next("aud"))
 			.param("type", documentType)
 			.param("docId", documentId)
@@ -72,7 +74,10 @@ public class AuditTrail {
 			.list();
 	}
 
-	/** {@code user:alice}, {@code key:CRM sync} or {@code system} for work nobody triggered. */
+	/**
+	 * {@code user:alice}, {@code key:CRM sync} or {@code system} for work nobody
+	 * triggered.
+	 */
 	public static String currentActor() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName())) {

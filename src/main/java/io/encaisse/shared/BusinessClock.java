@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * The application's clock: the system clock, which tests and the demo loader can move to a business date
- * ({@link #travelTo}) to replay a sale that happened months ago. Nothing in production moves it.
+ * The application's clock: the system clock, which tests and the demo loader can move to
+ * a business date ({@link #travelTo}) to replay a sale that happened months ago. Nothing
+ * in production moves it.
  */
 public final class BusinessClock extends Clock {
 

@@ -6,9 +6,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gapless counters: one row per series, incremented in the caller's transaction. The row stays locked
- * until that transaction ends, so concurrent callers (on any number of nodes) queue; a rollback gives
- * the number back. Never a database sequence or {@code max()+1}: both leave gaps or duplicates.
+ * Gapless counters: one row per series, incremented in the caller's transaction. The row
+ * stays locked until that transaction ends, so concurrent callers (on any number of
+ * nodes) queue; a rollback gives the number back. Never a database sequence or
+ * {@code max()+1}: both leave gaps or duplicates.
  */
 @Component
 public class Counters {
@@ -23,7 +24,8 @@ public class Counters {
 	public long next(String series) {
 		int updated = increment(series);
 		if (updated == 0) {
-			// a concurrent first use of the series may insert too: whoever loses waits on the row lock
+			// a concurrent first use of the series may insert too: whoever loses waits on
+			// the row lock
 			this.jdbc.sql("insert into document_counter (series, last_value) values (:s, 0) on conflict do nothing")
 				.param("s", series)
 				.update();

@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * ISO 11649 structured creditor reference: {@code RF}, two check digits and up to 21 alphanumerics,
- * checked with ISO 7064 mod 97-10. Printed in groups of four; payers often drop the spaces.
+ * ISO 11649 structured creditor reference: {@code RF}, two check digits and up to 21
+ * alphanumerics, checked with ISO 7064 mod 97-10. Printed in groups of four; payers often
+ * drop the spaces.
  */
 public record CreditorReference(String value) {
 
@@ -37,7 +38,9 @@ public record CreditorReference(String value) {
 		return mod97(candidate.substring(4) + candidate.substring(0, 4)) == 1;
 	}
 
-	/** The first valid reference in free remittance text, spaces tolerated, case ignored. */
+	/**
+	 * The first valid reference in free remittance text, spaces tolerated, case ignored.
+	 */
 	public static Optional<CreditorReference> findIn(String text) {
 		if (text == null) {
 			return Optional.empty();

@@ -3,8 +3,9 @@ package io.encaisse.shared;
 import java.util.List;
 
 /**
- * Cursor pagination as the API promises it: newest first, {@code limit} (default 50, at most 500) and
- * {@code startingAfter} an id of the previous page. Ids are time-ordered, so the cursor is the id.
+ * Cursor pagination as the API promises it: newest first, {@code limit} (default 50, at
+ * most 500) and {@code startingAfter} an id of the previous page. Ids are time-ordered,
+ * so the cursor is the id.
  */
 public record Cursor(int limit, String startingAfter) {
 
@@ -25,7 +26,9 @@ public record Cursor(int limit, String startingAfter) {
 		return this.limit + 1;
 	}
 
-	/** A page of results as the API answers it: {@code {"data": [...], "hasMore": bool}}. */
+	/**
+	 * A page of results as the API answers it: {@code {"data": [...], "hasMore": bool}}.
+	 */
 	public record Page<T>(List<T> data, boolean hasMore) {
 
 		public <R> Page<R> map(java.util.function.Function<T, R> f) {

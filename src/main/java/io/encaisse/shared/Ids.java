@@ -3,8 +3,9 @@ package io.encaisse.shared;
 import java.security.SecureRandom;
 
 /**
- * Opaque, time-ordered identifiers ({@code cus_01JD...}): a prefix naming the kind of document and a
- * 26-character ULID. Ordering by id is ordering by creation, which cursor pagination relies on.
+ * Opaque, time-ordered identifiers ({@code cus_01JD...}): a prefix naming the kind of
+ * document and a 26-character ULID. Ordering by id is ordering by creation, which cursor
+ * pagination relies on.
  */
 public final class Ids {
 

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The EN 16931 arithmetic of a commercial document: each line net is quantity × unit price less its
- * discount, rounded to the currency's decimals (BT-131); VAT is computed per rate on the sum of the line
- * nets of that rate, then rounded (BT-117); totals are sums of rounded amounts (BR-CO-10, -13, -14, -15).
+ * The EN 16931 arithmetic of a commercial document: each line net is quantity × unit
+ * price less its discount, rounded to the currency's decimals (BT-131); VAT is computed
+ * per rate on the sum of the line nets of that rate, then rounded (BT-117); totals are
+ * sums of rounded amounts (BR-CO-10, -13, -14, -15).
  */
 public final class LineAmounts {
 

@@ -6,8 +6,9 @@ import java.util.Currency;
 import java.util.Objects;
 
 /**
- * An exact amount in one currency. Amounts of different currencies never mix: adding them is a bug and
- * throws. Rounding happens only where EN 16931 says so, through {@link #rounded()}.
+ * An exact amount in one currency. Amounts of different currencies never mix: adding them
+ * is a bug and throws. Rounding happens only where EN 16931 says so, through
+ * {@link #rounded()}.
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
@@ -67,7 +68,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 		return compareTo(other) <= 0 ? this : other;
 	}
 
-	/** Rounded half-up to the currency's minor unit (2 decimals for EUR), as EN 16931 rounds. */
+	/**
+	 * Rounded half-up to the currency's minor unit (2 decimals for EUR), as EN 16931
+	 * rounds.
+	 */
 	public Money rounded() {
 		return new Money(this.amount.setScale(scale(), RoundingMode.HALF_UP), this.currency);
 	}
@@ -88,7 +92,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 		return this.amount.signum() < 0;
 	}
 
-	/** The amount as the API shows it: a decimal string with the currency's number of decimals. */
+	/**
+	 * The amount as the API shows it: a decimal string with the currency's number of
+	 * decimals.
+	 */
 	public String toPlainString() {
 		return this.amount.setScale(scale(), RoundingMode.HALF_UP).toPlainString();
 	}

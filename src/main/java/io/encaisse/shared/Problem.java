@@ -3,8 +3,9 @@ package io.encaisse.shared;
 import java.util.List;
 
 /**
- * The business reasons a request can be refused, as exceptions that the web layer turns into RFC 9457
- * problem details. Each names what is wrong, so that a person or a program can fix the request.
+ * The business reasons a request can be refused, as exceptions that the web layer turns
+ * into RFC 9457 problem details. Each names what is wrong, so that a person or a program
+ * can fix the request.
  */
 public final class Problem {
 

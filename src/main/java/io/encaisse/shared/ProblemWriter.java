@@ -5,14 +5,16 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Writes a problem+json body where no controller advice runs (filters, security entry points). */
+/**
+ * Writes a problem+json body where no controller advice runs (filters, security entry
+ * points).
+ */
 public final class ProblemWriter {
 
 	private ProblemWriter() {
 	}
 
-	public static void write(HttpServletResponse response, int status, String title, String detail)
-			throws IOException {
+	public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
 		response.setStatus(status);
 		response.setContentType("application/problem+json");
 		response.setCharacterEncoding("UTF-8");

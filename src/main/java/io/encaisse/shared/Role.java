@@ -1,8 +1,8 @@
 package io.encaisse.shared;
 
 /**
- * The jobs people and programs do in Encaisse. A role grants exactly what that job needs; see
- * {@code docs/guide/roles.md} for the matrix that the tests walk.
+ * The jobs people and programs do in Encaisse. A role grants exactly what that job needs;
+ * see {@code docs/guide/roles.md} for the matrix that the tests walk.
  */
 public enum Role {
 

@@ -1,8 +1,8 @@
 package io.encaisse.shared;
 
 /**
- * Who may do what, as {@code @PreAuthorize} expressions, so that every controller (page or API) states
- * its permission with one shared name.
+ * Who may do what, as {@code @PreAuthorize} expressions, so that every controller (page
+ * or API) states its permission with one shared name.
  */
 public final class Roles {
 

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
 /**
- * Business time. Domain code asks this for the date and the instant, never the system clock, so that
- * tests can move time.
+ * Business time. Domain code asks this for the date and the instant, never the system
+ * clock, so that tests can move time.
  */
 @Component
 public class Today {

@@ -30,8 +30,9 @@ import static io.encaisse.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Walks every endpoint of the API with a key of every role: a role gets through exactly where its job
- * needs it (this table is the specification; a new endpoint fails the test until it is added here).
+ * Walks every endpoint of the API with a key of every role: a role gets through exactly
+ * where its job needs it (this table is the specification; a new endpoint fails the test
+ * until it is added here).
  */
 @EncaisseTest
 class RolePermissionTests {
@@ -43,8 +44,10 @@ class RolePermissionTests {
 	static {
 		PERMISSIONS.put("GET /api/v1/customers", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/customers/{id}", EVERYONE);
-		PERMISSIONS.put("POST /api/v1/customers", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN, BILLING, FINANCE));
-		PERMISSIONS.put("PUT /api/v1/customers/{id}", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("POST /api/v1/customers",
+				EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("PUT /api/v1/customers/{id}",
+				EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("GET /api/v1/products", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/products/{sku}", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/products", EnumSet.of(ADMIN, SALES_MANAGER, FINANCE));
@@ -66,8 +69,10 @@ class RolePermissionTests {
 		PERMISSIONS.put("GET /api/v1/payments", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/payments/{id}", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/payments", EnumSet.of(ADMIN, BILLING, FINANCE));
-		PERMISSIONS.put("GET /api/v1/reports/aging", EnumSet.of(ADMIN, BILLING, COLLECTOR, FINANCE, SALES_MANAGER, READ_ONLY));
-		PERMISSIONS.put("GET /api/v1/reports/dso", EnumSet.of(ADMIN, BILLING, COLLECTOR, FINANCE, SALES_MANAGER, READ_ONLY));
+		PERMISSIONS.put("GET /api/v1/reports/aging",
+				EnumSet.of(ADMIN, BILLING, COLLECTOR, FINANCE, SALES_MANAGER, READ_ONLY));
+		PERMISSIONS.put("GET /api/v1/reports/dso",
+				EnumSet.of(ADMIN, BILLING, COLLECTOR, FINANCE, SALES_MANAGER, READ_ONLY));
 		PERMISSIONS.put("GET /api/v1/api-keys", EnumSet.of(ADMIN));
 		PERMISSIONS.put("POST /api/v1/api-keys", EnumSet.of(ADMIN));
 		PERMISSIONS.put("DELETE /api/v1/api-keys/{id}", EnumSet.of(ADMIN));
@@ -110,7 +115,9 @@ class RolePermissionTests {
 			String method = endpoint.substring(0, endpoint.indexOf(' '));
 			String path = endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "nothing_here");
 			for (Role role : Role.values()) {
-				int status = asRole.get(role).request(method, path, "GET".equals(method) || "DELETE".equals(method) ? null : "{}").status();
+				int status = asRole.get(role)
+					.request(method, path, "GET".equals(method) || "DELETE".equals(method) ? null : "{}")
+					.status();
 				boolean through = status != 403 && status != 401;
 				if (through != allowed.contains(role)) {
 					wrong.put(endpoint + " as " + role, "answered " + status);

@@ -15,7 +15,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 /** One rule per design promise of ARCHITECTURE.md that Modulith does not check. */
 class ArchitectureTests {
 
-	static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.encaisse");
 
 	@Test
@@ -72,7 +73,11 @@ class ArchitectureTests {
 			.should()
 			.beAnnotatedWith(Transactional.class)
 			.check(CLASSES);
-		noClasses().that().resideInAnyPackage("..web..", "..rest..").should().beAnnotatedWith(Transactional.class).check(CLASSES);
+		noClasses().that()
+			.resideInAnyPackage("..web..", "..rest..")
+			.should()
+			.beAnnotatedWith(Transactional.class)
+			.check(CLASSES);
 	}
 
 	@Test

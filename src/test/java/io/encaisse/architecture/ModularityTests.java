@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** The modules depend only on what their package-info allows, with no cycle; their docs come from the code. */
+/**
+ * The modules depend only on what their package-info allows, with no cycle; their docs
+ * come from the code.
+ */
 class ModularityTests {
 
 	static final ApplicationModules MODULES = ApplicationModules.of(EncaisseApplication.class);

@@ -21,8 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's first command: the embedded database under ENCAISSE_DATA_DIR, demo data on first start,
- * kept on the second, none with ENCAISSE_DEMO_DATA=false. Always on H2, whatever else is configured.
+ * The README's first command: the embedded database under ENCAISSE_DATA_DIR, demo data on
+ * first start, kept on the second, none with ENCAISSE_DEMO_DATA=false. Always on H2,
+ * whatever else is configured.
  */
 class DemoDataTests {
 
@@ -40,7 +41,8 @@ class DemoDataTests {
 				.list(new Invoicing.Filter(null, null, null, "INVOICE"), Cursor.of(500, null))
 				.data()
 				.stream()
-				.collect(Collectors.groupingBy(i -> i.status().name() + (i.overdue() ? "/overdue" : ""), Collectors.counting()));
+				.collect(Collectors.groupingBy(i -> i.status().name() + (i.overdue() ? "/overdue" : ""),
+						Collectors.counting()));
 			assertThat(invoices).containsKeys("PAID", "ISSUED", "ISSUED/overdue", "CANCELLED");
 			assertThat(invoices.keySet()).anyMatch(k -> k.startsWith("PARTIALLY_PAID"));
 			Set<String> quoteStates = app.getBean(Quotes.class)
@@ -50,7 +52,10 @@ class DemoDataTests {
 				.map(q -> q.status().name())
 				.collect(Collectors.toSet());
 			assertThat(quoteStates).contains("DRAFT", "SENT", "ACCEPTED", "DECLINED", "EXPIRED");
-			InvoiceView any = app.getBean(Invoicing.class).list(new Invoicing.Filter(null, null, null, null), Cursor.of(1, null)).data().get(0);
+			InvoiceView any = app.getBean(Invoicing.class)
+				.list(new Invoicing.Filter(null, null, null, null), Cursor.of(1, null))
+				.data()
+				.get(0);
 			assertThat(any.number()).isNotNull();
 		}
 		assertThat(Files.exists(data.resolve("encaisse.mv.db"))).isTrue();
@@ -70,7 +75,8 @@ class DemoDataTests {
 		return new SpringApplicationBuilder(EncaisseApplication.class).run("--server.port=0",
 				"--ENCAISSE_DATA_DIR=" + data, "--ENCAISSE_DEMO_DATA=" + demo,
 				"--ENCAISSE_ADMIN_PASSWORD=demo-password-123",
-				// the embedded default, even where a PostgreSQL is configured around the build
+				// the embedded default, even where a PostgreSQL is configured around the
+				// build
 				"--spring.datasource.url=jdbc:h2:file:${encaisse.data-dir}/encaisse;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 				"--spring.datasource.username=sa", "--spring.datasource.password=");
 	}

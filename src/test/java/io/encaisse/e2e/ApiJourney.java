@@ -14,8 +14,9 @@ import static io.encaisse.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The newcomer's walk through the API: customer, product, quote, send, accept, order, delivery, invoice
- * and its documents, payment, invoice paid, aging changed. Runs on each database (see the subclasses).
+ * The newcomer's walk through the API: customer, product, quote, send, accept, order,
+ * delivery, invoice and its documents, payment, invoice paid, aging changed. Runs on each
+ * database (see the subclasses).
  */
 abstract class ApiJourney {
 
@@ -44,9 +45,9 @@ abstract class ApiJourney {
 		String sku = product.get("sku");
 		String service = this.fixtures.product("850.00", "20.00");
 
-		Api.Response quote = this.api.post("/api/v1/quotes", map("customerId", customerId, "currency", "EUR",
-				"lines", java.util.List.of(map("sku", sku, "quantity", "10"),
-						map("sku", service, "quantity", "2", "discountPercent", "10"))));
+		Api.Response quote = this.api
+			.post("/api/v1/quotes", map("customerId", customerId, "currency", "EUR", "lines", java.util.List
+				.of(map("sku", sku, "quantity", "10"), map("sku", service, "quantity", "2", "discountPercent", "10"))));
 		assertThat(quote.status()).as(quote.toString()).isEqualTo(201);
 		assertThat(quote.get("status")).isEqualTo("DRAFT");
 		assertThat(quote.get("totalNet")).isEqualTo("1655.00");
@@ -75,7 +76,8 @@ abstract class ApiJourney {
 		assertThat(invoice.get("total")).isEqualTo("60.00");
 		assertThat(invoice.get("amountDue")).isEqualTo("60.00");
 		assertThat(invoice.get("paymentReference")).startsWith("RF");
-		assertThat(invoice.get("dueDate")).isEqualTo(java.time.LocalDate.parse(invoice.get("issueDate")).plusDays(30).toString());
+		assertThat(invoice.get("dueDate"))
+			.isEqualTo(java.time.LocalDate.parse(invoice.get("issueDate")).plusDays(30).toString());
 
 		byte[] pdf = this.api.bytes("/api/v1/invoices/" + invoiceId + "/pdf");
 		assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");

@@ -95,8 +95,8 @@ class BadInputTests {
 
 	@Test
 	void anUnknownCurrencyIsA422() {
-		assertProblem(this.api.post("/api/v1/payments", map("amount", "10.00", "currency", "EUX", "reference", "x")), 422,
-				"currency");
+		assertProblem(this.api.post("/api/v1/payments", map("amount", "10.00", "currency", "EUX", "reference", "x")),
+				422, "currency");
 	}
 
 	@Test
@@ -129,14 +129,17 @@ class BadInputTests {
 		String sku = this.fixtures.product("10.00", "20");
 		String order = this.fixtures.acceptedOrder(customer, sku, "2");
 		String invoice = this.fixtures.deliver(order, sku, "2");
-		Api.Response credit = this.api.post("/api/v1/invoices/" + invoice + "/credit-notes", map("reason", "wrong customer"));
+		Api.Response credit = this.api.post("/api/v1/invoices/" + invoice + "/credit-notes",
+				map("reason", "wrong customer"));
 		assertThat(credit.status()).as(credit.toString()).isEqualTo(201);
 		assertThat(credit.get("number")).startsWith("AV-");
 		Api.Response cancelled = this.api.get("/api/v1/invoices/" + invoice);
 		assertThat(cancelled.get("status")).isEqualTo("CANCELLED");
 		int payments = countOf("/api/v1/payments?limit=500");
-		assertProblem(this.api.post("/api/v1/payments", map("amount", "24.00", "currency", "EUR", "reference",
-				cancelled.get("paymentReference"))), 409, null);
+		assertProblem(
+				this.api.post("/api/v1/payments",
+						map("amount", "24.00", "currency", "EUR", "reference", cancelled.get("paymentReference"))),
+				409, null);
 		assertThat(countOf("/api/v1/payments?limit=500")).isEqualTo(payments);
 	}
 

@@ -28,9 +28,10 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A person walks the chain in a real browser (Debian's headless Chromium): log in, create a customer and a
- * product, build a quote, send it, record its acceptance, see the order, record a delivery, open the
- * invoice and its PDF, record a payment, see the invoice paid and the aging report change.
+ * A person walks the chain in a real browser (Debian's headless Chromium): log in, create
+ * a customer and a product, build a quote, send it, record its acceptance, see the order,
+ * record a delivery, open the invoice and its PDF, record a payment, see the invoice paid
+ * and the aging report change.
  */
 @EncaisseTest
 class BrowserJourneyTests {
@@ -126,16 +127,19 @@ class BrowserJourneyTests {
 		String agingBefore = text("aging-total");
 
 		open("/orders");
-		this.browser.findElement(By.linkText(this.browser.findElements(By.cssSelector("table.worklist tbody tr td a")).get(0).getText())).click();
+		this.browser
+			.findElement(By
+				.linkText(this.browser.findElements(By.cssSelector("table.worklist tbody tr td a")).get(0).getText()))
+			.click();
 		this.browser.findElement(By.className("invoice-link")).click();
 		assertThat(text("status")).isEqualTo("Issued");
 		assertThat(text("amount-due")).contains("1,800.00");
 		String reference = text("payment-reference");
 		assertThat(reference).startsWith("RF");
 		String invoiceUrl = this.browser.getCurrentUrl();
-		String pdfType = (String) ((JavascriptExecutor) this.browser).executeAsyncScript(
-				"const done = arguments[arguments.length - 1];"
-						+ "fetch(document.getElementById('download-pdf').href).then(r => r.arrayBuffer().then(b => done(r.headers.get('content-type') + ' ' + b.byteLength)));");
+		String pdfType = (String) ((JavascriptExecutor) this.browser)
+			.executeAsyncScript("const done = arguments[arguments.length - 1];"
+					+ "fetch(document.getElementById('download-pdf').href).then(r => r.arrayBuffer().then(b => done(r.headers.get('content-type') + ' ' + b.byteLength)));");
 		assertThat(pdfType).startsWith("application/pdf");
 
 		open("/payments/new");

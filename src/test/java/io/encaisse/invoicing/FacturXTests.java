@@ -16,7 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static io.encaisse.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Our Factur-X passes the reference validator (Mustang: PDF/A-3 and the EN 16931 schematron). */
+/**
+ * Our Factur-X passes the reference validator (Mustang: PDF/A-3 and the EN 16931
+ * schematron).
+ */
 @EncaisseTest
 class FacturXTests {
 
@@ -33,8 +36,8 @@ class FacturXTests {
 		String customer = fixtures.customer();
 		String laptop = fixtures.product("1290.00", "20.00");
 		String book = fixtures.product("39.90", "5.50");
-		Api.Response quote = api.post("/api/v1/quotes", map("customerId", customer, "lines",
-				List.of(map("sku", laptop, "quantity", "3", "discountPercent", "7.5"), map("sku", book, "quantity", "4"))));
+		Api.Response quote = api.post("/api/v1/quotes", map("customerId", customer, "lines", List
+			.of(map("sku", laptop, "quantity", "3", "discountPercent", "7.5"), map("sku", book, "quantity", "4"))));
 		api.post("/api/v1/quotes/" + quote.get("id") + "/send", null);
 		String order = api.post("/api/v1/quotes/" + quote.get("id") + "/accept", null).get("orderId");
 		String invoice = fixtures.deliver(order, laptop, "3", book, "4");
@@ -49,7 +52,8 @@ class FacturXTests {
 		assertValid(api.bytes("/api/v1/invoices/" + credit.get("id") + "/pdf"), "credit-note.pdf");
 
 		String ubl = new String(api.bytes("/api/v1/invoices/" + invoice + "/ubl"));
-		assertThat(ubl).contains("<cbc:CustomizationID>urn:cen.eu:en16931:2017").contains("<cbc:TaxInclusiveAmount currencyID=\"EUR\">");
+		assertThat(ubl).contains("<cbc:CustomizationID>urn:cen.eu:en16931:2017")
+			.contains("<cbc:TaxInclusiveAmount currencyID=\"EUR\">");
 	}
 
 	private void assertValid(byte[] pdf, String name) throws Exception {

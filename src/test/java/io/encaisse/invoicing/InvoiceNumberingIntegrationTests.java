@@ -59,11 +59,13 @@ class InvoiceNumberingIntegrationTests {
 
 	@Test
 	void anIssuedInvoiceCannotBeIssuedAgain() {
-		var draft = io.encaisse.invoicing.domain.Invoice.draft("inv_x", io.encaisse.invoicing.domain.Invoice.Kind.INVOICE,
-				"cus_x", "X", null, null, null, null, "EUR", 30, List.of(), java.time.Instant.EPOCH);
+		var draft = io.encaisse.invoicing.domain.Invoice.draft("inv_x",
+				io.encaisse.invoicing.domain.Invoice.Kind.INVOICE, "cus_x", "X", null, null, null, null, "EUR", 30,
+				List.of(), java.time.Instant.EPOCH);
 		draft.issue("FA-2026-000001", java.time.LocalDate.of(2026, 1, 5), "RF00");
 		assertThat(draft.dueDate()).isEqualTo(java.time.LocalDate.of(2026, 2, 4));
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> draft.issue("FA-2026-000002", java.time.LocalDate.of(2026, 1, 6), "RF00"))
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> draft.issue("FA-2026-000002", java.time.LocalDate.of(2026, 1, 6), "RF00"))
 			.isInstanceOf(io.encaisse.shared.Problem.StateConflict.class);
 	}
 

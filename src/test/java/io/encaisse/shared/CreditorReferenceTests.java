@@ -24,7 +24,8 @@ class CreditorReferenceTests {
 	void findsAReferenceInRemittanceTextWithSpacesAndLowerCase() {
 		String rf = CreditorReference.of("FA2026000123").value();
 		String printed = CreditorReference.of("FA2026000123").printed().toLowerCase();
-		assertThat(CreditorReference.findIn("VIR SEPA " + printed + " MERCI")).map(CreditorReference::value).contains(rf);
+		assertThat(CreditorReference.findIn("VIR SEPA " + printed + " MERCI")).map(CreditorReference::value)
+			.contains(rf);
 		assertThat(CreditorReference.findIn("/ROC/" + rf + "/")).map(CreditorReference::value).contains(rf);
 		assertThat(CreditorReference.findIn("facture FA-2026-000123")).isEmpty();
 	}

@@ -20,11 +20,21 @@ class LineAmountsPropertiesTest {
 
 	@Provide
 	Arbitrary<List<LineAmounts.Line>> lines() {
-		Arbitrary<BigDecimal> qty = Arbitraries.bigDecimals().between(new BigDecimal("0.0001"), new BigDecimal("10000")).ofScale(4);
-		Arbitrary<BigDecimal> price = Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("100000")).ofScale(4);
-		Arbitrary<BigDecimal> discount = Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("100")).ofScale(2);
+		Arbitrary<BigDecimal> qty = Arbitraries.bigDecimals()
+			.between(new BigDecimal("0.0001"), new BigDecimal("10000"))
+			.ofScale(4);
+		Arbitrary<BigDecimal> price = Arbitraries.bigDecimals()
+			.between(BigDecimal.ZERO, new BigDecimal("100000"))
+			.ofScale(4);
+		Arbitrary<BigDecimal> discount = Arbitraries.bigDecimals()
+			.between(BigDecimal.ZERO, new BigDecimal("100"))
+			.ofScale(2);
 		Arbitrary<BigDecimal> rate = Arbitraries.of("20.00", "10.00", "5.50", "2.10", "0.00").map(BigDecimal::new);
-		return Combinators.combine(qty, price, discount, rate).as(LineAmounts.Line::new).list().ofMinSize(1).ofMaxSize(30);
+		return Combinators.combine(qty, price, discount, rate)
+			.as(LineAmounts.Line::new)
+			.list()
+			.ofMinSize(1)
+			.ofMaxSize(30);
 	}
 
 	@Property(tries = 500)
@@ -32,8 +42,10 @@ class LineAmountsPropertiesTest {
 		LineAmounts.Totals totals = LineAmounts.totals(lines, EUR);
 		Money sumOfLines = lines.stream().map(l -> LineAmounts.lineNet(l, EUR)).reduce(Money.zero(EUR), Money::plus);
 		assertThat(totals.net()).isEqualTo(sumOfLines);
-		assertThat(totals.vat().stream().map(LineAmounts.VatGroup::base).reduce(Money.zero(EUR), Money::plus)).isEqualTo(totals.net());
-		assertThat(totals.vat().stream().map(LineAmounts.VatGroup::tax).reduce(Money.zero(EUR), Money::plus)).isEqualTo(totals.tax());
+		assertThat(totals.vat().stream().map(LineAmounts.VatGroup::base).reduce(Money.zero(EUR), Money::plus))
+			.isEqualTo(totals.net());
+		assertThat(totals.vat().stream().map(LineAmounts.VatGroup::tax).reduce(Money.zero(EUR), Money::plus))
+			.isEqualTo(totals.tax());
 		assertThat(totals.total()).isEqualTo(totals.net().plus(totals.tax()));
 		for (LineAmounts.VatGroup g : totals.vat()) {
 			assertThat(g.tax()).isEqualTo(g.base().times(g.rate().movePointLeft(2)).rounded());
@@ -46,7 +58,8 @@ class LineAmountsPropertiesTest {
 		for (LineAmounts.Line l : lines) {
 			Money net = LineAmounts.lineNet(l, EUR);
 			assertThat(net.amount().scale()).isEqualTo(2);
-			assertThat(net.amount()).isLessThanOrEqualTo(l.quantity().multiply(l.unitPrice()).add(new BigDecimal("0.005")));
+			assertThat(net.amount())
+				.isLessThanOrEqualTo(l.quantity().multiply(l.unitPrice()).add(new BigDecimal("0.005")));
 			assertThat(net.isNegative()).isFalse();
 		}
 	}

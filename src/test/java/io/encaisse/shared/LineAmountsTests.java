@@ -13,14 +13,17 @@ class LineAmountsTests {
 	static final Currency EUR = Currency.getInstance("EUR");
 
 	static LineAmounts.Line line(String qty, String price, String discount, String rate) {
-		return new LineAmounts.Line(new BigDecimal(qty), new BigDecimal(price), new BigDecimal(discount), new BigDecimal(rate));
+		return new LineAmounts.Line(new BigDecimal(qty), new BigDecimal(price), new BigDecimal(discount),
+				new BigDecimal(rate));
 	}
 
 	@Test
 	void vatIsComputedPerRateOnTheSumOfRoundedLineNets() {
-		// three lines of 0.33 at 20 %: per-line VAT would give 3 x 0.07 = 0.21, EN 16931 gives 0.99 x 20 % = 0.20
-		var totals = LineAmounts.totals(List.of(line("1", "0.333", "0", "20"), line("1", "0.333", "0", "20"),
-				line("1", "0.333", "0", "20")), EUR);
+		// three lines of 0.33 at 20 %: per-line VAT would give 3 x 0.07 = 0.21, EN 16931
+		// gives 0.99 x 20 % = 0.20
+		var totals = LineAmounts.totals(
+				List.of(line("1", "0.333", "0", "20"), line("1", "0.333", "0", "20"), line("1", "0.333", "0", "20")),
+				EUR);
 		assertThat(totals.net().toPlainString()).isEqualTo("0.99");
 		assertThat(totals.tax().toPlainString()).isEqualTo("0.20");
 		assertThat(totals.total().toPlainString()).isEqualTo("1.19");
@@ -28,8 +31,9 @@ class LineAmountsTests {
 
 	@Test
 	void groupsVatByRate() {
-		var totals = LineAmounts.totals(List.of(line("2", "850", "10", "20"), line("3", "39.90", "0", "5.5"),
-				line("10", "12.50", "0", "20")), EUR);
+		var totals = LineAmounts.totals(
+				List.of(line("2", "850", "10", "20"), line("3", "39.90", "0", "5.5"), line("10", "12.50", "0", "20")),
+				EUR);
 		assertThat(totals.vat()).hasSize(2);
 		assertThat(totals.vat().get(0).rate()).isEqualByComparingTo("5.50");
 		assertThat(totals.vat().get(0).base().toPlainString()).isEqualTo("119.70");

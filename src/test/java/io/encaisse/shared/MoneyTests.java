@@ -23,7 +23,8 @@ class MoneyTests {
 
 	@Test
 	void equalityIgnoresTrailingZeros() {
-		assertThat(Money.of("10.0", "EUR")).isEqualTo(Money.of("10.00", "EUR")).hasSameHashCodeAs(Money.of("10", "EUR"));
+		assertThat(Money.of("10.0", "EUR")).isEqualTo(Money.of("10.00", "EUR"))
+			.hasSameHashCodeAs(Money.of("10", "EUR"));
 	}
 
 	@Test

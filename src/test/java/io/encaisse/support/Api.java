@@ -75,7 +75,8 @@ public final class Api {
 	public Response post(String path, Object body, String idempotencyKey) {
 		HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : body == null ? "" : JSON.writeValueAsString(body)));
+			.POST(HttpRequest.BodyPublishers
+				.ofString(body instanceof String s ? s : body == null ? "" : JSON.writeValueAsString(body)));
 		if (idempotencyKey != null) {
 			b.header("Idempotency-Key", idempotencyKey);
 		}
@@ -99,7 +100,8 @@ public final class Api {
 	public Response request(String method, String path, String body) {
 		HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		return send(b, null);
 	}
 

@@ -9,8 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole application on a random port, on PostgreSQL when one is configured and on in-memory H2
- * otherwise. Tests share one context; each creates its own data and never assumes an empty database.
+ * The whole application on a random port, on PostgreSQL when one is configured and on
+ * in-memory H2 otherwise. Tests share one context; each creates its own data and never
+ * assumes an empty database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

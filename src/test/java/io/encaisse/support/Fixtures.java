@@ -6,7 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static io.encaisse.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Builds the documents a journey needs through the API, with unique names so tests never collide. */
+/**
+ * Builds the documents a journey needs through the API, with unique names so tests never
+ * collide.
+ */
 public final class Fixtures {
 
 	private static final AtomicInteger SEQ = new AtomicInteger((int) (System.nanoTime() % 100000));
@@ -28,8 +31,8 @@ public final class Fixtures {
 	public String customer(int terms) {
 		Api.Response r = this.api.post("/api/v1/customers",
 				map("name", unique("Client"), "legalId", "732829320", "vatNumber", "FR44732829320", "email",
-						"compta@client.example",
-						"billingAddress", map("line1", "1 rue de la Paix", "postalCode", "75002", "city", "Paris", "country", "FR"),
+						"compta@client.example", "billingAddress",
+						map("line1", "1 rue de la Paix", "postalCode", "75002", "city", "Paris", "country", "FR"),
 						"paymentTermsDays", terms, "creditLimit", "50000", "currency", "EUR"));
 		assertThat(r.status()).as(r.toString()).isEqualTo(201);
 		return r.get("id");
@@ -37,13 +40,15 @@ public final class Fixtures {
 
 	public String product(String price, String taxRate) {
 		String sku = unique("SKU");
-		Api.Response r = this.api.post("/api/v1/products",
-				map("sku", sku, "name", "Produit " + sku, "unit", "piece", "taxRate", taxRate, "price", price, "currency", "EUR"));
+		Api.Response r = this.api.post("/api/v1/products", map("sku", sku, "name", "Produit " + sku, "unit", "piece",
+				"taxRate", taxRate, "price", price, "currency", "EUR"));
 		assertThat(r.status()).as(r.toString()).isEqualTo(201);
 		return sku;
 	}
 
-	/** A quote for these (sku, quantity) pairs, sent and accepted; answers the order id. */
+	/**
+	 * A quote for these (sku, quantity) pairs, sent and accepted; answers the order id.
+	 */
 	public String acceptedOrder(String customerId, String... skuQuantity) {
 		String quoteId = sentQuote(customerId, skuQuantity);
 		Api.Response accepted = this.api.post("/api/v1/quotes/" + quoteId + "/accept", null);
@@ -56,14 +61,18 @@ public final class Fixtures {
 		for (int i = 0; i + 1 < skuQuantity.length; i += 2) {
 			lines.add(map("sku", skuQuantity[i], "quantity", skuQuantity[i + 1]));
 		}
-		Api.Response quote = this.api.post("/api/v1/quotes", map("customerId", customerId, "currency", "EUR", "lines", lines));
+		Api.Response quote = this.api.post("/api/v1/quotes",
+				map("customerId", customerId, "currency", "EUR", "lines", lines));
 		assertThat(quote.status()).as(quote.toString()).isEqualTo(201);
 		Api.Response sent = this.api.post("/api/v1/quotes/" + quote.get("id") + "/send", null);
 		assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
 		return quote.get("id");
 	}
 
-	/** Delivers these (sku, quantity) pairs; answers the id of the invoice the delivery produced. */
+	/**
+	 * Delivers these (sku, quantity) pairs; answers the id of the invoice the delivery
+	 * produced.
+	 */
 	public String deliver(String orderId, String... skuQuantity) {
 		List<Object> lines = new java.util.ArrayList<>();
 		for (int i = 0; i + 1 < skuQuantity.length; i += 2) {

@@ -38,11 +38,12 @@ class ProductPages {
 	String list(@RequestParam(required = false) String q, Model model) {
 		String needle = q == null ? "" : q.trim().toLowerCase(java.util.Locale.ROOT);
 		model.addAttribute("q", q);
-		model.addAttribute("products", this.catalog.all()
-			.stream()
-			.filter(p -> needle.isEmpty() || p.sku().toLowerCase(java.util.Locale.ROOT).contains(needle)
-					|| p.name().toLowerCase(java.util.Locale.ROOT).contains(needle))
-			.toList());
+		model.addAttribute("products",
+				this.catalog.all()
+					.stream()
+					.filter(p -> needle.isEmpty() || p.sku().toLowerCase(java.util.Locale.ROOT).contains(needle)
+							|| p.name().toLowerCase(java.util.Locale.ROOT).contains(needle))
+					.toList());
 		return "products/list";
 	}
 

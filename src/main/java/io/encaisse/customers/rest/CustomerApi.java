@@ -77,10 +77,12 @@ class CustomerApi {
 	private CustomerResponse response(CustomerDetails c, boolean withBalance) {
 		List<BalanceResponse> balance = withBalance ? this.balances.of(c.id())
 			.stream()
-			.map(b -> new BalanceResponse(b.currency(), Money.of(b.open(), b.currency()).toPlainString(), Money.of(b.overdue(), b.currency()).toPlainString(), b.openInvoices()))
+			.map(b -> new BalanceResponse(b.currency(), Money.of(b.open(), b.currency()).toPlainString(),
+					Money.of(b.overdue(), b.currency()).toPlainString(), b.openInvoices()))
 			.toList() : null;
 		return new CustomerResponse(c.id(), c.name(), c.legalId(), c.vatNumber(), c.email(), c.billingAddress(),
-				c.paymentTermsDays(), c.creditLimit() == null ? null : Money.of(c.creditLimit(), c.currency()).toPlainString(), c.currency(),
+				c.paymentTermsDays(),
+				c.creditLimit() == null ? null : Money.of(c.creditLimit(), c.currency()).toPlainString(), c.currency(),
 				c.language(), this.customers.version(c.id()), balance);
 	}
 

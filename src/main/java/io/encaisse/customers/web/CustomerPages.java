@@ -78,10 +78,11 @@ class CustomerPages {
 		model.addAttribute("customer", c);
 		model.addAttribute("balances", this.balances.of(id));
 		model.addAttribute("audit", this.audit.of("customer", id));
-		model.addAttribute("relationship", this.relationships.stream()
-			.flatMap(r -> r.of(id).stream())
-			.sorted(java.util.Comparator.comparingInt(CustomerRelationship.Section::order))
-			.toList());
+		model.addAttribute("relationship",
+				this.relationships.stream()
+					.flatMap(r -> r.of(id).stream())
+					.sorted(java.util.Comparator.comparingInt(CustomerRelationship.Section::order))
+					.toList());
 		return "customers/show";
 	}
 

@@ -47,8 +47,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The documents of an invoice: a readable PDF in the customer's language that is also a Factur-X
- * (PDF/A-3 with the EN 16931 CII XML inside), the CII XML alone, and UBL 2.1.
+ * The documents of an invoice: a readable PDF in the customer's language that is also a
+ * Factur-X (PDF/A-3 with the EN 16931 CII XML inside), the CII XML alone, and UBL 2.1.
  */
 @Component
 @EnableConfigurationProperties(Seller.class)
@@ -203,12 +203,14 @@ public class InvoiceDocuments {
 			Writer w = new Writer(doc, page, regular, bold);
 			try {
 				w.text(bold, 16, MARGIN, y, this.seller.name());
-				String title = (invoice.isCreditNote() ? t.get("creditNote") : t.get("invoice")) + " " + invoice.number();
+				String title = (invoice.isCreditNote() ? t.get("creditNote") : t.get("invoice")) + " "
+						+ invoice.number();
 				w.text(bold, 16, width - MARGIN - bold.getStringWidth(title) / 1000 * 16, y, title);
 				y -= 16;
 				for (String l : List.of(this.seller.street(), this.seller.postalCode() + " " + this.seller.city(),
 						this.seller.legalForm() + " " + t.get("capital") + " " + this.seller.shareCapital(),
-						"SIREN " + this.seller.siren() + " · " + t.get("vat") + " " + this.seller.vatNumber(), this.seller.email())) {
+						"SIREN " + this.seller.siren() + " · " + t.get("vat") + " " + this.seller.vatNumber(),
+						this.seller.email())) {
 					w.text(regular, 9, MARGIN, y, l);
 					y -= 12;
 				}
@@ -233,8 +235,9 @@ public class InvoiceDocuments {
 					by -= 12;
 				}
 				y = Math.min(y, by) - 14;
-				w.text(regular, 10, MARGIN, y, t.get("issueDate") + " : " + invoice.issueDate() + "    "
-						+ t.get("dueDate") + " : " + invoice.dueDate() + "    " + t.get("saleDate") + " : " + invoice.issueDate());
+				w.text(regular, 10, MARGIN, y,
+						t.get("issueDate") + " : " + invoice.issueDate() + "    " + t.get("dueDate") + " : "
+								+ invoice.dueDate() + "    " + t.get("saleDate") + " : " + invoice.issueDate());
 				y -= 13;
 				if (invoice.isCreditNote() && originalNumber != null) {
 					w.text(regular, 10, MARGIN, y, t.get("creditFor") + " " + originalNumber
@@ -244,7 +247,8 @@ public class InvoiceDocuments {
 				w.text(regular, 10, MARGIN, y, t.get("operation") + " : " + operation(invoice, t));
 				y -= 22;
 				float[] cols = { MARGIN, MARGIN + 230, MARGIN + 280, MARGIN + 345, MARGIN + 390, MARGIN + 430 };
-				String[] heads = { t.get("description"), t.get("qty"), t.get("unitPrice"), t.get("discount"), t.get("vatRate"), t.get("net") };
+				String[] heads = { t.get("description"), t.get("qty"), t.get("unitPrice"), t.get("discount"),
+						t.get("vatRate"), t.get("net") };
 				for (int i = 0; i < heads.length; i++) {
 					w.text(bold, 9, cols[i], y, heads[i]);
 				}
@@ -261,7 +265,8 @@ public class InvoiceDocuments {
 					w.text(regular, 9, cols[0], y, ellipsis(l.description(), 48));
 					w.text(regular, 9, cols[1], y, l.quantity().stripTrailingZeros().toPlainString());
 					w.text(regular, 9, cols[2], y, l.unitPrice().toPlainString());
-					w.text(regular, 9, cols[3], y, l.discountPercent().signum() == 0 ? "" : l.discountPercent().stripTrailingZeros().toPlainString() + " %");
+					w.text(regular, 9, cols[3], y, l.discountPercent().signum() == 0 ? ""
+							: l.discountPercent().stripTrailingZeros().toPlainString() + " %");
 					w.text(regular, 9, cols[4], y, l.taxRate().stripTrailingZeros().toPlainString() + " %");
 					w.text(regular, 9, cols[5], y, l.net().toPlainString() + " " + invoice.currency());
 					y -= 13;
@@ -273,8 +278,8 @@ public class InvoiceDocuments {
 				w.text(regular, 10, tx + 120, y, invoice.totalNet().toPlainString() + " " + invoice.currency());
 				y -= 13;
 				for (var g : invoice.vat()) {
-					w.text(regular, 10, tx, y, t.get("vat") + " " + g.rate().stripTrailingZeros().toPlainString() + " % ("
-							+ g.base().toPlainString() + ")");
+					w.text(regular, 10, tx, y, t.get("vat") + " " + g.rate().stripTrailingZeros().toPlainString()
+							+ " % (" + g.base().toPlainString() + ")");
 					w.text(regular, 10, tx + 120, y, g.tax().toPlainString() + " " + invoice.currency());
 					y -= 13;
 				}

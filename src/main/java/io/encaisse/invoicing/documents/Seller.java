@@ -3,8 +3,8 @@ package io.encaisse.invoicing.documents;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Our legal entity as invoices print it: the mandatory French mentions of the seller. Set with
- * {@code encaisse.seller.*}; the defaults describe the demo company.
+ * Our legal entity as invoices print it: the mandatory French mentions of the seller. Set
+ * with {@code encaisse.seller.*}; the defaults describe the demo company.
  */
 @ConfigurationProperties("encaisse.seller")
 public record Seller(String name, String street, String postalCode, String city, String country, String siren,

@@ -21,8 +21,9 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * An invoice or a credit note. A draft has no number; {@link #issue} gives it one and freezes it: from then
- * on only payments and credit notes change what is due, never the document.
+ * An invoice or a credit note. A draft has no number; {@link #issue} gives it one and
+ * freezes it: from then on only payments and credit notes change what is due, never the
+ * document.
  */
 @Table("invoice")
 public class Invoice {
@@ -117,15 +118,18 @@ public class Invoice {
 		this.createdAt = createdAt;
 	}
 
-	/** A draft invoice with its lines; line nets and totals are computed here, the EN 16931 way. */
+	/**
+	 * A draft invoice with its lines; line nets and totals are computed here, the EN
+	 * 16931 way.
+	 */
 	public static Invoice draft(String id, Kind kind, String customerId, String customerName, String orderId,
 			String sourceRef, String creditedInvoiceId, String reason, String currency, int paymentTermsDays,
 			List<InvoiceLine> lines, Instant now) {
 		Currency cur = Currency.getInstance(currency);
 		List<InvoiceLine> priced = lines.stream()
 			.map(l -> new InvoiceLine(l.sku(), l.description(), l.unit(), l.quantity(), l.unitPrice(),
-					l.discountPercent(), l.taxRate(), LineAmounts.lineNet(l.amounts(), cur).amount(), l.orderLineIndex(),
-					l.priceSource()))
+					l.discountPercent(), l.taxRate(), LineAmounts.lineNet(l.amounts(), cur).amount(),
+					l.orderLineIndex(), l.priceSource()))
 			.toList();
 		LineAmounts.Totals totals = LineAmounts.totals(priced.stream().map(InvoiceLine::amounts).toList(), cur);
 		return new Invoice(id, kind, null, InvoiceStatus.DRAFT, customerId, customerName, orderId, sourceRef,
@@ -146,7 +150,10 @@ public class Invoice {
 		this.status = InvoiceStatus.ISSUED;
 	}
 
-	/** Applies a payment, at most what is due; answers what was applied. Applying the same payment twice applies nothing. */
+	/**
+	 * Applies a payment, at most what is due; answers what was applied. Applying the same
+	 * payment twice applies nothing.
+	 */
 	public Money applyPayment(String paymentId, Money offered, LocalDate paidOn) {
 		if (this.kind != Kind.INVOICE) {
 			throw new Problem.StateConflict(describe() + " is a credit note; it cannot be paid");
@@ -194,7 +201,8 @@ public class Invoice {
 	}
 
 	public Money amountDue() {
-		if (this.kind == Kind.CREDIT_NOTE || this.status == InvoiceStatus.DRAFT || this.status == InvoiceStatus.CANCELLED) {
+		if (this.kind == Kind.CREDIT_NOTE || this.status == InvoiceStatus.DRAFT
+				|| this.status == InvoiceStatus.CANCELLED) {
 			return Money.zero(this.currency);
 		}
 		return Money.of(this.total.subtract(this.amountPaid).subtract(this.amountCredited), this.currency);
@@ -210,7 +218,8 @@ public class Invoice {
 	}
 
 	private String describe() {
-		return (this.kind == Kind.CREDIT_NOTE ? "credit note " : "invoice ") + (this.number == null ? this.id : this.number);
+		return (this.kind == Kind.CREDIT_NOTE ? "credit note " : "invoice ")
+				+ (this.number == null ? this.id : this.number);
 	}
 
 	public String id() {
@@ -302,7 +311,8 @@ public class Invoice {
 	}
 
 	public LineAmounts.Totals totals() {
-		return LineAmounts.totals(this.lines.stream().map(InvoiceLine::amounts).toList(), Currency.getInstance(this.currency));
+		return LineAmounts.totals(this.lines.stream().map(InvoiceLine::amounts).toList(),
+				Currency.getInstance(this.currency));
 	}
 
 	public long version() {

@@ -11,10 +11,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * French invoice numbering: one chronological, continuous series per kind of document and year
- * ({@code FA-2026-000123}, credit notes {@code AV-2026-000012}). The number is taken in the issuing
- * transaction from a locked counter row, so there is no gap and no duplicate across nodes; the issue date
- * never goes back before the last one of the series, so numbers and dates stay in the same order.
+ * French invoice numbering: one chronological, continuous series per kind of document and
+ * year ({@code FA-2026-000123}, credit notes {@code AV-2026-000012}). The number is taken
+ * in the issuing transaction from a locked counter row, so there is no gap and no
+ * duplicate across nodes; the issue date never goes back before the last one of the
+ * series, so numbers and dates stay in the same order.
  */
 @Component
 public class InvoiceNumbering {

@@ -36,37 +36,37 @@ class InvoiceApi {
 		this.invoicing = invoicing;
 	}
 
-	record InvoiceResponse(String id, String kind, String number, String status, String customerId,
-			String customerName, String orderId, String creditedInvoiceId, String reason, LocalDate issueDate,
-			LocalDate dueDate, String currency, String totalNet, String totalTax, String total, String amountPaid,
-			String amountCredited, String amountDue, String paymentReference, boolean overdue, List<LineResponse> lines,
-			List<VatResponse> vat, long version) {
+	record InvoiceResponse(String id, String kind, String number, String status, String customerId, String customerName,
+			String orderId, String creditedInvoiceId, String reason, LocalDate issueDate, LocalDate dueDate,
+			String currency, String totalNet, String totalTax, String total, String amountPaid, String amountCredited,
+			String amountDue, String paymentReference, boolean overdue, List<LineResponse> lines, List<VatResponse> vat,
+			long version) {
 
 		static InvoiceResponse of(InvoiceView i) {
-			return new InvoiceResponse(i.id(), i.kind(), i.number(), i.status().name(), i.customerId(), i.customerName(),
-					i.orderId(), i.creditedInvoiceId(), i.reason(), i.issueDate(), i.dueDate(), i.currency(),
-					i.totalNet().toPlainString(), i.totalTax().toPlainString(), i.total().toPlainString(),
+			return new InvoiceResponse(i.id(), i.kind(), i.number(), i.status().name(), i.customerId(),
+					i.customerName(), i.orderId(), i.creditedInvoiceId(), i.reason(), i.issueDate(), i.dueDate(),
+					i.currency(), i.totalNet().toPlainString(), i.totalTax().toPlainString(), i.total().toPlainString(),
 					i.amountPaid().toPlainString(), i.amountCredited().toPlainString(), i.amountDue().toPlainString(),
 					i.paymentReference(), i.overdue(),
 					i.lines()
 						.stream()
 						.map(l -> new LineResponse(l.lineNumber(), l.sku(), l.description(), l.unit(),
 								l.quantity().stripTrailingZeros().toPlainString(), l.unitPrice().toPlainString(),
-								l.discountPercent().toPlainString(), l.taxRate().toPlainString(), l.net().toPlainString(),
-								l.orderLineNumber(), l.priceSource()))
+								l.discountPercent().toPlainString(), l.taxRate().toPlainString(),
+								l.net().toPlainString(), l.orderLineNumber(), l.priceSource()))
 						.toList(),
 					i.vat()
 						.stream()
-						.map(g -> new VatResponse(g.rate().toPlainString(), g.base().toPlainString(), g.tax().toPlainString()))
+						.map(g -> new VatResponse(g.rate().toPlainString(), g.base().toPlainString(),
+								g.tax().toPlainString()))
 						.toList(),
 					i.version());
 		}
 
 	}
 
-	record LineResponse(int lineNumber, String sku, String description, String unit, String quantity,
-			String unitPrice, String discountPercent, String taxRate, String netAmount, Integer orderLineNumber,
-			String priceSource) {
+	record LineResponse(int lineNumber, String sku, String description, String unit, String quantity, String unitPrice,
+			String discountPercent, String taxRate, String netAmount, Integer orderLineNumber, String priceSource) {
 	}
 
 	record VatResponse(String rate, String taxableAmount, String taxAmount) {
@@ -96,8 +96,9 @@ class InvoiceApi {
 		if (kind != null && !kind.equals("INVOICE") && !kind.equals("CREDIT_NOTE")) {
 			throw new Problem.Invalid("kind", "must be INVOICE or CREDIT_NOTE");
 		}
-		return this.invoicing.list(new Invoicing.Filter(blank(customerId), st, blank(orderId), kind),
-				Cursor.of(limit, startingAfter)).map(InvoiceResponse::of);
+		return this.invoicing
+			.list(new Invoicing.Filter(blank(customerId), st, blank(orderId), kind), Cursor.of(limit, startingAfter))
+			.map(InvoiceResponse::of);
 	}
 
 	@GetMapping("/{id}/pdf")
@@ -120,7 +121,8 @@ class InvoiceApi {
 
 	@PostMapping("/{id}/credit-notes")
 	@PreAuthorize(Roles.BILL)
-	ResponseEntity<InvoiceResponse> credit(@PathVariable String id, @RequestBody(required = false) CreditNoteRequest request) {
+	ResponseEntity<InvoiceResponse> credit(@PathVariable String id,
+			@RequestBody(required = false) CreditNoteRequest request) {
 		InvoiceView credit = this.invoicing.creditNote(id, request);
 		return ResponseEntity.created(URI.create("/api/v1/invoices/" + credit.id())).body(InvoiceResponse.of(credit));
 	}

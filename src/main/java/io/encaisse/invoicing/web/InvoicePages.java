@@ -63,9 +63,15 @@ class InvoicePages {
 	String show(@PathVariable String id, Model model) {
 		InvoiceView invoice = this.invoicing.get(id);
 		model.addAttribute("invoice", invoice);
-		model.addAttribute("credited", invoice.creditedInvoiceId() == null ? null : this.invoicing.get(invoice.creditedInvoiceId()));
-		model.addAttribute("creditNotes", this.invoicing.list(new Invoicing.Filter(invoice.customerId(), null, null, "CREDIT_NOTE"),
-				Cursor.of(500, null)).data().stream().filter(c -> id.equals(c.creditedInvoiceId())).toList());
+		model.addAttribute("credited",
+				invoice.creditedInvoiceId() == null ? null : this.invoicing.get(invoice.creditedInvoiceId()));
+		model.addAttribute("creditNotes",
+				this.invoicing
+					.list(new Invoicing.Filter(invoice.customerId(), null, null, "CREDIT_NOTE"), Cursor.of(500, null))
+					.data()
+					.stream()
+					.filter(c -> id.equals(c.creditedInvoiceId()))
+					.toList());
 		model.addAttribute("audit", this.audit.of(Invoicing.DOCUMENT, id));
 		return "invoices/show";
 	}

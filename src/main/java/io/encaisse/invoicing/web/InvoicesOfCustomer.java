@@ -22,11 +22,13 @@ class InvoicesOfCustomer implements CustomerRelationship {
 
 	@Override
 	public List<Section> of(String customerId) {
-		return List.of(new Section(3, "nav.invoices", this.invoicing.ofCustomer(customerId)
-			.stream()
-			.map(i -> new Entry(i.number() == null ? i.id() : i.number(), "/invoices/" + i.id(),
-					i.overdue() ? "overdue" : i.status().name(), this.fmt.money(i.total()), this.fmt.date(i.issueDate())))
-			.toList()));
+		return List.of(new Section(3, "nav.invoices",
+				this.invoicing.ofCustomer(customerId)
+					.stream()
+					.map(i -> new Entry(i.number() == null ? i.id() : i.number(), "/invoices/" + i.id(),
+							i.overdue() ? "overdue" : i.status().name(), this.fmt.money(i.total()),
+							this.fmt.date(i.issueDate())))
+					.toList()));
 	}
 
 }

@@ -30,7 +30,8 @@ public class Delivery {
 	private final Instant createdAt;
 
 	@PersistenceCreator
-	Delivery(String id, String orderId, LocalDate deliveredOn, List<DeliveryLine> lines, Long version, Instant createdAt) {
+	Delivery(String id, String orderId, LocalDate deliveredOn, List<DeliveryLine> lines, Long version,
+			Instant createdAt) {
 		this.id = id;
 		this.orderId = orderId;
 		this.deliveredOn = deliveredOn;

@@ -19,7 +19,10 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** An order, its lines with what has been delivered of each, and the invoices issued for it. */
+/**
+ * An order, its lines with what has been delivered of each, and the invoices issued for
+ * it.
+ */
 @Table("customer_order")
 public class Order {
 
@@ -72,8 +75,8 @@ public class Order {
 		this.createdAt = createdAt;
 	}
 
-	public static Order confirmedFromQuote(String id, String number, String customerId, String quoteId,
-			String currency, LocalDate orderedOn, List<OrderLine> lines, Instant now) {
+	public static Order confirmedFromQuote(String id, String number, String customerId, String quoteId, String currency,
+			LocalDate orderedOn, List<OrderLine> lines, Instant now) {
 		return new Order(id, number, customerId, quoteId, "QUOTE", currency, OrderStatus.CONFIRMED, orderedOn, null,
 				lines, Set.of(), null, now);
 	}
@@ -86,13 +89,14 @@ public class Order {
 	public void deliver(List<Delivered> delivered) {
 		if (this.status == OrderStatus.CANCELLED || this.status == OrderStatus.CLOSED
 				|| this.status == OrderStatus.ON_HOLD || this.status == OrderStatus.RECEIVED) {
-			throw new Problem.StateConflict("order " + this.number + " is " + this.status + "; nothing can be delivered");
+			throw new Problem.StateConflict(
+					"order " + this.number + " is " + this.status + "; nothing can be delivered");
 		}
 		for (Delivered d : delivered) {
 			OrderLine line = this.lines.get(d.lineNumber() - 1);
 			if (d.quantity().compareTo(line.remaining()) > 0) {
-				throw new Problem.Invalid("lines", "only " + line.remaining().stripTrailingZeros().toPlainString() + " of "
-						+ line.sku() + " remain to be delivered on order " + this.number);
+				throw new Problem.Invalid("lines", "only " + line.remaining().stripTrailingZeros().toPlainString()
+						+ " of " + line.sku() + " remain to be delivered on order " + this.number);
 			}
 			this.lines.set(d.lineNumber() - 1, line.deliver(d.quantity()));
 		}
@@ -100,7 +104,10 @@ public class Order {
 		this.status = complete ? OrderStatus.DELIVERED : OrderStatus.PARTIALLY_DELIVERED;
 	}
 
-	/** Invoicing issued an invoice for this order. Once everything is delivered and invoiced, it is INVOICED. */
+	/**
+	 * Invoicing issued an invoice for this order. Once everything is delivered and
+	 * invoiced, it is INVOICED.
+	 */
 	public boolean recordInvoiced(String invoiceId, boolean everyDeliveryInvoiced) {
 		boolean added = this.invoices.add(new OrderInvoice(invoiceId));
 		if (this.status == OrderStatus.DELIVERED && everyDeliveryInvoiced) {
@@ -110,7 +117,8 @@ public class Order {
 	}
 
 	public LineAmounts.Totals totals() {
-		return LineAmounts.totals(this.lines.stream().map(OrderLine::amounts).toList(), Currency.getInstance(this.currency));
+		return LineAmounts.totals(this.lines.stream().map(OrderLine::amounts).toList(),
+				Currency.getInstance(this.currency));
 	}
 
 	public String id() {

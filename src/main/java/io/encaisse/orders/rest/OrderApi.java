@@ -32,10 +32,9 @@ class OrderApi {
 		this.orders = orders;
 	}
 
-	record OrderResponse(String id, String number, String customerId, String quoteId, String channel,
-			String currency, String status, LocalDate orderedOn, String externalReference, List<LineResponse> lines,
-			String totalNet, String totalTax, String total, List<String> invoiceIds, List<DeliveryResponse> deliveries,
-			long version) {
+	record OrderResponse(String id, String number, String customerId, String quoteId, String channel, String currency,
+			String status, LocalDate orderedOn, String externalReference, List<LineResponse> lines, String totalNet,
+			String totalTax, String total, List<String> invoiceIds, List<DeliveryResponse> deliveries, long version) {
 
 		static OrderResponse of(OrderView o) {
 			return new OrderResponse(o.id(), o.number(), o.customerId(), o.quoteId(), o.channel(), o.currency(),
@@ -44,9 +43,9 @@ class OrderApi {
 						.stream()
 						.map(l -> new LineResponse(l.lineNumber(), l.sku(), l.description(), l.unit(),
 								l.quantity().stripTrailingZeros().toPlainString(),
-								l.deliveredQuantity().stripTrailingZeros().toPlainString(), l.unitPrice().toPlainString(),
-								l.discountPercent().toPlainString(), l.taxRate().toPlainString(), l.net().toPlainString(),
-								l.priceSource()))
+								l.deliveredQuantity().stripTrailingZeros().toPlainString(),
+								l.unitPrice().toPlainString(), l.discountPercent().toPlainString(),
+								l.taxRate().toPlainString(), l.net().toPlainString(), l.priceSource()))
 						.toList(),
 					o.totals().net().toPlainString(), o.totals().tax().toPlainString(),
 					o.totals().total().toPlainString(), o.invoiceIds(),

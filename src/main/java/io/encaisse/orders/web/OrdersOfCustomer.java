@@ -22,11 +22,12 @@ class OrdersOfCustomer implements CustomerRelationship {
 
 	@Override
 	public List<Section> of(String customerId) {
-		return List.of(new Section(2, "nav.orders", this.orders.ofCustomer(customerId)
-			.stream()
-			.map(o -> new Entry(o.number(), "/orders/" + o.id(), o.status().name(), this.fmt.money(o.totals().total()),
-					this.fmt.date(o.orderedOn())))
-			.toList()));
+		return List.of(new Section(2, "nav.orders",
+				this.orders.ofCustomer(customerId)
+					.stream()
+					.map(o -> new Entry(o.number(), "/orders/" + o.id(), o.status().name(),
+							this.fmt.money(o.totals().total()), this.fmt.date(o.orderedOn())))
+					.toList()));
 	}
 
 }

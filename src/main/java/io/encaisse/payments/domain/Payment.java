@@ -70,7 +70,8 @@ public class Payment {
 				PaymentStatus.UNMATCHED, amount.amount(), null, List.of(), null, now);
 	}
 
-	public void allocate(String invoiceId, String invoiceNumber, String invoiceCustomerId, Money applied, String reason) {
+	public void allocate(String invoiceId, String invoiceNumber, String invoiceCustomerId, Money applied,
+			String reason) {
 		this.allocations.add(new PaymentAllocation(invoiceId, invoiceNumber, applied.amount()));
 		this.unallocated = this.unallocated.subtract(applied.amount());
 		this.customerId = invoiceCustomerId;

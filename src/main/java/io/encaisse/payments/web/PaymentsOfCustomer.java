@@ -22,11 +22,12 @@ class PaymentsOfCustomer implements CustomerRelationship {
 
 	@Override
 	public List<Section> of(String customerId) {
-		return List.of(new Section(4, "nav.payments", this.payments.ofCustomer(customerId)
-			.stream()
-			.map(p -> new Entry(p.reference() == null ? p.id() : p.reference(), "/payments/" + p.id(), p.status().name(),
-					this.fmt.money(p.amount()), this.fmt.date(p.receivedOn())))
-			.toList()));
+		return List.of(new Section(4, "nav.payments",
+				this.payments.ofCustomer(customerId)
+					.stream()
+					.map(p -> new Entry(p.reference() == null ? p.id() : p.reference(), "/payments/" + p.id(),
+							p.status().name(), this.fmt.money(p.amount()), this.fmt.date(p.receivedOn())))
+					.toList()));
 	}
 
 }

@@ -17,7 +17,8 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A quote and its lines. A sent quote is frozen; it is accepted or declined only while valid.
+ * A quote and its lines. A sent quote is frozen; it is accepted or declined only while
+ * valid.
  */
 @Table("quote")
 public class Quote {
@@ -82,7 +83,9 @@ public class Quote {
 				null, notes, lines, null, now);
 	}
 
-	/** The status as of a date: a quote past its validity that nobody accepted is expired. */
+	/**
+	 * The status as of a date: a quote past its validity that nobody accepted is expired.
+	 */
 	public QuoteStatus statusOn(LocalDate today) {
 		if ((this.status == QuoteStatus.DRAFT || this.status == QuoteStatus.SENT) && today.isAfter(this.validUntil)) {
 			return QuoteStatus.EXPIRED;
@@ -121,7 +124,8 @@ public class Quote {
 
 	public void decline(LocalDate today) {
 		if (statusOn(today) != QuoteStatus.SENT) {
-			throw new Problem.StateConflict("quote " + this.number + " is " + statusOn(today) + "; only a sent quote can be declined");
+			throw new Problem.StateConflict(
+					"quote " + this.number + " is " + statusOn(today) + "; only a sent quote can be declined");
 		}
 		this.status = QuoteStatus.DECLINED;
 	}
@@ -132,7 +136,8 @@ public class Quote {
 	}
 
 	public LineAmounts.Totals totals() {
-		return LineAmounts.totals(this.lines.stream().map(QuoteLine::amounts).toList(), Currency.getInstance(this.currency));
+		return LineAmounts.totals(this.lines.stream().map(QuoteLine::amounts).toList(),
+				Currency.getInstance(this.currency));
 	}
 
 	public String id() {

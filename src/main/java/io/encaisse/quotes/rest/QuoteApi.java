@@ -56,8 +56,8 @@ class QuoteApi {
 
 	}
 
-	record LineResponse(int lineNumber, String sku, String description, String unit, String quantity,
-			String unitPrice, String discountPercent, String taxRate, String netAmount, String source) {
+	record LineResponse(int lineNumber, String sku, String description, String unit, String quantity, String unitPrice,
+			String discountPercent, String taxRate, String netAmount, String source) {
 	}
 
 	record AcceptRequest(Integer revision) {

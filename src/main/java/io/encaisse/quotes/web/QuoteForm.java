@@ -8,7 +8,10 @@ import io.encaisse.quotes.QuoteInput;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** The quote page's form: a customer, a validity date and a few line rows; blank rows are ignored. */
+/**
+ * The quote page's form: a customer, a validity date and a few line rows; blank rows are
+ * ignored.
+ */
 public class QuoteForm {
 
 	private String customerId;

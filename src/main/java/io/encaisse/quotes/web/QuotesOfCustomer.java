@@ -22,11 +22,12 @@ class QuotesOfCustomer implements CustomerRelationship {
 
 	@Override
 	public List<Section> of(String customerId) {
-		return List.of(new Section(1, "nav.quotes", this.quotes.ofCustomer(customerId)
-			.stream()
-			.map(q -> new Entry(q.number(), "/quotes/" + q.id(), q.status().name(), this.fmt.money(q.totals().total()),
-					this.fmt.date(q.issueDate())))
-			.toList()));
+		return List.of(new Section(1, "nav.quotes",
+				this.quotes.ofCustomer(customerId)
+					.stream()
+					.map(q -> new Entry(q.number(), "/quotes/" + q.id(), q.status().name(),
+							this.fmt.money(q.totals().total()), this.fmt.date(q.issueDate())))
+					.toList()));
 	}
 
 }

@@ -38,8 +38,9 @@ class ReportApi {
 		static RowResponse of(Aging.Row r) {
 			return new RowResponse(r.customerId(), r.customerName(), r.currency(),
 					r.bucket(Aging.Bucket.CURRENT).toPlainString(), r.bucket(Aging.Bucket.DAYS_1_30).toPlainString(),
-					r.bucket(Aging.Bucket.DAYS_31_60).toPlainString(), r.bucket(Aging.Bucket.DAYS_61_90).toPlainString(),
-					r.bucket(Aging.Bucket.OVER_90).toPlainString(), r.total().toPlainString(), r.invoices());
+					r.bucket(Aging.Bucket.DAYS_31_60).toPlainString(),
+					r.bucket(Aging.Bucket.DAYS_61_90).toPlainString(), r.bucket(Aging.Bucket.OVER_90).toPlainString(),
+					r.total().toPlainString(), r.invoices());
 		}
 
 	}

@@ -29,7 +29,10 @@ class ReportPages {
 		this.today = today;
 	}
 
-	/** The finance manager's first look: what is owed, what is late, how fast customers pay. */
+	/**
+	 * The finance manager's first look: what is owed, what is late, how fast customers
+	 * pay.
+	 */
 	@GetMapping("/")
 	@PreAuthorize(Roles.ANY)
 	String dashboard(Model model) {
@@ -38,10 +41,11 @@ class ReportPages {
 		model.addAttribute("asOf", date);
 		model.addAttribute("totals", report.totals());
 		model.addAttribute("bars", report.totals().stream().map(ReportPages::bars).toList());
-		model.addAttribute("dso", report.totals()
-			.stream()
-			.collect(java.util.stream.Collectors.toMap(Aging.Row::currency,
-					r -> this.aging.dso(date, r.currency(), 90).map(BigDecimal::toPlainString).orElse("—"))));
+		model.addAttribute("dso",
+				report.totals()
+					.stream()
+					.collect(java.util.stream.Collectors.toMap(Aging.Row::currency,
+							r -> this.aging.dso(date, r.currency(), 90).map(BigDecimal::toPlainString).orElse("—"))));
 		model.addAttribute("late", report.items().stream().filter(i -> i.daysPastDue() > 0).limit(10).toList());
 		return "reports/dashboard";
 	}
@@ -66,9 +70,24 @@ class ReportPages {
 	}
 
 	static Bars bars(Aging.Row row) {
-		BigDecimal max = row.buckets().values().stream().map(Money::amount).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
-		return new Bars(row.currency(), row.buckets().entrySet().stream().map((Map.Entry<Aging.Bucket, Money> e) -> new Bar(e.getKey(),
-				e.getValue(), max.signum() == 0 ? 0 : e.getValue().amount().multiply(BigDecimal.valueOf(100)).divide(max, 0, java.math.RoundingMode.HALF_UP).intValue())).toList());
+		BigDecimal max = row.buckets()
+			.values()
+			.stream()
+			.map(Money::amount)
+			.max(BigDecimal::compareTo)
+			.orElse(BigDecimal.ONE);
+		return new Bars(row.currency(),
+				row.buckets()
+					.entrySet()
+					.stream()
+					.map((Map.Entry<Aging.Bucket, Money> e) -> new Bar(e.getKey(), e.getValue(),
+							max.signum() == 0 ? 0
+									: e.getValue()
+										.amount()
+										.multiply(BigDecimal.valueOf(100))
+										.divide(max, 0, java.math.RoundingMode.HALF_UP)
+										.intValue()))
+					.toList());
 	}
 
 }

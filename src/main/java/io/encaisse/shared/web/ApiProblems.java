@@ -25,8 +25,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns every refusal of the JSON API into RFC 9457 problem+json naming what is wrong. Unexpected
- * failures are logged with their stack trace and answered with a 500 that shows none.
+ * Turns every refusal of the JSON API into RFC 9457 problem+json naming what is wrong.
+ * Unexpected failures are logged with their stack trace and answered with a 500 that
+ * shows none.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
@@ -48,9 +49,8 @@ class ApiProblems {
 			.stream()
 			.map(f -> new Problem.FieldError(f.getField(), f.getDefaultMessage()))
 			.toList();
-		return problem(422, "Unprocessable request",
-				errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-						: errors.size() + " fields are invalid",
+		return problem(422, "Unprocessable request", errors.size() == 1
+				? errors.get(0).field() + ": " + errors.get(0).message() : errors.size() + " fields are invalid",
 				errors);
 	}
 
@@ -116,12 +116,11 @@ class ApiProblems {
 			List<Problem.FieldError> errors) {
 		ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
 		pd.setTitle(title);
-		pd.setType(URI.create("https://encaisse.io/problems/" + HttpStatus.valueOf(status).name().toLowerCase()
-			.replace('_', '-')));
+		pd.setType(URI.create(
+				"https://encaisse.io/problems/" + HttpStatus.valueOf(status).name().toLowerCase().replace('_', '-')));
 		if (!errors.isEmpty()) {
-			pd.setProperty("errors", errors.stream()
-				.map(e -> Map.of("field", e.field(), "message", e.message()))
-				.toList());
+			pd.setProperty("errors",
+					errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
 		}
 		return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(pd);
 	}

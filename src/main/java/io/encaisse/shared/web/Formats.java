@@ -15,7 +15,10 @@ import io.encaisse.shared.Money;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Money, quantities and dates as a reader of the page's language expects them ({@code ${@fmt.money(x)}}). */
+/**
+ * Money, quantities and dates as a reader of the page's language expects them
+ * ({@code ${@fmt.money(x)}}).
+ */
 @Component("fmt")
 public class Formats {
 
@@ -51,13 +54,13 @@ public class Formats {
 	}
 
 	public String date(LocalDate date) {
-		return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()));
+		return date == null ? ""
+				: date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()));
 	}
 
 	public String instant(Instant instant) {
-		return instant == null ? ""
-				: instant.atZone(ZoneId.of("Europe/Paris"))
-					.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale()));
+		return instant == null ? "" : instant.atZone(ZoneId.of("Europe/Paris"))
+			.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale()));
 	}
 
 	private static Locale locale() {

@@ -7,7 +7,10 @@ import io.encaisse.shared.Problem;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** How pages show refusals: the field errors above the form, or one message for a state conflict. */
+/**
+ * How pages show refusals: the field errors above the form, or one message for a state
+ * conflict.
+ */
 public final class Forms {
 
 	private Forms() {

@@ -27,10 +27,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on every POST of the API: the first request with a key is executed and its
- * answer stored; a retry with the same key and body gets that answer again and changes nothing; the same
- * key with another body is a 422; a retry while the first is still running is a 409. Keys are scoped to
- * the caller. Answers of 5xx are not kept, so the client may retry them.
+ * {@code Idempotency-Key} on every POST of the API: the first request with a key is
+ * executed and its answer stored; a retry with the same key and body gets that answer
+ * again and changes nothing; the same key with another body is a 422; a retry while the
+ * first is still running is a 409. Keys are scoped to the caller. Answers of 5xx are not
+ * kept, so the client may retry them.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -147,16 +148,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				from idempotency_key where owner = :owner and idem_key = :key""")
 			.param("owner", owner)
 			.param("key", key)
-			.query((rs, i) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3),
-					rs.getString(4), rs.getString(5)))
+			.query((rs, i) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
 			.optional();
 	}
 
 	private static String hash(HttpServletRequest request, byte[] body) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update((request.getRequestURI() + "?" + request.getQueryString() + "\n")
-				.getBytes(StandardCharsets.UTF_8));
+			digest.update(
+					(request.getRequestURI() + "?" + request.getQueryString() + "\n").getBytes(StandardCharsets.UTF_8));
 			digest.update(body);
 			return HexFormat.of().formatHex(digest.digest());
 		}

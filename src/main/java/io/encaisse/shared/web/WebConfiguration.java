@@ -11,7 +11,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Pages in French or English: the browser's language first, {@code ?lang=en|fr} to switch (kept in a cookie). */
+/**
+ * Pages in French or English: the browser's language first, {@code ?lang=en|fr} to switch
+ * (kept in a cookie).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
