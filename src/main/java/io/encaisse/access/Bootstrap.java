@@ -59,6 +59,17 @@ class Bootstrap implements ApplicationRunner {
 		}
 	}
 
+	/** Says where Encaisse runs and how to log in, once it can serve. */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void ready(org.springframework.boot.context.event.ApplicationReadyEvent event) {
+		String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port");
+		if (port != null) {
+			log.info("Encaisse is running at http://localhost:{} : log in as 'admin' with {}", port,
+					this.adminPassword.isBlank() ? "the password printed when the database was created"
+							: "the password of ENCAISSE_ADMIN_PASSWORD");
+		}
+	}
+
 	private static String randomPassword() {
 		String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 		SecureRandom random = new SecureRandom();

@@ -214,7 +214,7 @@ public class Invoice {
 	}
 
 	public boolean isOverdueOn(LocalDate date) {
-		return this.status.isOpen() && this.dueDate != null && date.isAfter(this.dueDate);
+		return this.kind == Kind.INVOICE && this.status.isOpen() && this.dueDate != null && date.isAfter(this.dueDate);
 	}
 
 	private String describe() {

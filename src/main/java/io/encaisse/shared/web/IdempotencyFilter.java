@@ -204,7 +204,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 				@Override
 				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("synchronous reads only");
+					// the body is already in memory: everything is readable at once
+					try {
+						listener.onDataAvailable();
+						listener.onAllDataRead();
+					}
+					catch (IOException ex) {
+						listener.onError(ex);
+					}
 				}
 			};
 		}
