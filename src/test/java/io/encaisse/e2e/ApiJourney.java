@@ -2,12 +2,14 @@ package io.encaisse.e2e;
 
 import java.math.BigDecimal;
 
+import io.encaisse.shared.AuditTrail;
 import io.encaisse.support.Api;
 import io.encaisse.support.EncaisseTest;
 import io.encaisse.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.encaisse.support.Api.map;
@@ -22,6 +24,9 @@ abstract class ApiJourney {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	AuditTrail audit;
 
 	Api api;
 
@@ -105,6 +110,12 @@ abstract class ApiJourney {
 		Api.Response partly = this.api.get("/api/v1/invoices/" + second);
 		assertThat(partly.get("status")).isEqualTo("PARTIALLY_PAID");
 		assertThat(partly.get("amountDue")).isEqualTo("926.00");
+
+		assertThat(this.audit.of("quote", quoteId)).extracting(AuditTrail.Entry::action)
+			.containsExactly("created", "sent", "accepted", "order created");
+		assertThat(this.audit.of("quote", quoteId)).allSatisfy(e -> assertThat(e.actor()).isEqualTo("key:bootstrap"));
+		assertThat(this.audit.of("invoice", invoiceId)).extracting(AuditTrail.Entry::action)
+			.containsExactly("issued", "payment applied");
 
 		Api.Response customer = this.api.get("/api/v1/customers/" + customerId);
 		assertThat(customer.json().get("openBalance").get(0).get("open").asString()).isEqualTo("926.00");
