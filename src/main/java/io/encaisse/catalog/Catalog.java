@@ -14,7 +14,6 @@ import io.encaisse.shared.Money;
 import io.encaisse.shared.Problem;
 import io.encaisse.shared.Today;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,10 +51,8 @@ public class Catalog {
 	}
 
 	public Cursor.Page<ProductDetails> list(Cursor cursor) {
-		List<Product> rows = cursor.startingAfter() == null
-				? this.products.findByOrderByIdDesc(Limit.of(cursor.fetchSize()))
-				: this.products.findByIdLessThanOrderByIdDesc(cursor.startingAfter(), Limit.of(cursor.fetchSize()));
-		return cursor.page(rows).map(Product::details);
+		return cursor.fetch(this.products::findByOrderByIdDesc, this.products::findByIdLessThanOrderByIdDesc)
+			.map(Product::details);
 	}
 
 	/**

@@ -55,10 +55,8 @@ public class Customers {
 	}
 
 	public Cursor.Page<CustomerDetails> list(Cursor cursor) {
-		List<Customer> rows = cursor.startingAfter() == null
-				? this.customers.findByOrderByIdDesc(Limit.of(cursor.fetchSize()))
-				: this.customers.findByIdLessThanOrderByIdDesc(cursor.startingAfter(), Limit.of(cursor.fetchSize()));
-		return cursor.page(rows).map(Customer::details);
+		return cursor.fetch(this.customers::findByOrderByIdDesc, this.customers::findByIdLessThanOrderByIdDesc)
+			.map(Customer::details);
 	}
 
 	public List<CustomerDetails> search(String text) {

@@ -27,7 +27,6 @@ import io.encaisse.shared.Problem;
 import io.encaisse.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,10 +66,8 @@ public class Orders {
 	}
 
 	public Cursor.Page<OrderView> list(Cursor cursor) {
-		List<Order> rows = cursor.startingAfter() == null
-				? this.orders.findByOrderByIdDesc(Limit.of(cursor.fetchSize()))
-				: this.orders.findByIdLessThanOrderByIdDesc(cursor.startingAfter(), Limit.of(cursor.fetchSize()));
-		return cursor.page(rows).map(this::view);
+		return cursor.fetch(this.orders::findByOrderByIdDesc, this.orders::findByIdLessThanOrderByIdDesc)
+			.map(this::view);
 	}
 
 	public List<OrderView> ofCustomer(String customerId) {

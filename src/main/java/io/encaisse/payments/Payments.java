@@ -20,7 +20,6 @@ import io.encaisse.shared.Problem;
 import io.encaisse.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,10 +57,8 @@ public class Payments {
 	}
 
 	public Cursor.Page<PaymentView> list(Cursor cursor) {
-		List<Payment> rows = cursor.startingAfter() == null
-				? this.payments.findByOrderByIdDesc(Limit.of(cursor.fetchSize()))
-				: this.payments.findByIdLessThanOrderByIdDesc(cursor.startingAfter(), Limit.of(cursor.fetchSize()));
-		return cursor.page(rows).map(Payments::view);
+		return cursor.fetch(this.payments::findByOrderByIdDesc, this.payments::findByIdLessThanOrderByIdDesc)
+			.map(Payments::view);
 	}
 
 	public List<PaymentView> ofCustomer(String customerId) {

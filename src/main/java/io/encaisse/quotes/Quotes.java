@@ -26,7 +26,6 @@ import io.encaisse.shared.Problem;
 import io.encaisse.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,10 +71,8 @@ public class Quotes {
 	}
 
 	public Cursor.Page<QuoteView> list(Cursor cursor) {
-		List<Quote> rows = cursor.startingAfter() == null
-				? this.quotes.findByOrderByIdDesc(Limit.of(cursor.fetchSize()))
-				: this.quotes.findByIdLessThanOrderByIdDesc(cursor.startingAfter(), Limit.of(cursor.fetchSize()));
-		return cursor.page(rows).map(this::view);
+		return cursor.fetch(this.quotes::findByOrderByIdDesc, this.quotes::findByIdLessThanOrderByIdDesc)
+			.map(this::view);
 	}
 
 	public List<QuoteView> ofCustomer(String customerId) {

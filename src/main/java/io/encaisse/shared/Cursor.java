@@ -31,10 +31,28 @@ public record Cursor(int limit, String startingAfter) {
 	 */
 	public record Page<T>(List<T> data, boolean hasMore) {
 
+		/**
+		 * The cursor of the next page (the last id of this one), or {@code null} on the
+		 * last page.
+		 */
+		public String next(java.util.function.Function<T, String> id) {
+			return this.hasMore ? id.apply(this.data.get(this.data.size() - 1)) : null;
+		}
+
 		public <R> Page<R> map(java.util.function.Function<T, R> f) {
 			return new Page<>(this.data.stream().map(f).toList(), this.hasMore);
 		}
 
+	}
+
+	/**
+	 * Fetches one page from a repository: the newest rows, or the rows older than the
+	 * cursor.
+	 */
+	public <T> Page<T> fetch(java.util.function.Function<org.springframework.data.domain.Limit, List<T>> newest,
+			java.util.function.BiFunction<String, org.springframework.data.domain.Limit, List<T>> olderThan) {
+		org.springframework.data.domain.Limit limit = org.springframework.data.domain.Limit.of(fetchSize());
+		return page(this.startingAfter == null ? newest.apply(limit) : olderThan.apply(this.startingAfter, limit));
 	}
 
 	public <T> Page<T> page(List<T> fetched) {

@@ -54,7 +54,7 @@ class InvoicePages {
 		model.addAttribute("invoices", page.data());
 		model.addAttribute("status", st);
 		model.addAttribute("statuses", InvoiceStatus.values());
-		model.addAttribute("next", page.hasMore() ? page.data().get(page.data().size() - 1).id() : null);
+		model.addAttribute("next", page.next(InvoiceView::id));
 		return "invoices/list";
 	}
 

@@ -42,7 +42,7 @@ class OrderPages {
 	String list(@RequestParam(required = false) String startingAfter, Model model) {
 		Cursor.Page<OrderView> page = this.orders.list(Cursor.of(100, startingAfter));
 		model.addAttribute("orders", page.data());
-		model.addAttribute("next", page.hasMore() ? page.data().get(page.data().size() - 1).id() : null);
+		model.addAttribute("next", page.next(OrderView::id));
 		return "orders/list";
 	}
 

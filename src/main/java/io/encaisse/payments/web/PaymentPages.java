@@ -48,7 +48,7 @@ class PaymentPages {
 	String list(@RequestParam(required = false) String startingAfter, Model model) {
 		Cursor.Page<PaymentView> page = this.payments.list(Cursor.of(100, startingAfter));
 		model.addAttribute("payments", page.data());
-		model.addAttribute("next", page.hasMore() ? page.data().get(page.data().size() - 1).id() : null);
+		model.addAttribute("next", page.next(PaymentView::id));
 		return "payments/list";
 	}
 

@@ -49,7 +49,7 @@ class QuotePages {
 	String list(@RequestParam(required = false) String startingAfter, Model model) {
 		Cursor.Page<QuoteView> page = this.quotes.list(Cursor.of(100, startingAfter));
 		model.addAttribute("quotes", page.data());
-		model.addAttribute("next", page.hasMore() ? page.data().get(page.data().size() - 1).id() : null);
+		model.addAttribute("next", page.next(QuoteView::id));
 		return "quotes/list";
 	}
 
