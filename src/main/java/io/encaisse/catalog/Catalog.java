@@ -1,6 +1,7 @@
 package io.encaisse.catalog;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,14 +33,20 @@ public class Catalog {
 
 	private final Today today;
 
-	Catalog(ProductRepository products, AuditTrail audit, Today today) {
+	private final Pricing pricing;
+
+	private final PriceBook prices;
+
+	Catalog(ProductRepository products, AuditTrail audit, Today today, Pricing pricing, PriceBook prices) {
 		this.products = products;
 		this.audit = audit;
 		this.today = today;
+		this.pricing = pricing;
+		this.prices = prices;
 	}
 
 	public Optional<ProductDetails> findBySku(String sku) {
-		return sku == null ? Optional.empty() : this.products.findBySku(sku.trim()).map(Product::details);
+		return sku == null ? Optional.empty() : this.products.findBySku(sku.trim()).map(this::details);
 	}
 
 	public ProductDetails get(String sku) {
@@ -47,26 +54,24 @@ public class Catalog {
 	}
 
 	public List<ProductDetails> all() {
-		return this.products.findAllByOrderBySkuAsc().stream().map(Product::details).toList();
+		return this.products.findAllByOrderBySkuAsc().stream().map(this::details).toList();
 	}
 
 	public Cursor.Page<ProductDetails> list(Cursor cursor) {
 		return cursor.fetch(this.products::findByOrderByIdDesc, this.products::findByIdLessThanOrderByIdDesc)
-			.map(Product::details);
+			.map(this::details);
 	}
 
-	/**
-	 * The unit price that applies to this product in this currency. Thin for now: the
-	 * product's one list price; dated lists, tiers and customer agreements come with the
-	 * catalog's own work.
-	 */
-	public Optional<Price> priceOf(String sku, String currency) {
-		return findBySku(sku).flatMap(ProductDetails::listPrice)
-			.filter(p -> p.currencyCode().equals(currency))
-			.map(p -> new Price(p, PriceSource.LIST));
-	}
-
-	public record Price(Money unitPrice, PriceSource source) {
+	private ProductDetails details(Product product) {
+		LocalDate date = this.today.date();
+		Money price = this.pricing.history(product.sku())
+			.stream()
+			.filter(p -> p.priceList().equals(Pricing.DEFAULT_LIST) && p.validOn(date)
+					&& p.minQuantity().compareTo(BigDecimal.ONE) <= 0)
+			.findFirst()
+			.map(Pricing.ListPrice::unitPrice)
+			.orElse(null);
+		return product.details(price);
 	}
 
 	@Transactional
@@ -99,10 +104,14 @@ public class Catalog {
 		errors.throwIfAny();
 		Money listPrice = price == null ? null : new Money(price, cur);
 		Product product = this.products.save(Product.create(Ids.next("prd"), sku, input.name().trim(), unit,
-				rate.setScale(2), listPrice, this.today.instant()));
+				rate.setScale(2), this.today.instant()));
 		this.audit.record(DOCUMENT, product.id(), "created",
-				AuditTrail.changes("sku", sku, "name", input.name(), "taxRate", rate, "price", listPrice));
-		return product.details();
+				AuditTrail.changes("sku", sku, "name", input.name(), "taxRate", rate));
+		if (listPrice != null) {
+			this.prices.addPrice(sku, new PriceInput(Pricing.DEFAULT_LIST, listPrice.currencyCode(),
+					listPrice.amount().toPlainString(), this.today.date(), null, null));
+		}
+		return details(product);
 	}
 
 }

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.encaisse.catalog.AgreementInput;
 import io.encaisse.catalog.Catalog;
+import io.encaisse.catalog.PriceBook;
+import io.encaisse.catalog.PriceInput;
 import io.encaisse.catalog.ProductInput;
 import io.encaisse.customers.CustomerDetails;
 import io.encaisse.customers.CustomerInput;
@@ -53,10 +56,13 @@ class DemoData implements ApplicationRunner {
 
 	private final BusinessClock clock;
 
+	private final PriceBook prices;
+
 	private LocalDate today;
 
 	DemoData(@Value("${encaisse.demo-data:true}") boolean enabled, Customers customers, Catalog catalog, Quotes quotes,
-			Orders orders, Invoicing invoicing, Payments payments, BusinessClock clock) {
+			Orders orders, Invoicing invoicing, Payments payments, BusinessClock clock, PriceBook prices) {
+		this.prices = prices;
 		this.enabled = enabled;
 		this.customers = customers;
 		this.catalog = catalog;
@@ -115,6 +121,11 @@ class DemoData implements ApplicationRunner {
 				"Saint-Priest", "ap@dupont-industrie.example", 60, "fr");
 		CustomerDetails northwind = customer("Northwind Consulting SARL", "88213456", "1 place Bellecour", "69002",
 				"Lyon", "accounts@northwind.example", 30, "en");
+
+		// a volume tier, and a negotiated price for a large account
+		this.prices.addPrice("SCREEN-27", new PriceInput("default", "EUR", "319.00", null, null, "10"));
+		this.prices.addAgreement(dupont.id(),
+				new AgreementInput("LAPTOP-14", "EUR", null, "8", null, this.today.plusDays(200)));
 
 		// Transports Lefèvre: delivered four months ago, never paid (over 90 days)
 		at(-150);

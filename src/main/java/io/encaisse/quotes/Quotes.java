@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 
 import io.encaisse.catalog.Catalog;
 import io.encaisse.catalog.PriceSource;
+import io.encaisse.catalog.Pricing;
 import io.encaisse.catalog.ProductDetails;
 import io.encaisse.customers.CustomerDetails;
 import io.encaisse.customers.Customers;
@@ -47,6 +48,8 @@ public class Quotes {
 
 	private final Catalog catalog;
 
+	private final Pricing pricing;
+
 	private final Counters counters;
 
 	private final AuditTrail audit;
@@ -55,8 +58,9 @@ public class Quotes {
 
 	private final ApplicationEventPublisher events;
 
-	Quotes(QuoteRepository quotes, Customers customers, Catalog catalog, Counters counters, AuditTrail audit,
-			Today today, ApplicationEventPublisher events) {
+	Quotes(QuoteRepository quotes, Customers customers, Catalog catalog, Pricing pricing, Counters counters,
+			AuditTrail audit, Today today, ApplicationEventPublisher events) {
+		this.pricing = pricing;
 		this.quotes = quotes;
 		this.customers = customers;
 		this.catalog = catalog;
@@ -107,7 +111,8 @@ public class Quotes {
 		}
 		else {
 			for (int i = 0; i < input.lines().size(); i++) {
-				QuoteLine line = line(errors, "lines[" + i + "]", input.lines().get(i), currency);
+				QuoteLine line = line(errors, "lines[" + i + "]", input.lines().get(i), currency,
+						customer == null ? null : customer.id(), issueDate);
 				if (line != null) {
 					lines.add(line);
 				}
@@ -123,7 +128,8 @@ public class Quotes {
 		return view(quote);
 	}
 
-	private QuoteLine line(Problem.Errors errors, String field, QuoteInput.LineInput in, Currency currency) {
+	private QuoteLine line(Problem.Errors errors, String field, QuoteInput.LineInput in, Currency currency,
+			String customerId, LocalDate date) {
 		if (in == null) {
 			errors.add(field, "is empty");
 			return null;
@@ -141,7 +147,7 @@ public class Quotes {
 		if (product == null || quantity == null || currency == null) {
 			return null;
 		}
-		var listed = this.catalog.priceOf(product.sku(), currency.getCurrencyCode());
+		var listed = this.pricing.resolve(product.sku(), customerId, quantity, currency.getCurrencyCode(), date);
 		BigDecimal unitPrice;
 		String source;
 		if (given != null) {

@@ -100,6 +100,16 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 		return this.amount.setScale(scale(), RoundingMode.HALF_UP).toPlainString();
 	}
 
+	/**
+	 * A unit price as the API shows it: exact, with at least the currency's decimals
+	 * ({@code 12.50}, {@code 173.3333}). Unit prices are not rounded; only line amounts
+	 * are.
+	 */
+	public String toUnitPriceString() {
+		BigDecimal exact = this.amount.stripTrailingZeros();
+		return (exact.scale() < scale() ? exact.setScale(scale()) : exact).toPlainString();
+	}
+
 	public String currencyCode() {
 		return this.currency.getCurrencyCode();
 	}

@@ -15,6 +15,9 @@ public final class Roles {
 
 	public static final String MANAGE_CATALOG = "hasAnyRole('ADMIN','SALES_MANAGER','FINANCE')";
 
+	/** Customer price agreements: negotiated by sales management, checked by finance. */
+	public static final String NEGOTIATE_PRICES = "hasAnyRole('ADMIN','SALES_MANAGER','FINANCE')";
+
 	public static final String SELL = "hasAnyRole('ADMIN','SALES','SALES_MANAGER')";
 
 	public static final String RECORD_ACCEPTANCE = "hasAnyRole('ADMIN','SALES','SALES_MANAGER','SALES_ADMIN')";

@@ -51,6 +51,11 @@ class RolePermissionTests {
 		PERMISSIONS.put("GET /api/v1/products", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/products/{sku}", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/products", EnumSet.of(ADMIN, SALES_MANAGER, FINANCE));
+		PERMISSIONS.put("GET /api/v1/products/{sku}/prices", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/products/{sku}/prices", EnumSet.of(ADMIN, SALES_MANAGER, FINANCE));
+		PERMISSIONS.put("GET /api/v1/prices", EVERYONE);
+		PERMISSIONS.put("GET /api/v1/customers/{id}/price-agreements", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/customers/{id}/price-agreements", EnumSet.of(ADMIN, SALES_MANAGER, FINANCE));
 		PERMISSIONS.put("GET /api/v1/quotes", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/quotes/{id}", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/quotes", EnumSet.of(ADMIN, SALES, SALES_MANAGER));

@@ -25,10 +25,6 @@ public class Product {
 
 	private BigDecimal taxRate;
 
-	private BigDecimal unitPrice;
-
-	private String currency;
-
 	private boolean active;
 
 	@Version
@@ -37,30 +33,33 @@ public class Product {
 	private final Instant createdAt;
 
 	@PersistenceCreator
-	Product(String id, String sku, String name, String unit, BigDecimal taxRate, BigDecimal unitPrice, String currency,
-			boolean active, Long version, Instant createdAt) {
+	Product(String id, String sku, String name, String unit, BigDecimal taxRate, boolean active, Long version,
+			Instant createdAt) {
 		this.id = id;
 		this.sku = sku;
 		this.name = name;
 		this.unit = unit;
 		this.taxRate = taxRate;
-		this.unitPrice = unitPrice;
-		this.currency = currency;
 		this.active = active;
 		this.version = version;
 		this.createdAt = createdAt;
 	}
 
-	public static Product create(String id, String sku, String name, String unit, BigDecimal taxRate, Money price,
-			Instant now) {
-		return new Product(id, sku, name, unit, taxRate, price == null ? null : price.amount(),
-				price == null ? null : price.currencyCode(), true, null, now);
+	public static Product create(String id, String sku, String name, String unit, BigDecimal taxRate, Instant now) {
+		return new Product(id, sku, name, unit, taxRate, true, null, now);
 	}
 
-	public ProductDetails details() {
-		return new ProductDetails(this.id, this.sku, this.name, this.unit, this.taxRate,
-				this.unitPrice == null ? null : Money.of(this.unitPrice, this.currency), this.active,
+	/**
+	 * The product as other modules see it, with the price of the default list that
+	 * applies today.
+	 */
+	public ProductDetails details(Money currentPrice) {
+		return new ProductDetails(this.id, this.sku, this.name, this.unit, this.taxRate, currentPrice, this.active,
 				this.version == null ? 0 : this.version);
+	}
+
+	public String sku() {
+		return this.sku;
 	}
 
 	public String id() {

@@ -1,14 +1,21 @@
 package io.encaisse.catalog.web;
 
+import java.time.LocalDate;
+
 import io.encaisse.catalog.Catalog;
+import io.encaisse.catalog.PriceBook;
+import io.encaisse.catalog.PriceInput;
+import io.encaisse.catalog.Pricing;
 import io.encaisse.catalog.ProductDetails;
 import io.encaisse.catalog.ProductInput;
 import io.encaisse.catalog.TaxRates;
 import io.encaisse.shared.AuditTrail;
 import io.encaisse.shared.Problem;
 import io.encaisse.shared.Roles;
+import io.encaisse.shared.Today;
 import io.encaisse.shared.web.Forms;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,9 +35,18 @@ class ProductPages {
 
 	private final AuditTrail audit;
 
-	ProductPages(Catalog catalog, AuditTrail audit) {
+	private final Pricing pricing;
+
+	private final PriceBook prices;
+
+	private final Today today;
+
+	ProductPages(Catalog catalog, AuditTrail audit, Pricing pricing, PriceBook prices, Today today) {
 		this.catalog = catalog;
 		this.audit = audit;
+		this.pricing = pricing;
+		this.prices = prices;
+		this.today = today;
 	}
 
 	@GetMapping
@@ -74,7 +90,27 @@ class ProductPages {
 		ProductDetails p = this.catalog.get(sku);
 		model.addAttribute("product", p);
 		model.addAttribute("audit", this.audit.of("product", p.id()));
+		model.addAttribute("history", this.pricing.history(sku));
+		model.addAttribute("today", this.today.date());
 		return "products/show";
+	}
+
+	@PostMapping("/{sku}/prices")
+	@PreAuthorize(Roles.MANAGE_CATALOG)
+	String addPrice(@PathVariable String sku, @RequestParam(required = false) String priceList,
+			@RequestParam(required = false) String currency, @RequestParam(required = false) String unitPrice,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+			@RequestParam(required = false) String minQuantity, RedirectAttributes redirect) {
+		try {
+			this.prices.addPrice(sku, new PriceInput(priceList, currency,
+					unitPrice == null ? null : unitPrice.trim().replace(',', '.'), validFrom, validTo, minQuantity));
+			Forms.flash(redirect, "✓");
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/products/" + sku;
 	}
 
 	private String formView(Model model) {

@@ -264,7 +264,7 @@ public class InvoiceDocuments {
 					}
 					w.text(regular, 9, cols[0], y, ellipsis(l.description(), 48));
 					w.text(regular, 9, cols[1], y, l.quantity().stripTrailingZeros().toPlainString());
-					w.text(regular, 9, cols[2], y, l.unitPrice().toPlainString());
+					w.text(regular, 9, cols[2], y, l.unitPrice().toUnitPriceString());
 					w.text(regular, 9, cols[3], y, l.discountPercent().signum() == 0 ? ""
 							: l.discountPercent().stripTrailingZeros().toPlainString() + " %");
 					w.text(regular, 9, cols[4], y, l.taxRate().stripTrailingZeros().toPlainString() + " %");

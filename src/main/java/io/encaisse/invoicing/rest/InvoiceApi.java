@@ -51,7 +51,7 @@ class InvoiceApi {
 					i.lines()
 						.stream()
 						.map(l -> new LineResponse(l.lineNumber(), l.sku(), l.description(), l.unit(),
-								l.quantity().stripTrailingZeros().toPlainString(), l.unitPrice().toPlainString(),
+								l.quantity().stripTrailingZeros().toPlainString(), l.unitPrice().toUnitPriceString(),
 								l.discountPercent().toPlainString(), l.taxRate().toPlainString(),
 								l.net().toPlainString(), l.orderLineNumber(), l.priceSource()))
 						.toList(),

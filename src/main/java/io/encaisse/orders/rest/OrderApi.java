@@ -44,7 +44,7 @@ class OrderApi {
 						.map(l -> new LineResponse(l.lineNumber(), l.sku(), l.description(), l.unit(),
 								l.quantity().stripTrailingZeros().toPlainString(),
 								l.deliveredQuantity().stripTrailingZeros().toPlainString(),
-								l.unitPrice().toPlainString(), l.discountPercent().toPlainString(),
+								l.unitPrice().toUnitPriceString(), l.discountPercent().toPlainString(),
 								l.taxRate().toPlainString(), l.net().toPlainString(), l.priceSource()))
 						.toList(),
 					o.totals().net().toPlainString(), o.totals().tax().toPlainString(),

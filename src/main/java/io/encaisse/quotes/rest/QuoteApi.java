@@ -46,7 +46,7 @@ class QuoteApi {
 					q.lines()
 						.stream()
 						.map(l -> new LineResponse(l.lineNumber(), l.sku(), l.description(), l.unit(),
-								l.quantity().stripTrailingZeros().toPlainString(), l.unitPrice().toPlainString(),
+								l.quantity().stripTrailingZeros().toPlainString(), l.unitPrice().toUnitPriceString(),
 								l.discountPercent().toPlainString(), l.taxRate().toPlainString(),
 								l.net().toPlainString(), l.priceSource()))
 						.toList(),

@@ -33,6 +33,18 @@ public class Formats {
 		return f.format(money.amount());
 	}
 
+	/** A unit price, exact: up to four decimals where it has them. */
+	public String unitPrice(Money price) {
+		if (price == null) {
+			return "";
+		}
+		NumberFormat f = NumberFormat.getCurrencyInstance(locale());
+		f.setCurrency(price.currency());
+		f.setMinimumFractionDigits(price.scale());
+		f.setMaximumFractionDigits(Math.max(price.scale(), 4));
+		return f.format(price.amount());
+	}
+
 	public String money(BigDecimal amount, String currency) {
 		return amount == null ? "" : money(new Money(amount, Currency.getInstance(currency)));
 	}

@@ -1,0 +1,184 @@
+package io.encaisse.catalog;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Currency;
+
+import io.encaisse.customers.CustomerDetails;
+import io.encaisse.customers.Customers;
+import io.encaisse.shared.Amounts;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Ids;
+import io.encaisse.shared.Money;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Today;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes prices: a new dated price (never an edit of an old one) and customer agreements,
+ * each refused when its period overlaps another for the same product, list, currency and
+ * tier (or customer).
+ */
+@Service
+public class PriceBook {
+
+	private final JdbcClient jdbc;
+
+	private final Pricing pricing;
+
+	private final Customers customers;
+
+	private final AuditTrail audit;
+
+	private final Today today;
+
+	PriceBook(JdbcClient jdbc, Pricing pricing, Customers customers, AuditTrail audit, Today today) {
+		this.jdbc = jdbc;
+		this.pricing = pricing;
+		this.customers = customers;
+		this.audit = audit;
+		this.today = today;
+	}
+
+	@Transactional
+	public Pricing.ListPrice addPrice(String sku, PriceInput input) {
+		String productId = lockProduct(sku);
+		Problem.Errors errors = new Problem.Errors();
+		String list = input.priceList() == null || input.priceList().isBlank() ? Pricing.DEFAULT_LIST
+				: input.priceList().trim();
+		if (!list.matches("[a-z0-9_-]{1,40}")) {
+			errors.add("priceList", "may hold only lower-case letters, digits, '-' and '_' (at most 40)");
+		}
+		Currency currency = Amounts.currency(errors, "currency",
+				input.currency() == null || input.currency().isBlank() ? "EUR" : input.currency());
+		BigDecimal unitPrice = Amounts.required(errors, "unitPrice", input.unitPrice(), 4);
+		if (unitPrice != null && unitPrice.signum() < 0) {
+			errors.add("unitPrice", "must not be negative");
+		}
+		BigDecimal minQuantity = input.minQuantity() == null || input.minQuantity().isBlank() ? BigDecimal.ONE
+				: Amounts.positive(errors, "minQuantity", input.minQuantity(), 4);
+		LocalDate from = input.validFrom() == null ? this.today.date() : input.validFrom();
+		period(errors, from, input.validTo());
+		errors.throwIfAny();
+		for (Pricing.ListPrice other : this.pricing.history(sku)) {
+			if (other.priceList().equals(list) && other.unitPrice().currency().equals(currency)
+					&& other.minQuantity().compareTo(minQuantity) == 0
+					&& overlaps(from, input.validTo(), other.validFrom(), other.validTo())) {
+				throw new Problem.Invalid("validFrom",
+						"overlaps the price of " + other.unitPrice() + " valid from " + other.validFrom()
+								+ (other.validTo() == null ? "" : " to " + other.validTo())
+								+ "; end that price first or choose another period");
+			}
+		}
+		String id = Ids.next("prc");
+		this.jdbc.sql("""
+				insert into product_price (id, product_id, price_list, currency, unit_price, min_quantity, valid_from,
+				                           valid_to, created_at, created_by)
+				values (:id, :product, :list, :currency, :price, :min, :from, :to, :at, :by)""")
+			.param("id", id)
+			.param("product", productId)
+			.param("list", list)
+			.param("currency", currency.getCurrencyCode())
+			.param("price", unitPrice)
+			.param("min", minQuantity)
+			.param("from", from)
+			.param("to", input.validTo())
+			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
+			.param("by", AuditTrail.currentActor())
+			.update();
+		this.audit.record(Catalog.DOCUMENT, productId, "price added",
+				AuditTrail.changes("priceList", list, "unitPrice", new Money(unitPrice, currency), "minQuantity",
+						minQuantity.stripTrailingZeros().toPlainString(), "validFrom", from, "validTo",
+						input.validTo()));
+		return new Pricing.ListPrice(id, sku, list, new Money(unitPrice, currency), minQuantity, from, input.validTo(),
+				AuditTrail.currentActor());
+	}
+
+	@Transactional
+	public Pricing.Agreement addAgreement(String customerId, AgreementInput input) {
+		CustomerDetails customer = this.customers.get(customerId);
+		Problem.Errors errors = new Problem.Errors();
+		String productId = null;
+		if (input.sku() == null || input.sku().isBlank()) {
+			errors.add("sku", "is required");
+		}
+		else {
+			productId = this.jdbc.sql("select id from product where sku = :sku")
+				.param("sku", input.sku().trim())
+				.query(String.class)
+				.optional()
+				.orElse(null);
+			if (productId == null) {
+				errors.add("sku", "product '" + input.sku() + "' does not exist");
+			}
+		}
+		Currency currency = Amounts.currency(errors, "currency",
+				input.currency() == null || input.currency().isBlank() ? customer.currency() : input.currency());
+		BigDecimal unitPrice = Amounts.notNegative(errors, "unitPrice", input.unitPrice(), 4);
+		BigDecimal discount = Amounts.percent(errors, "discountPercent", input.discountPercent());
+		boolean hasPrice = input.unitPrice() != null && !input.unitPrice().isBlank();
+		boolean hasDiscount = input.discountPercent() != null && !input.discountPercent().isBlank();
+		if (hasPrice == hasDiscount) {
+			errors.add("unitPrice", "give either a unitPrice or a discountPercent");
+		}
+		LocalDate from = input.validFrom() == null ? this.today.date() : input.validFrom();
+		period(errors, from, input.validTo());
+		errors.throwIfAny();
+		this.jdbc.sql("select id from customer where id = :id for update")
+			.param("id", customerId)
+			.query(String.class)
+			.list();
+		String sku = input.sku().trim();
+		for (Pricing.Agreement other : this.pricing.agreements(customerId)) {
+			if (other.sku().equals(sku) && other.currency().equals(currency.getCurrencyCode())
+					&& overlaps(from, input.validTo(), other.validFrom(), other.validTo())) {
+				throw new Problem.Invalid("validFrom", "overlaps the agreement on " + sku + " valid from "
+						+ other.validFrom() + (other.validTo() == null ? "" : " to " + other.validTo()));
+			}
+		}
+		String id = Ids.next("agr");
+		this.jdbc.sql("""
+				insert into price_agreement (id, customer_id, product_id, currency, unit_price, discount_percent,
+				                             valid_from, valid_to, created_at, created_by)
+				values (:id, :customer, :product, :currency, :price, :discount, :from, :to, :at, :by)""")
+			.param("id", id)
+			.param("customer", customerId)
+			.param("product", productId)
+			.param("currency", currency.getCurrencyCode())
+			.param("price", unitPrice)
+			.param("discount", discount)
+			.param("from", from)
+			.param("to", input.validTo())
+			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
+			.param("by", AuditTrail.currentActor())
+			.update();
+		this.audit.record("customer", customerId, "price agreement added", AuditTrail.changes("sku", sku, "unitPrice",
+				unitPrice, "discountPercent", discount, "validFrom", from, "validTo", input.validTo()));
+		return new Pricing.Agreement(id, customerId, sku, currency.getCurrencyCode(), unitPrice, discount, from,
+				input.validTo());
+	}
+
+	private String lockProduct(String sku) {
+		return this.jdbc.sql("select id from product where sku = :sku for update")
+			.param("sku", sku)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new Problem.NotFound("product", sku));
+	}
+
+	private static void period(Problem.Errors errors, LocalDate from, LocalDate to) {
+		if (to != null && to.isBefore(from)) {
+			errors.add("validTo", "must not be before validFrom (" + from + ")");
+		}
+	}
+
+	/** Closed periods [from, to], an open end meaning "until further notice". */
+	static boolean overlaps(LocalDate aFrom, LocalDate aTo, LocalDate bFrom, LocalDate bTo) {
+		return (bTo == null || !aFrom.isAfter(bTo)) && (aTo == null || !bFrom.isAfter(aTo));
+	}
+
+}

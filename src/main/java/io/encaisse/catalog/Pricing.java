@@ -1,0 +1,140 @@
+package io.encaisse.catalog;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import io.encaisse.shared.Money;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one place that says what a product costs a customer: for a quantity, a currency and
+ * a date, the customer's agreement if one is valid, else the best volume tier of the
+ * customer's price list, else its list price. Each answer names its source and the rule
+ * it came from, and a past date gives the price as it was then.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Pricing {
+
+	public static final String DEFAULT_LIST = "default";
+
+	private final JdbcClient jdbc;
+
+	Pricing(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A resolved price: what, where from, which rule, valid when. */
+	public record Price(Money unitPrice, PriceSource source, String ruleId, LocalDate validFrom, LocalDate validTo,
+			String priceList) {
+	}
+
+	/** A dated row of a price list. */
+	public record ListPrice(String id, String sku, String priceList, Money unitPrice, BigDecimal minQuantity,
+			LocalDate validFrom, LocalDate validTo, String createdBy) {
+
+		public boolean validOn(LocalDate date) {
+			return !date.isBefore(this.validFrom) && (this.validTo == null || !date.isAfter(this.validTo));
+		}
+
+	}
+
+	/** A negotiated price of one customer. */
+	public record Agreement(String id, String customerId, String sku, String currency, BigDecimal unitPrice,
+			BigDecimal discountPercent, LocalDate validFrom, LocalDate validTo) {
+
+		boolean validOn(LocalDate date) {
+			return !date.isBefore(this.validFrom) && (this.validTo == null || !date.isAfter(this.validTo));
+		}
+
+	}
+
+	public Optional<Price> resolve(String sku, String customerId, BigDecimal quantity, String currency,
+			LocalDate date) {
+		String list = customerId == null ? DEFAULT_LIST : priceListOf(customerId);
+		Optional<ListPrice> listed = listPrice(sku, list, currency, quantity, date);
+		if (listed.isEmpty() && !DEFAULT_LIST.equals(list)) {
+			list = DEFAULT_LIST;
+			listed = listPrice(sku, list, currency, quantity, date);
+		}
+		if (customerId != null) {
+			Optional<Agreement> agreement = agreements(customerId).stream()
+				.filter(a -> a.sku().equals(sku) && a.currency().equals(currency) && a.validOn(date))
+				.findFirst();
+			if (agreement.isPresent()) {
+				Agreement a = agreement.get();
+				if (a.unitPrice() != null) {
+					return Optional.of(new Price(Money.of(a.unitPrice(), currency), PriceSource.AGREEMENT, a.id(),
+							a.validFrom(), a.validTo(), null));
+				}
+				if (listed.isPresent()) {
+					BigDecimal off = BigDecimal.ONE.subtract(a.discountPercent().movePointLeft(2));
+					Money discounted = new Money(
+							listed.get().unitPrice().amount().multiply(off).setScale(4, java.math.RoundingMode.HALF_UP),
+							listed.get().unitPrice().currency());
+					return Optional.of(new Price(discounted, PriceSource.AGREEMENT, a.id(), a.validFrom(), a.validTo(),
+							listed.get().priceList()));
+				}
+			}
+		}
+		return listed.map(p -> new Price(p.unitPrice(),
+				p.minQuantity().compareTo(BigDecimal.ONE) > 0 ? PriceSource.TIER : PriceSource.LIST, p.id(),
+				p.validFrom(), p.validTo(), p.priceList()));
+	}
+
+	/**
+	 * The list price for the quantity: the highest tier whose minimum the quantity
+	 * reaches; the base price (minimum 1) also prices fractions, such as half a day.
+	 */
+	Optional<ListPrice> listPrice(String sku, String list, String currency, BigDecimal quantity, LocalDate date) {
+		BigDecimal reached = quantity.max(BigDecimal.ONE);
+		return history(sku).stream()
+			.filter(p -> p.priceList().equals(list) && p.unitPrice().currencyCode().equals(currency))
+			.filter(p -> p.validOn(date) && p.minQuantity().compareTo(reached) <= 0)
+			.max(Comparator.comparing(ListPrice::minQuantity));
+	}
+
+	/** Every dated price of a product, newest first. */
+	public List<ListPrice> history(String sku) {
+		return this.jdbc.sql("""
+				select pp.id, p.sku, pp.price_list, pp.currency, pp.unit_price, pp.min_quantity, pp.valid_from,
+				       pp.valid_to, pp.created_by
+				from product_price pp join product p on p.id = pp.product_id
+				where p.sku = :sku order by pp.valid_from desc, pp.min_quantity asc, pp.id desc""")
+			.param("sku", sku)
+			.query((rs, i) -> new ListPrice(rs.getString(1), rs.getString(2), rs.getString(3),
+					Money.of(rs.getBigDecimal(5), rs.getString(4)), rs.getBigDecimal(6),
+					rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getString(9)))
+			.list();
+	}
+
+	/** A customer's agreements, newest first. */
+	public List<Agreement> agreements(String customerId) {
+		return this.jdbc
+			.sql("""
+					select a.id, a.customer_id, p.sku, a.currency, a.unit_price, a.discount_percent, a.valid_from, a.valid_to
+					from price_agreement a join product p on p.id = a.product_id
+					where a.customer_id = :customer
+					order by a.valid_from desc""")
+			.param("customer", customerId)
+			.query((rs, i) -> new Agreement(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getObject(7, LocalDate.class),
+					rs.getObject(8, LocalDate.class)))
+			.list();
+	}
+
+	public String priceListOf(String customerId) {
+		return this.jdbc.sql("select price_list from customer_price_list where customer_id = :c")
+			.param("c", customerId)
+			.query(String.class)
+			.optional()
+			.orElse(DEFAULT_LIST);
+	}
+
+}
