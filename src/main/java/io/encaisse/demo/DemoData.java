@@ -25,6 +25,7 @@ import io.encaisse.quotes.QuoteView;
 import io.encaisse.quotes.Quotes;
 import io.encaisse.shared.BusinessClock;
 import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -207,10 +211,27 @@ class DemoData implements ApplicationRunner {
 			.create(new QuoteInput(bleu.id(), "EUR", this.today.plusDays(25), "Équipement du studio",
 					List.of(line("SCREEN-27", "4", "10"), line("DOCK-USBC", "4"), line("INSTALL-DAY", "1"))));
 		this.quotes.send(bleuQuote.id(), null);
+		// a sales rep granted more than her 10 %: the quote waits for a manager
+		at(-2);
+		asSalesRep(() -> this.quotes.create(new QuoteInput(halles.id(), "EUR", this.today.plusDays(28),
+				"Offre de lancement", List.of(line("SCREEN-27", "2", "18"), line("DOCK-USBC", "2", "18")))));
 		at(-1);
 		this.quotes.create(new QuoteInput(halles.id(), "EUR", this.today.plusDays(29), null,
 				List.of(line("LAPTOP-14", "1"), line("SUPPORT-M", "12"))));
 		this.clock.reset();
+	}
+
+	private void asSalesRep(Runnable work) {
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(new UsernamePasswordAuthenticationToken("claire.martin", null,
+				List.of(new SimpleGrantedAuthority(Role.SALES.authority()))));
+		SecurityContextHolder.setContext(context);
+		try {
+			work.run();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
 	}
 
 	private void at(int days) {

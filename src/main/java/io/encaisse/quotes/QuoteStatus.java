@@ -2,6 +2,6 @@ package io.encaisse.quotes;
 
 public enum QuoteStatus {
 
-	DRAFT, SENT, ACCEPTED, DECLINED, EXPIRED
+	DRAFT, PENDING_APPROVAL, SENT, ACCEPTED, DECLINED, EXPIRED
 
 }

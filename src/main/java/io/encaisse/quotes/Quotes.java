@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import io.encaisse.catalog.Catalog;
 import io.encaisse.catalog.PriceSource;
+import io.encaisse.catalog.DiscountPolicy;
 import io.encaisse.catalog.Pricing;
 import io.encaisse.catalog.ProductDetails;
 import io.encaisse.customers.CustomerDetails;
@@ -24,6 +26,8 @@ import io.encaisse.shared.Ids;
 import io.encaisse.shared.LineAmounts;
 import io.encaisse.shared.Money;
 import io.encaisse.shared.Problem;
+import io.encaisse.shared.Role;
+import io.encaisse.shared.Roles;
 import io.encaisse.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -50,6 +54,10 @@ public class Quotes {
 
 	private final Pricing pricing;
 
+	private final DiscountPolicy discountPolicy;
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
 	private final Counters counters;
 
 	private final AuditTrail audit;
@@ -58,8 +66,9 @@ public class Quotes {
 
 	private final ApplicationEventPublisher events;
 
-	Quotes(QuoteRepository quotes, Customers customers, Catalog catalog, Pricing pricing, Counters counters,
-			AuditTrail audit, Today today, ApplicationEventPublisher events) {
+	Quotes(QuoteRepository quotes, Customers customers, Catalog catalog, Pricing pricing, DiscountPolicy discountPolicy,
+			Counters counters, AuditTrail audit, Today today, ApplicationEventPublisher events) {
+		this.discountPolicy = discountPolicy;
 		this.pricing = pricing;
 		this.quotes = quotes;
 		this.customers = customers;
@@ -121,10 +130,21 @@ public class Quotes {
 		errors.throwIfAny();
 		String year = String.valueOf(issueDate.getYear());
 		String number = "DV-" + year + "-" + String.format("%05d", this.counters.next("quote-" + year));
-		Quote quote = this.quotes.save(Quote.draft(Ids.next("quo"), number, customer.id(), currency.getCurrencyCode(),
-				issueDate, validUntil, input.notes(), lines, this.today.instant()));
-		this.audit.record(DOCUMENT, quote.id(), "created", AuditTrail.changes("number", number, "customer",
-				customer.name(), "lines", lines.size(), "total", quote.totals().total()));
+		// a typed price where the catalog has none counts as a full discount: someone
+		// allowed everything approves it
+		BigDecimal maxDiscount = lines.stream()
+			.map(l -> l.grantedDiscount().orElse(HUNDRED))
+			.max(BigDecimal::compareTo)
+			.orElse(BigDecimal.ZERO);
+		Set<Role> roles = Roles.current();
+		boolean needsApproval = !roles.isEmpty() && maxDiscount.compareTo(this.discountPolicy.limitOf(roles)) > 0;
+		Quote quote = this.quotes
+			.save(Quote.draft(Ids.next("quo"), number, customer.id(), currency.getCurrencyCode(), issueDate, validUntil,
+					input.notes(), lines, maxDiscount, AuditTrail.currentActor(), needsApproval, this.today.instant()));
+		this.audit.record(DOCUMENT, quote.id(), "created",
+				AuditTrail.changes("number", number, "customer", customer.name(), "lines", lines.size(), "total",
+						quote.totals().total(), "maxDiscount", maxDiscount.stripTrailingZeros().toPlainString() + " %",
+						"status", quote.statusOn(issueDate)));
 		return view(quote);
 	}
 
@@ -167,7 +187,23 @@ public class Quotes {
 		String description = in.description() == null || in.description().isBlank() ? product.name()
 				: in.description().trim();
 		return new QuoteLine(product.sku(), description, product.unit(), quantity, unitPrice,
-				discount == null ? BigDecimal.ZERO : discount, product.taxRate(), source);
+				discount == null ? BigDecimal.ZERO : discount, product.taxRate(), source,
+				listed.map(p -> p.unitPrice().amount()).orElse(null));
+	}
+
+	/**
+	 * Approves the discounts of a quote above its author's limit; the approver's limit
+	 * must cover them.
+	 */
+	@Transactional
+	public QuoteView approve(String id, Long expectedVersion, String reason) {
+		Quote quote = load(id, expectedVersion);
+		quote.approve(this.today.date(), this.today.instant(), AuditTrail.currentActor(),
+				Roles.current().isEmpty() ? HUNDRED : this.discountPolicy.limitOf(Roles.current()), reason);
+		this.quotes.save(quote);
+		this.audit.record(DOCUMENT, id, "discount approved", AuditTrail.changes("maxDiscount",
+				quote.maxDiscount().stripTrailingZeros().toPlainString() + " %", "reason", quote.approvalReason()));
+		return view(quote);
 	}
 
 	@Transactional
@@ -249,7 +285,8 @@ public class Quotes {
 		String customerName = this.customers.find(q.customerId()).map(CustomerDetails::name).orElse(q.customerId());
 		return new QuoteView(q.id(), q.number(), q.customerId(), customerName, q.currency(), q.issueDate(),
 				q.validUntil(), q.statusOn(this.today.date()), q.orderId(), q.notes(), viewLines, q.totals(),
-				q.sentAt(), q.acceptedAt(), q.acceptedBy(), q.version());
+				q.sentAt(), q.acceptedAt(), q.acceptedBy(), q.maxDiscount(), q.createdBy(), q.approvedBy(),
+				q.approvedAt(), q.approvalReason(), q.version());
 	}
 
 }

@@ -54,6 +54,28 @@ public final class Problem {
 
 	}
 
+	/**
+	 * 403: the caller's role is allowed here, but not this far (a discount above their
+	 * limit).
+	 */
+	public static class Forbidden extends Refused {
+
+		public Forbidden(String detail) {
+			super(detail, List.of());
+		}
+
+		@Override
+		public int status() {
+			return 403;
+		}
+
+		@Override
+		public String title() {
+			return "Forbidden";
+		}
+
+	}
+
 	/** 409: the document is in a state where this is not possible. */
 	public static class StateConflict extends Refused {
 

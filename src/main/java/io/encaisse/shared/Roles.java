@@ -32,4 +32,31 @@ public final class Roles {
 
 	public static final String ADMINISTER = "hasRole('ADMIN')";
 
+	public static final String SET_POLICIES = "hasAnyRole('ADMIN','FINANCE')";
+
+	/**
+	 * Who may approve a discount above its author's limit (their own limit must cover
+	 * it).
+	 */
+	public static final String APPROVE_DISCOUNTS = "hasAnyRole('ADMIN','SALES_MANAGER','FINANCE')";
+
+	/**
+	 * The roles of whoever is acting now; empty for work nobody triggered (the system
+	 * itself).
+	 */
+	public static java.util.Set<Role> current() {
+		var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+		if (auth != null) {
+			for (var authority : auth.getAuthorities()) {
+				for (Role role : Role.values()) {
+					if (role.authority().equals(authority.getAuthority())) {
+						roles.add(role);
+					}
+				}
+			}
+		}
+		return roles;
+	}
+
 }

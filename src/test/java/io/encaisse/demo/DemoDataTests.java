@@ -51,7 +51,7 @@ class DemoDataTests {
 				.stream()
 				.map(q -> q.status().name())
 				.collect(Collectors.toSet());
-			assertThat(quoteStates).contains("DRAFT", "SENT", "ACCEPTED", "DECLINED", "EXPIRED");
+			assertThat(quoteStates).contains("DRAFT", "PENDING_APPROVAL", "SENT", "ACCEPTED", "DECLINED", "EXPIRED");
 			InvoiceView any = app.getBean(Invoicing.class)
 				.list(new Invoicing.Filter(null, null, null, null), Cursor.of(1, null))
 				.data()

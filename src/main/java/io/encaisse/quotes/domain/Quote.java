@@ -1,5 +1,6 @@
 package io.encaisse.quotes.domain;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,6 +49,16 @@ public class Quote {
 
 	private String notes;
 
+	private final BigDecimal maxDiscount;
+
+	private final String createdBy;
+
+	private String approvedBy;
+
+	private Instant approvedAt;
+
+	private String approvalReason;
+
 	@MappedCollection(idColumn = "quote_id", keyColumn = "line_index")
 	private List<QuoteLine> lines;
 
@@ -59,7 +70,13 @@ public class Quote {
 	@PersistenceCreator
 	Quote(String id, String number, String customerId, String currency, LocalDate issueDate, LocalDate validUntil,
 			QuoteStatus status, Instant sentAt, Instant acceptedAt, String acceptedBy, String orderId, String notes,
+			BigDecimal maxDiscount, String createdBy, String approvedBy, Instant approvedAt, String approvalReason,
 			List<QuoteLine> lines, Long version, Instant createdAt) {
+		this.maxDiscount = maxDiscount;
+		this.createdBy = createdBy;
+		this.approvedBy = approvedBy;
+		this.approvedAt = approvedAt;
+		this.approvalReason = approvalReason;
 		this.id = id;
 		this.number = number;
 		this.customerId = customerId;
@@ -77,17 +94,46 @@ public class Quote {
 		this.createdAt = createdAt;
 	}
 
+	/**
+	 * A new quote; it waits in PENDING_APPROVAL when its author granted more than their
+	 * role allows alone.
+	 */
 	public static Quote draft(String id, String number, String customerId, String currency, LocalDate issueDate,
-			LocalDate validUntil, String notes, List<QuoteLine> lines, Instant now) {
-		return new Quote(id, number, customerId, currency, issueDate, validUntil, QuoteStatus.DRAFT, null, null, null,
-				null, notes, lines, null, now);
+			LocalDate validUntil, String notes, List<QuoteLine> lines, BigDecimal maxDiscount, String createdBy,
+			boolean needsApproval, Instant now) {
+		return new Quote(id, number, customerId, currency, issueDate, validUntil,
+				needsApproval ? QuoteStatus.PENDING_APPROVAL : QuoteStatus.DRAFT, null, null, null, null, notes,
+				maxDiscount, createdBy, null, null, null, lines, null, now);
+	}
+
+	/**
+	 * Someone whose limit covers the discounts approves them, saying why; the quote can
+	 * then be sent.
+	 */
+	public void approve(LocalDate today, Instant now, String by, BigDecimal approverLimit, String reason) {
+		if (statusOn(today) != QuoteStatus.PENDING_APPROVAL) {
+			throw new Problem.StateConflict("quote " + this.number + " is " + statusOn(today) + "; nothing to approve");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new Problem.Invalid("reason", "say why the discount is granted");
+		}
+		if (this.maxDiscount != null && approverLimit.compareTo(this.maxDiscount) < 0) {
+			throw new Problem.Forbidden("your limit (" + approverLimit.stripTrailingZeros().toPlainString()
+					+ " %) does not cover the " + this.maxDiscount.stripTrailingZeros().toPlainString()
+					+ " % discount of quote " + this.number);
+		}
+		this.status = QuoteStatus.DRAFT;
+		this.approvedBy = by;
+		this.approvedAt = now;
+		this.approvalReason = reason.trim();
 	}
 
 	/**
 	 * The status as of a date: a quote past its validity that nobody accepted is expired.
 	 */
 	public QuoteStatus statusOn(LocalDate today) {
-		if ((this.status == QuoteStatus.DRAFT || this.status == QuoteStatus.SENT) && today.isAfter(this.validUntil)) {
+		if ((this.status == QuoteStatus.DRAFT || this.status == QuoteStatus.PENDING_APPROVAL
+				|| this.status == QuoteStatus.SENT) && today.isAfter(this.validUntil)) {
 			return QuoteStatus.EXPIRED;
 		}
 		return this.status;
@@ -95,6 +141,12 @@ public class Quote {
 
 	public void send(LocalDate today, Instant now) {
 		QuoteStatus current = statusOn(today);
+		if (current == QuoteStatus.PENDING_APPROVAL) {
+			throw new Problem.Invalid("approval",
+					"quote " + this.number + " grants a discount of "
+							+ this.maxDiscount.stripTrailingZeros().toPlainString()
+							+ " %, above its author's limit: it can be sent once approved");
+		}
 		if (current != QuoteStatus.DRAFT) {
 			throw new Problem.StateConflict("quote " + this.number + " is " + current + "; only a draft can be sent");
 		}
@@ -182,6 +234,26 @@ public class Quote {
 
 	public String notes() {
 		return this.notes;
+	}
+
+	public BigDecimal maxDiscount() {
+		return this.maxDiscount;
+	}
+
+	public String createdBy() {
+		return this.createdBy;
+	}
+
+	public String approvedBy() {
+		return this.approvedBy;
+	}
+
+	public Instant approvedAt() {
+		return this.approvedAt;
+	}
+
+	public String approvalReason() {
+		return this.approvalReason;
 	}
 
 	public List<QuoteLine> lines() {

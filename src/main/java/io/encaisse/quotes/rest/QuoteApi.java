@@ -38,7 +38,8 @@ class QuoteApi {
 
 	record QuoteResponse(String id, String number, String customerId, String currency, LocalDate issueDate,
 			LocalDate validUntil, String status, int revision, String orderId, List<LineResponse> lines,
-			String totalNet, String totalTax, String total, long version) {
+			String totalNet, String totalTax, String total, String maxDiscount, String approvedBy,
+			String approvalReason, long version) {
 
 		static QuoteResponse of(QuoteView q) {
 			return new QuoteResponse(q.id(), q.number(), q.customerId(), q.currency(), q.issueDate(), q.validUntil(),
@@ -51,7 +52,9 @@ class QuoteApi {
 								l.net().toPlainString(), l.priceSource()))
 						.toList(),
 					q.totals().net().toPlainString(), q.totals().tax().toPlainString(),
-					q.totals().total().toPlainString(), q.version());
+					q.totals().total().toPlainString(),
+					q.maxDiscount() == null ? null : q.maxDiscount().stripTrailingZeros().toPlainString(),
+					q.approvedBy(), q.approvalReason(), q.version());
 		}
 
 	}
@@ -61,6 +64,9 @@ class QuoteApi {
 	}
 
 	record AcceptRequest(Integer revision) {
+	}
+
+	record ApproveRequest(String reason) {
 	}
 
 	@PostMapping
@@ -81,6 +87,14 @@ class QuoteApi {
 	Cursor.Page<QuoteResponse> list(@RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String startingAfter) {
 		return this.quotes.list(Cursor.of(limit, startingAfter)).map(QuoteResponse::of);
+	}
+
+	@PostMapping("/{id}/approve")
+	@PreAuthorize(Roles.APPROVE_DISCOUNTS)
+	QuoteResponse approve(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@RequestBody(required = false) ApproveRequest request) {
+		return QuoteResponse
+			.of(this.quotes.approve(id, Versions.parse(ifMatch), request == null ? null : request.reason()));
 	}
 
 	@PostMapping("/{id}/send")

@@ -85,6 +85,13 @@ class QuotePages {
 		return "quotes/show";
 	}
 
+	@PostMapping("/{id}/approve")
+	@PreAuthorize(Roles.APPROVE_DISCOUNTS)
+	String approve(@PathVariable String id, @RequestParam long version, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.quotes.approve(id, version, reason));
+	}
+
 	@PostMapping("/{id}/send")
 	@PreAuthorize(Roles.SELL)
 	String send(@PathVariable String id, @RequestParam long version, RedirectAttributes redirect) {
