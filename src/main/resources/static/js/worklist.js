@@ -24,4 +24,12 @@
     const form = e.target.closest('form[data-confirm]');
     if (form && !window.confirm(form.dataset.confirm)) e.preventDefault();
   });
+  // a select that changes where its form goes, or submits it (no inline script: the CSP forbids it)
+  document.addEventListener('change', function (e) {
+    const select = e.target;
+    if (select.dataset && select.dataset.actionTemplate) {
+      select.form.action = select.dataset.actionTemplate.replace('{}', encodeURIComponent(select.value));
+    }
+    if (select.dataset && 'autosubmit' in select.dataset) select.form.submit();
+  });
 })();

@@ -75,6 +75,16 @@ public class Catalog {
 	}
 
 	@Transactional
+	public ProductDetails retire(String sku) {
+		Product product = this.products.findBySku(sku).orElseThrow(() -> new Problem.NotFound("product", sku));
+		if (product.retire()) {
+			this.products.save(product);
+			this.audit.record(DOCUMENT, product.id(), "retired", AuditTrail.changes("active", "true → false"));
+		}
+		return details(product);
+	}
+
+	@Transactional
 	public ProductDetails create(ProductInput input) {
 		Problem.Errors errors = new Problem.Errors();
 		String sku = input.sku() == null ? null : input.sku().trim();

@@ -88,6 +88,17 @@ public class Quotes {
 			.map(this::view);
 	}
 
+	/**
+	 * The quotes waiting for a discount approval, oldest first: the managers' worklist.
+	 */
+	public List<QuoteView> awaitingApproval() {
+		return this.quotes.findByStatusOrderByIdAsc(QuoteStatus.PENDING_APPROVAL)
+			.stream()
+			.map(this::view)
+			.filter(q -> q.status() == QuoteStatus.PENDING_APPROVAL)
+			.toList();
+	}
+
 	public List<QuoteView> ofCustomer(String customerId) {
 		return this.quotes.findByCustomerIdOrderByIdDesc(customerId).stream().map(this::view).toList();
 	}

@@ -59,6 +59,7 @@ class RolePermissionTests {
 		PERMISSIONS.put("GET /api/v1/settings/discount-policy", EVERYONE);
 		PERMISSIONS.put("PUT /api/v1/settings/discount-policy", EnumSet.of(ADMIN, FINANCE));
 		PERMISSIONS.put("POST /api/v1/quotes/{id}/approve", EnumSet.of(ADMIN, SALES_MANAGER, FINANCE));
+		PERMISSIONS.put("POST /api/v1/products/{sku}/retire", EnumSet.of(ADMIN, SALES_MANAGER, FINANCE));
 		PERMISSIONS.put("GET /api/v1/quotes", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/quotes/{id}", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/quotes", EnumSet.of(ADMIN, SALES, SALES_MANAGER));

@@ -148,6 +148,17 @@ class PricingTests {
 		assertThat(billed.get("totalNet")).isEqualTo("520.00");
 	}
 
+	@Test
+	void aRetiredProductStaysReadableButCannotBeSold() {
+		Api.Response retired = this.api.post("/api/v1/products/" + this.sku + "/retire", null);
+		assertThat(retired.status()).isEqualTo(200);
+		assertThat(retired.json().get("active").asBoolean()).isFalse();
+		assertThat(this.api.get("/api/v1/products/" + this.sku).json().get("active").asBoolean()).isFalse();
+		Api.Response quote = this.api.post("/api/v1/quotes", map("customerId", this.fixtures.customer(), "lines",
+				List.of(map("sku", this.sku, "quantity", "1", "unitPrice", "10"))));
+		assertField(quote, "lines[0].sku");
+	}
+
 	private static void assertField(Api.Response r, String field) {
 		assertThat(r.status()).as(r.toString()).isEqualTo(422);
 		assertThat(r.json().get("errors").findValuesAsString("field")).contains(field);

@@ -19,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -117,6 +118,7 @@ class BrowserJourneyTests {
 
 		click("order-link");
 		assertThat(text("status")).isEqualTo("Confirmed");
+		String orderUrl = this.browser.getCurrentUrl();
 		WebElement quantity = this.browser.findElement(By.id("deliver1"));
 		quantity.clear();
 		quantity.sendKeys("1");
@@ -126,12 +128,8 @@ class BrowserJourneyTests {
 		open("/reports/aging");
 		String agingBefore = text("aging-total");
 
-		open("/orders");
-		this.browser
-			.findElement(By
-				.linkText(this.browser.findElements(By.cssSelector("table.worklist tbody tr td a")).get(0).getText()))
-			.click();
-		this.browser.findElement(By.className("invoice-link")).click();
+		this.browser.get(orderUrl);
+		follow(this.browser.findElement(By.className("invoice-link")));
 		assertThat(text("status")).isEqualTo("Issued");
 		assertThat(text("amount-due")).contains("1,800.00");
 		String reference = text("payment-reference");
@@ -166,7 +164,17 @@ class BrowserJourneyTests {
 	}
 
 	private void click(String id) {
-		this.browser.findElement(By.id(id)).click();
+		follow(this.browser.findElement(By.id(id)));
+	}
+
+	/**
+	 * Clicks what leaves the page: waits for the old page to go, then for the new one to
+	 * load.
+	 */
+	private void follow(WebElement element) {
+		WebElement page = this.browser.findElement(By.tagName("html"));
+		element.click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
 		new WebDriverWait(this.browser, Duration.ofSeconds(10))
 			.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}

@@ -58,6 +58,15 @@ public class Product {
 				this.version == null ? 0 : this.version);
 	}
 
+	/**
+	 * A retired product stays on the documents that have it but can no longer be sold.
+	 */
+	public boolean retire() {
+		boolean was = this.active;
+		this.active = false;
+		return was;
+	}
+
 	public String sku() {
 		return this.sku;
 	}

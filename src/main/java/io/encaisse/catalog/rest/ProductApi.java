@@ -48,6 +48,16 @@ class ProductApi {
 		return ResponseEntity.created(URI.create("/api/v1/products/" + p.sku())).body(ProductResponse.of(p));
 	}
 
+	/**
+	 * Retires a product: it stays on existing documents, and new quotes and orders refuse
+	 * it.
+	 */
+	@PostMapping("/{sku}/retire")
+	@PreAuthorize(Roles.MANAGE_CATALOG)
+	ProductResponse retire(@PathVariable String sku) {
+		return ProductResponse.of(this.catalog.retire(sku));
+	}
+
 	@GetMapping("/{sku}")
 	@PreAuthorize(Roles.ANY)
 	ProductResponse get(@PathVariable String sku) {

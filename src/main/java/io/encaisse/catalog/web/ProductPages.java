@@ -9,6 +9,7 @@ import io.encaisse.catalog.Pricing;
 import io.encaisse.catalog.ProductDetails;
 import io.encaisse.catalog.ProductInput;
 import io.encaisse.catalog.TaxRates;
+import io.encaisse.customers.Customers;
 import io.encaisse.shared.AuditTrail;
 import io.encaisse.shared.Problem;
 import io.encaisse.shared.Roles;
@@ -41,7 +42,11 @@ class ProductPages {
 
 	private final Today today;
 
-	ProductPages(Catalog catalog, AuditTrail audit, Pricing pricing, PriceBook prices, Today today) {
+	private final Customers customers;
+
+	ProductPages(Catalog catalog, AuditTrail audit, Pricing pricing, PriceBook prices, Today today,
+			Customers customers) {
+		this.customers = customers;
 		this.catalog = catalog;
 		this.audit = audit;
 		this.pricing = pricing;
@@ -92,6 +97,7 @@ class ProductPages {
 		model.addAttribute("audit", this.audit.of("product", p.id()));
 		model.addAttribute("history", this.pricing.history(sku));
 		model.addAttribute("today", this.today.date());
+		model.addAttribute("customers", this.customers.search(null));
 		return "products/show";
 	}
 

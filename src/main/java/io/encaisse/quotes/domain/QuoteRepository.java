@@ -13,4 +13,6 @@ public interface QuoteRepository extends ListCrudRepository<Quote, String> {
 
 	List<Quote> findByCustomerIdOrderByIdDesc(String customerId);
 
+	List<Quote> findByStatusOrderByIdAsc(io.encaisse.quotes.QuoteStatus status);
+
 }

@@ -46,9 +46,16 @@ class QuotePages {
 
 	@GetMapping
 	@PreAuthorize(Roles.ANY)
-	String list(@RequestParam(required = false) String startingAfter, Model model) {
+	String list(@RequestParam(required = false) String startingAfter, @RequestParam(required = false) String status,
+			Model model) {
+		if ("PENDING_APPROVAL".equals(status)) {
+			model.addAttribute("quotes", this.quotes.awaitingApproval());
+			model.addAttribute("approvals", true);
+			return "quotes/list";
+		}
 		Cursor.Page<QuoteView> page = this.quotes.list(Cursor.of(100, startingAfter));
 		model.addAttribute("quotes", page.data());
+		model.addAttribute("waiting", this.quotes.awaitingApproval().size());
 		model.addAttribute("next", page.next(QuoteView::id));
 		return "quotes/list";
 	}

@@ -1,0 +1,105 @@
+package io.encaisse.catalog.web;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.encaisse.catalog.AgreementInput;
+import io.encaisse.catalog.Catalog;
+import io.encaisse.catalog.DiscountPolicy;
+import io.encaisse.catalog.PriceBook;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Role;
+import io.encaisse.shared.Roles;
+import io.encaisse.shared.web.Forms;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Negotiated prices of a customer, retiring products, and the discount policy settings.
+ */
+@Controller
+class PricingPages {
+
+	private final Catalog catalog;
+
+	private final PriceBook prices;
+
+	private final DiscountPolicy policy;
+
+	PricingPages(Catalog catalog, PriceBook prices, DiscountPolicy policy) {
+		this.catalog = catalog;
+		this.prices = prices;
+		this.policy = policy;
+	}
+
+	@PostMapping("/customers/{id}/price-agreements")
+	@PreAuthorize(Roles.NEGOTIATE_PRICES)
+	String addAgreement(@PathVariable String id, @RequestParam(required = false) String sku,
+			@RequestParam(required = false) String unitPrice, @RequestParam(required = false) String discountPercent,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+			RedirectAttributes redirect) {
+		try {
+			this.prices.addAgreement(id,
+					new AgreementInput(sku, null, decimal(unitPrice), decimal(discountPercent), validFrom, validTo));
+			Forms.flash(redirect, "✓ " + sku);
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/customers/" + id;
+	}
+
+	@PostMapping("/products/{sku}/retire")
+	@PreAuthorize(Roles.MANAGE_CATALOG)
+	String retire(@PathVariable String sku, RedirectAttributes redirect) {
+		this.catalog.retire(sku);
+		Forms.flash(redirect, "✓ " + sku);
+		return "redirect:/products/" + sku;
+	}
+
+	@GetMapping("/settings/discount-policy")
+	@PreAuthorize(Roles.ANY)
+	String policy(Model model) {
+		Map<Role, Object> limits = new LinkedHashMap<>();
+		for (Role role : Role.values()) {
+			limits.put(role, this.policy.limits().get(role));
+		}
+		model.addAttribute("limits", limits);
+		return "settings/discount-policy";
+	}
+
+	@PostMapping("/settings/discount-policy")
+	@PreAuthorize(Roles.SET_POLICIES)
+	String savePolicy(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		Map<String, String> limits = new LinkedHashMap<>();
+		for (Role role : Role.values()) {
+			String value = form.get(role.name());
+			if (value != null && !value.isBlank()) {
+				limits.put(role.name(), value.trim().replace(',', '.'));
+			}
+		}
+		try {
+			this.policy.replace(limits);
+			Forms.flash(redirect, "✓");
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/settings/discount-policy";
+	}
+
+	private static String decimal(String value) {
+		return value == null || value.isBlank() ? null : value.trim().replace(',', '.');
+	}
+
+}
