@@ -13,7 +13,12 @@ public final class Problem {
 	}
 
 	/** One thing wrong with a request: the field (or file line) and the message. */
-	public record FieldError(String field, String message) {
+	public record FieldError(String field, String message, Integer line) {
+
+		public FieldError(String field, String message) {
+			this(field, message, null);
+		}
+
 	}
 
 	public abstract static class Refused extends RuntimeException {
@@ -76,6 +81,25 @@ public final class Problem {
 
 	}
 
+	/** 413: the file is larger than this endpoint takes. */
+	public static class TooLarge extends Refused {
+
+		public TooLarge(String detail) {
+			super(detail, List.of());
+		}
+
+		@Override
+		public int status() {
+			return 413;
+		}
+
+		@Override
+		public String title() {
+			return "Payload too large";
+		}
+
+	}
+
 	/** 409: the document is in a state where this is not possible. */
 	public static class StateConflict extends Refused {
 
@@ -122,8 +146,12 @@ public final class Problem {
 		}
 
 		public Invalid(List<FieldError> errors) {
-			super(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-					: errors.size() + " fields are invalid", errors);
+			super(errors.size() == 1 ? describe(errors.get(0))
+					: errors.size() + " errors, the first: " + describe(errors.get(0)), errors);
+		}
+
+		private static String describe(FieldError e) {
+			return (e.line() == null ? "" : "line " + e.line() + ", ") + e.field() + ": " + e.message();
 		}
 
 		@Override
@@ -146,6 +174,24 @@ public final class Problem {
 		public Errors add(String field, String message) {
 			this.errors.add(new FieldError(field, message));
 			return this;
+		}
+
+		/**
+		 * An error of one line of an imported file (numbered from 1, the header
+		 * included).
+		 */
+		public Errors addAtLine(int line, String field, String message) {
+			this.errors.add(new FieldError(field, message, line));
+			return this;
+		}
+
+		/** Collects the errors another check found, at a line of a file. */
+		public void addAllAtLine(int line, List<FieldError> found) {
+			found.forEach(e -> this.errors.add(new FieldError(e.field(), e.message(), line)));
+		}
+
+		public int size() {
+			return this.errors.size();
 		}
 
 		public boolean isEmpty() {

@@ -60,6 +60,10 @@ class RolePermissionTests {
 		PERMISSIONS.put("PUT /api/v1/settings/discount-policy", EnumSet.of(ADMIN, FINANCE));
 		PERMISSIONS.put("POST /api/v1/quotes/{id}/approve", EnumSet.of(ADMIN, SALES_MANAGER, FINANCE));
 		PERMISSIONS.put("POST /api/v1/products/{sku}/retire", EnumSet.of(ADMIN, SALES_MANAGER, FINANCE));
+		PERMISSIONS.put("POST /api/v1/products/import", EnumSet.of(ADMIN, SALES_MANAGER, FINANCE));
+		PERMISSIONS.put("GET /api/v1/products/export", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/customers/import",
+				EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("GET /api/v1/quotes", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/quotes/{id}", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/quotes", EnumSet.of(ADMIN, SALES, SALES_MANAGER));
@@ -124,9 +128,10 @@ class RolePermissionTests {
 			String method = endpoint.substring(0, endpoint.indexOf(' '));
 			String path = endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "nothing_here");
 			for (Role role : Role.values()) {
-				int status = asRole.get(role)
-					.request(method, path, "GET".equals(method) || "DELETE".equals(method) ? null : "{}")
-					.status();
+				int status = path.endsWith("/import") ? asRole.get(role).csv(path, "x\n".getBytes()).status()
+						: asRole.get(role)
+							.request(method, path, "GET".equals(method) || "DELETE".equals(method) ? null : "{}")
+							.status();
 				boolean through = status != 403 && status != 401;
 				if (through != allowed.contains(role)) {
 					wrong.put(endpoint + " as " + role, "answered " + status);

@@ -98,8 +98,18 @@ public final class Api {
 	}
 
 	public Response request(String method, String path, String body) {
+		return request(method, path, body, "application/json");
+	}
+
+	public Response csv(String path, byte[] body) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "text/csv")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)), null);
+	}
+
+	public Response request(String method, String path, String body, String contentType) {
 		HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
+			.header("Content-Type", contentType)
 			.method(method,
 					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		return send(b, null);

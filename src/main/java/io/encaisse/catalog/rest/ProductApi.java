@@ -3,8 +3,10 @@ package io.encaisse.catalog.rest;
 import java.net.URI;
 
 import io.encaisse.catalog.Catalog;
+import io.encaisse.catalog.CatalogFile;
 import io.encaisse.catalog.ProductDetails;
 import io.encaisse.catalog.ProductInput;
+import io.encaisse.shared.Csv;
 import io.encaisse.shared.Cursor;
 import io.encaisse.shared.Roles;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,10 +26,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Catalog")
 class ProductApi {
 
+	static final long MAX_FILE = 50L * 1024 * 1024;
+
 	private final Catalog catalog;
 
-	ProductApi(Catalog catalog) {
+	private final CatalogFile file;
+
+	ProductApi(Catalog catalog, CatalogFile file) {
 		this.catalog = catalog;
+		this.file = file;
 	}
 
 	record ProductResponse(String id, String sku, String name, String unit, String taxRate, String price,
@@ -56,6 +63,24 @@ class ProductApi {
 	@PreAuthorize(Roles.MANAGE_CATALOG)
 	ProductResponse retire(@PathVariable String sku) {
 		return ProductResponse.of(this.catalog.retire(sku));
+	}
+
+	/**
+	 * Products and dated prices from a CSV file, all or nothing; see
+	 * {@link CatalogFile#COLUMNS}.
+	 */
+	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	@PreAuthorize(Roles.MANAGE_CATALOG)
+	CatalogFile.Imported importCsv(jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+		return this.file.importCsv(Csv.utf8(request.getInputStream(), MAX_FILE));
+	}
+
+	@GetMapping(path = "/export", produces = "text/csv")
+	@PreAuthorize(Roles.ANY)
+	void exportCsv(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"catalog.csv\"");
+		this.file.exportCsv(response.getWriter());
 	}
 
 	@GetMapping("/{sku}")

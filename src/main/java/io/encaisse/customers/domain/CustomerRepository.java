@@ -15,4 +15,8 @@ public interface CustomerRepository extends ListCrudRepository<Customer, String>
 
 	List<Customer> findAllByOrderByNameAsc();
 
+	boolean existsByLegalId(String legalId);
+
+	boolean existsByVatNumber(String vatNumber);
+
 }

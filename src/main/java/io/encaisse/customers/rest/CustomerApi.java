@@ -4,9 +4,11 @@ import java.net.URI;
 import java.util.List;
 
 import io.encaisse.customers.CustomerDetails;
+import io.encaisse.customers.CustomerFile;
 import io.encaisse.customers.CustomerInput;
 import io.encaisse.customers.Customers;
 import io.encaisse.customers.OpenBalances;
+import io.encaisse.shared.Csv;
 import io.encaisse.shared.Cursor;
 import io.encaisse.shared.Money;
 import io.encaisse.shared.Roles;
@@ -34,7 +36,10 @@ class CustomerApi {
 
 	private final OpenBalances balances;
 
-	CustomerApi(Customers customers, OpenBalances balances) {
+	private final CustomerFile file;
+
+	CustomerApi(Customers customers, OpenBalances balances, CustomerFile file) {
+		this.file = file;
 		this.customers = customers;
 		this.balances = balances;
 	}
@@ -52,6 +57,13 @@ class CustomerApi {
 	ResponseEntity<CustomerResponse> register(@RequestBody CustomerInput input) {
 		CustomerDetails c = this.customers.register(input);
 		return ResponseEntity.created(URI.create("/api/v1/customers/" + c.id())).body(response(c, false));
+	}
+
+	/** Customers from a CSV file, all or nothing; see {@link CustomerFile#COLUMNS}. */
+	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	@PreAuthorize(Roles.MANAGE_CUSTOMERS)
+	CustomerFile.Imported importCsv(jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+		return this.file.importCsv(Csv.utf8(request.getInputStream(), 50L * 1024 * 1024));
 	}
 
 	@GetMapping("/{id}")

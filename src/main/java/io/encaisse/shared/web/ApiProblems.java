@@ -112,6 +112,16 @@ class ApiProblems {
 		return problem(500, "Internal error", "Something went wrong on our side; it has been logged", List.of());
 	}
 
+	private static Map<String, Object> error(Problem.FieldError e) {
+		Map<String, Object> out = new java.util.LinkedHashMap<>();
+		if (e.line() != null) {
+			out.put("line", e.line());
+		}
+		out.put("field", e.field());
+		out.put("message", e.message());
+		return out;
+	}
+
 	static ResponseEntity<ProblemDetail> problem(int status, String title, String detail,
 			List<Problem.FieldError> errors) {
 		ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
@@ -119,8 +129,7 @@ class ApiProblems {
 		pd.setType(URI.create(
 				"https://encaisse.io/problems/" + HttpStatus.valueOf(status).name().toLowerCase().replace('_', '-')));
 		if (!errors.isEmpty()) {
-			pd.setProperty("errors",
-					errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+			pd.setProperty("errors", errors.stream().map(ApiProblems::error).toList());
 		}
 		return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(pd);
 	}
