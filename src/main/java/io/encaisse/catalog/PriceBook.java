@@ -90,6 +90,7 @@ public class PriceBook {
 			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
 			.param("by", AuditTrail.currentActor())
 			.update();
+		this.pricing.evictPrices(sku);
 		this.audit.record(Catalog.DOCUMENT, productId, "price added",
 				AuditTrail.changes("priceList", list, "unitPrice", new Money(unitPrice, currency), "minQuantity",
 						minQuantity.stripTrailingZeros().toPlainString(), "validFrom", from, "validTo",
@@ -156,6 +157,7 @@ public class PriceBook {
 			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
 			.param("by", AuditTrail.currentActor())
 			.update();
+		this.pricing.evictAgreements(customerId);
 		this.audit.record("customer", customerId, "price agreement added", AuditTrail.changes("sku", sku, "unitPrice",
 				unitPrice, "discountPercent", discount, "validFrom", from, "validTo", input.validTo()));
 		return new Pricing.Agreement(id, customerId, sku, currency.getCurrencyCode(), unitPrice, discount, from,

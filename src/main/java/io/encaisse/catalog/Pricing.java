@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 import io.encaisse.shared.Money;
@@ -11,6 +13,8 @@ import io.encaisse.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one place that says what a product costs a customer: for a quantity, a currency and
@@ -57,51 +61,57 @@ public class Pricing {
 
 	public Optional<Price> resolve(String sku, String customerId, BigDecimal quantity, String currency,
 			LocalDate date) {
+		List<Agreement> agreements = customerId == null ? List.of()
+				: agreements(customerId).stream().filter(a -> a.sku().equals(sku)).toList();
 		String list = customerId == null ? DEFAULT_LIST : priceListOf(customerId);
-		Optional<ListPrice> listed = listPrice(sku, list, currency, quantity, date);
-		if (listed.isEmpty() && !DEFAULT_LIST.equals(list)) {
-			list = DEFAULT_LIST;
-			listed = listPrice(sku, list, currency, quantity, date);
-		}
-		if (customerId != null) {
-			Optional<Agreement> agreement = agreements(customerId).stream()
-				.filter(a -> a.sku().equals(sku) && a.currency().equals(currency) && a.validOn(date))
-				.findFirst();
-			if (agreement.isPresent()) {
-				Agreement a = agreement.get();
-				if (a.unitPrice() != null) {
-					return Optional.of(new Price(Money.of(a.unitPrice(), currency), PriceSource.AGREEMENT, a.id(),
-							a.validFrom(), a.validTo(), null));
-				}
-				if (listed.isPresent()) {
-					BigDecimal off = BigDecimal.ONE.subtract(a.discountPercent().movePointLeft(2));
-					Money discounted = new Money(
-							listed.get().unitPrice().amount().multiply(off).setScale(4, java.math.RoundingMode.HALF_UP),
-							listed.get().unitPrice().currency());
-					return Optional.of(new Price(discounted, PriceSource.AGREEMENT, a.id(), a.validFrom(), a.validTo(),
-							listed.get().priceList()));
-				}
-			}
-		}
-		return listed.map(p -> new Price(p.unitPrice(),
-				p.minQuantity().compareTo(BigDecimal.ONE) > 0 ? PriceSource.TIER : PriceSource.LIST, p.id(),
-				p.validFrom(), p.validTo(), p.priceList()));
+		return PriceRules.resolve(history(sku), agreements, list, quantity, currency, date);
 	}
 
 	/**
-	 * The list price for the quantity: the highest tier whose minimum the quantity
-	 * reaches; the base price (minimum 1) also prices fractions, such as half a day.
+	 * What resolution reads, kept in memory per product and per customer. A change drops
+	 * the entry once its transaction has ended (see {@link PriceBook}), so the next read
+	 * loads it again. Each node keeps its own: with several nodes, a price written on one
+	 * is seen by the others only once they reload it, so several nodes will need a shared
+	 * invalidation signal.
 	 */
-	Optional<ListPrice> listPrice(String sku, String list, String currency, BigDecimal quantity, LocalDate date) {
-		BigDecimal reached = quantity.max(BigDecimal.ONE);
-		return history(sku).stream()
-			.filter(p -> p.priceList().equals(list) && p.unitPrice().currencyCode().equals(currency))
-			.filter(p -> p.validOn(date) && p.minQuantity().compareTo(reached) <= 0)
-			.max(Comparator.comparing(ListPrice::minQuantity));
+	private final Map<String, List<ListPrice>> prices = new ConcurrentHashMap<>();
+
+	private final Map<String, List<Agreement>> agreementsByCustomer = new ConcurrentHashMap<>();
+
+	private final Map<String, String> lists = new ConcurrentHashMap<>();
+
+	/**
+	 * Forgets what was read of a product's prices, now and once the current transaction
+	 * ends.
+	 */
+	void evictPrices(String sku) {
+		evict(() -> this.prices.remove(sku));
+	}
+
+	void evictAgreements(String customerId) {
+		evict(() -> this.agreementsByCustomer.remove(customerId));
+	}
+
+	private static void evict(Runnable eviction) {
+		eviction.run();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// a reader may have loaded the old state while the change was not yet
+			// committed
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					eviction.run();
+				}
+			});
+		}
 	}
 
 	/** Every dated price of a product, newest first. */
 	public List<ListPrice> history(String sku) {
+		return this.prices.computeIfAbsent(sku, s -> List.copyOf(loadHistory(s)));
+	}
+
+	private List<ListPrice> loadHistory(String sku) {
 		return this.jdbc.sql("""
 				select pp.id, p.sku, pp.price_list, pp.currency, pp.unit_price, pp.min_quantity, pp.valid_from,
 				       pp.valid_to, pp.created_by
@@ -116,6 +126,10 @@ public class Pricing {
 
 	/** A customer's agreements, newest first. */
 	public List<Agreement> agreements(String customerId) {
+		return this.agreementsByCustomer.computeIfAbsent(customerId, c -> List.copyOf(loadAgreements(c)));
+	}
+
+	private List<Agreement> loadAgreements(String customerId) {
 		return this.jdbc
 			.sql("""
 					select a.id, a.customer_id, p.sku, a.currency, a.unit_price, a.discount_percent, a.valid_from, a.valid_to
@@ -130,6 +144,10 @@ public class Pricing {
 	}
 
 	public String priceListOf(String customerId) {
+		return this.lists.computeIfAbsent(customerId, this::loadPriceListOf);
+	}
+
+	private String loadPriceListOf(String customerId) {
 		return this.jdbc.sql("select price_list from customer_price_list where customer_id = :c")
 			.param("c", customerId)
 			.query(String.class)

@@ -72,6 +72,18 @@ class PricingTests {
 	}
 
 	@Test
+	void aNewPriceIsSeenAtOnceDespiteTheCache() {
+		assertThat(resolve("date=2026-08-01&quantity=50").get("unitPrice")).isEqualTo("95.00");
+		assertThat(price("80.00", "2026-07-01", null, "50").status()).isEqualTo(201);
+		assertThat(resolve("date=2026-08-01&quantity=50").get("unitPrice")).isEqualTo("80.00");
+		String customer = this.fixtures.customer();
+		assertThat(resolve("customerId=" + customer + "&date=2026-08-01").get("source")).isEqualTo("LIST");
+		this.api.post("/api/v1/customers/" + customer + "/price-agreements",
+				map("sku", this.sku, "unitPrice", "77.00", "validFrom", "2026-01-01"));
+		assertThat(resolve("customerId=" + customer + "&date=2026-08-01").get("unitPrice")).isEqualTo("77.00");
+	}
+
+	@Test
 	void anAgreementWinsOverListAndTierWhileValid() {
 		String fixed = this.fixtures.customer();
 		assertThat(
