@@ -81,6 +81,18 @@ public class Pricing {
 	private final Map<String, String> lists = new ConcurrentHashMap<>();
 
 	/**
+	 * Fills the cache directly, for the benchmark that measures resolution from memory.
+	 */
+	void remember(String sku, List<ListPrice> history) {
+		this.prices.put(sku, List.copyOf(history));
+	}
+
+	void rememberAgreements(String customerId, List<Agreement> agreements) {
+		this.agreementsByCustomer.put(customerId, List.copyOf(agreements));
+		this.lists.put(customerId, DEFAULT_LIST);
+	}
+
+	/**
 	 * Forgets what was read of a product's prices, now and once the current transaction
 	 * ends.
 	 */
