@@ -1,6 +1,7 @@
 package io.encaisse.customers;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 
 import io.encaisse.customers.domain.Customer;
@@ -13,11 +14,35 @@ import io.encaisse.shared.Problem;
  * commerce L441-10).
  */
 public record CustomerInput(String name, String legalId, String vatNumber, String email, AddressInput billingAddress,
-		Integer paymentTermsDays, String creditLimit, String currency, String language) {
+		Integer paymentTermsDays, String creditLimit, String currency, String language, String siret,
+		AddressInput deliveryAddress, Boolean paymentTermsEndOfMonth, String paymentMethod, String iban,
+		String riskClass, String notes, String routingCode, String receivingPlatform, String operationCategory,
+		List<ContactInput> contacts) {
 
 	public static final int LEGAL_MAX_PAYMENT_DAYS = 60;
 
+	public static final int LEGAL_MAX_END_OF_MONTH_DAYS = 45;
+
+	public static final List<String> PAYMENT_METHODS = List.of("TRANSFER", "DIRECT_DEBIT", "CARD", "CHEQUE");
+
+	public static final List<String> RISK_CLASSES = List.of("LOW", "MEDIUM", "HIGH");
+
+	/** The 2026 reform's category of operation, printed on invoices. */
+	public static final List<String> OPERATION_CATEGORIES = List.of("GOODS", "SERVICES", "MIXED");
+
+	public static final List<String> CONTACT_ROLES = List.of("BILLING", "PURCHASING", "OTHER");
+
+	/** The identity and terms only; the rest takes its defaults. */
+	public CustomerInput(String name, String legalId, String vatNumber, String email, AddressInput billingAddress,
+			Integer paymentTermsDays, String creditLimit, String currency, String language) {
+		this(name, legalId, vatNumber, email, billingAddress, paymentTermsDays, creditLimit, currency, language, null,
+				null, null, null, null, null, null, null, null, null, null);
+	}
+
 	public record AddressInput(String line1, String postalCode, String city, String country) {
+	}
+
+	public record ContactInput(String name, String email, String phone, String role) {
 	}
 
 	Customer.CustomerData validate() {
@@ -52,9 +77,54 @@ public record CustomerInput(String name, String legalId, String vatNumber, Strin
 			errors.add("billingAddress.country", "'" + a.country() + "' is not an ISO 3166 country code");
 		}
 		int terms = this.paymentTermsDays == null ? 30 : this.paymentTermsDays;
-		if (terms < 0 || terms > LEGAL_MAX_PAYMENT_DAYS) {
-			errors.add("paymentTermsDays", "must be between 0 and " + LEGAL_MAX_PAYMENT_DAYS
-					+ " days (French legal maximum, Code de commerce L441-10)");
+		boolean endOfMonth = Boolean.TRUE.equals(this.paymentTermsEndOfMonth);
+		int cap = endOfMonth ? LEGAL_MAX_END_OF_MONTH_DAYS : LEGAL_MAX_PAYMENT_DAYS;
+		if (terms < 0 || terms > cap) {
+			errors.add("paymentTermsDays", "must be between 0 and " + cap + " days"
+					+ (endOfMonth ? " end of month" : "") + " (French legal maximum, Code de commerce L441-10)");
+		}
+		String siretValue = blankToNull(this.siret) == null ? null : this.siret.replace(" ", "");
+		if (siretValue != null && !LegalIds.isSiret(siretValue)) {
+			errors.add("siret", "'" + this.siret + "' is not a valid SIRET (14 digits with a Luhn key)");
+		}
+		else if (siretValue != null && siren != null && !siretValue.startsWith(siren)) {
+			errors.add("siret", "must start with the SIREN " + siren);
+		}
+		String ibanValue = blankToNull(this.iban) == null ? null : this.iban.replace(" ", "").toUpperCase(Locale.ROOT);
+		if (ibanValue != null && !LegalIds.isIban(ibanValue)) {
+			errors.add("iban", "'" + this.iban + "' is not a valid IBAN");
+		}
+		String method = oneOf(errors, "paymentMethod", this.paymentMethod, PAYMENT_METHODS, "TRANSFER");
+		String risk = oneOf(errors, "riskClass", this.riskClass, RISK_CLASSES, "LOW");
+		String category = oneOf(errors, "operationCategory", this.operationCategory, OPERATION_CATEGORIES, "MIXED");
+		if (this.notes != null && this.notes.length() > 2000) {
+			errors.add("notes", "must not exceed 2000 characters");
+		}
+		List<Customer.Contact> contactList = new java.util.ArrayList<>();
+		if (this.contacts != null) {
+			for (int i = 0; i < this.contacts.size(); i++) {
+				ContactInput c = this.contacts.get(i);
+				String field = "contacts[" + i + "]";
+				if (c == null || blankToNull(c.name()) == null) {
+					errors.add(field + ".name", "is required");
+					continue;
+				}
+				if (blankToNull(c.email()) != null && !c.email().trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+					errors.add(field + ".email", "'" + c.email() + "' is not an email address");
+				}
+				String role = oneOf(errors, field + ".role", c.role(), CONTACT_ROLES, "BILLING");
+				contactList
+					.add(new Customer.Contact(c.name().trim(), blankToNull(c.email()), blankToNull(c.phone()), role));
+			}
+		}
+		Customer.Address delivery = null;
+		if (this.deliveryAddress != null && blankToNull(this.deliveryAddress.line1()) != null) {
+			AddressInput d = this.deliveryAddress;
+			String dc = blankToNull(d.country()) == null ? "FR" : d.country().trim().toUpperCase(Locale.ROOT);
+			if (!java.util.Arrays.asList(Locale.getISOCountries()).contains(dc)) {
+				errors.add("deliveryAddress.country", "'" + d.country() + "' is not an ISO 3166 country code");
+			}
+			delivery = new Customer.Address(d.line1().trim(), blankToNull(d.postalCode()), blankToNull(d.city()), dc);
 		}
 		BigDecimal limit = Amounts.notNegative(errors, "creditLimit", this.creditLimit, 2);
 		String cur = this.currency == null || this.currency.isBlank() ? "EUR" : this.currency.trim();
@@ -68,7 +138,22 @@ public record CustomerInput(String name, String legalId, String vatNumber, Strin
 		return new Customer.CustomerData(this.name.trim(), siren, vat, mail,
 				new Customer.BillingAddress(blankToNull(a.line1()), blankToNull(a.postalCode()), blankToNull(a.city()),
 						country),
-				terms, limit, cur, lang);
+				terms, limit, cur, lang, siretValue, delivery, endOfMonth, method, ibanValue, risk,
+				blankToNull(this.notes), blankToNull(this.routingCode), blankToNull(this.receivingPlatform), category,
+				contactList);
+	}
+
+	private static String oneOf(Problem.Errors errors, String field, String value, List<String> allowed,
+			String fallback) {
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		String v = value.trim().toUpperCase(Locale.ROOT);
+		if (!allowed.contains(v)) {
+			errors.add(field, "must be one of " + String.join(", ", allowed));
+			return fallback;
+		}
+		return v;
 	}
 
 	private static String blankToNull(String s) {

@@ -45,6 +45,27 @@ public final class LegalIds {
 		return true;
 	}
 
+	/**
+	 * SIRET: 14 digits with a Luhn key (La Poste's establishments use another rule,
+	 * accepted by shape).
+	 */
+	public static boolean isSiret(String value) {
+		return value != null && value.matches("\\d{14}") && (luhn(value) || value.startsWith("356000000"));
+	}
+
+	/** IBAN (ISO 13616): country, check digits, and the mod 97 key over the whole. */
+	public static boolean isIban(String value) {
+		if (value == null || !value.matches("[A-Z]{2}\\d{2}[A-Z0-9]{10,30}")) {
+			return false;
+		}
+		String moved = value.substring(4) + value.substring(0, 4);
+		StringBuilder digits = new StringBuilder();
+		for (char c : moved.toCharArray()) {
+			digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+		}
+		return new java.math.BigInteger(digits.toString()).mod(java.math.BigInteger.valueOf(97)).intValue() == 1;
+	}
+
 	/** A SIREN completed with its Luhn key from its first 8 digits. */
 	public static String sirenWithKey(String firstEightDigits) {
 		for (int d = 0; d <= 9; d++) {

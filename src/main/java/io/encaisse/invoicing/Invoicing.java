@@ -139,8 +139,8 @@ public class Invoicing {
 					l.discountPercent(), l.taxRate(), null, l.orderLineNumber(), l.priceSource()))
 			.toList();
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
-				delivery.orderId(), source, null, null, delivery.currency(), customer.paymentTermsDays(), lines,
-				this.today.instant());
+				delivery.orderId(), source, null, null, delivery.currency(), customer.paymentTermsDays(),
+				customer.paymentTermsEndOfMonth(), lines, this.today.instant());
 		issue(invoice, delivery.deliveredOn());
 		int invoicesOfOrder = (int) this.invoices.countByOrderIdAndKind(delivery.orderId(), Invoice.Kind.INVOICE);
 		this.orders.recordInvoiced(delivery.orderId(), invoice.id(), invoicesOfOrder);
@@ -235,7 +235,7 @@ public class Invoicing {
 		Invoice credit = Invoice.draft(Ids.next("inv"), Invoice.Kind.CREDIT_NOTE, invoice.customerId(), customer.name(),
 				invoice.orderId(), null, invoice.id(), req.reason() == null || req.reason().isBlank()
 						? "Credit note on invoice " + invoice.number() : req.reason(),
-				invoice.currency(), 0, lines, this.today.instant());
+				invoice.currency(), 0, false, lines, this.today.instant());
 		if (credit.total().compareTo(invoice.creditable()) > 0) {
 			throw new Problem.Invalid(byAmount ? "amount" : "lines",
 					"the credit note (" + credit.total() + ") would exceed what remains creditable on invoice "

@@ -58,10 +58,19 @@ class InvoiceNumberingIntegrationTests {
 	}
 
 	@Test
+	void fortyFiveDaysEndOfMonthRunsToTheLastDayOfTheMonth() {
+		var draft = io.encaisse.invoicing.domain.Invoice.draft("inv_y",
+				io.encaisse.invoicing.domain.Invoice.Kind.INVOICE, "cus_x", "X", null, null, null, null, "EUR", 45,
+				true, List.of(), java.time.Instant.EPOCH);
+		draft.issue("FA-2026-000002", java.time.LocalDate.of(2026, 1, 20), "RF00");
+		assertThat(draft.dueDate()).isEqualTo(java.time.LocalDate.of(2026, 3, 31));
+	}
+
+	@Test
 	void anIssuedInvoiceCannotBeIssuedAgain() {
 		var draft = io.encaisse.invoicing.domain.Invoice.draft("inv_x",
 				io.encaisse.invoicing.domain.Invoice.Kind.INVOICE, "cus_x", "X", null, null, null, null, "EUR", 30,
-				List.of(), java.time.Instant.EPOCH);
+				false, List.of(), java.time.Instant.EPOCH);
 		draft.issue("FA-2026-000001", java.time.LocalDate.of(2026, 1, 5), "RF00");
 		assertThat(draft.dueDate()).isEqualTo(java.time.LocalDate.of(2026, 2, 4));
 		org.assertj.core.api.Assertions

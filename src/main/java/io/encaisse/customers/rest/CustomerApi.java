@@ -46,7 +46,10 @@ class CustomerApi {
 
 	record CustomerResponse(String id, String name, String legalId, String vatNumber, String email,
 			CustomerDetails.Address billingAddress, int paymentTermsDays, String creditLimit, String currency,
-			String language, long version, List<BalanceResponse> openBalance) {
+			String language, String siret, CustomerDetails.Address deliveryAddress, boolean paymentTermsEndOfMonth,
+			String paymentMethod, String iban, String riskClass, String notes, String routingCode,
+			String receivingPlatform, String operationCategory, List<CustomerDetails.Contact> contacts, long version,
+			List<BalanceResponse> openBalance) {
 	}
 
 	record BalanceResponse(String currency, String open, String overdue, int openInvoices) {
@@ -95,7 +98,9 @@ class CustomerApi {
 		return new CustomerResponse(c.id(), c.name(), c.legalId(), c.vatNumber(), c.email(), c.billingAddress(),
 				c.paymentTermsDays(),
 				c.creditLimit() == null ? null : Money.of(c.creditLimit(), c.currency()).toPlainString(), c.currency(),
-				c.language(), this.customers.version(c.id()), balance);
+				c.language(), c.siret(), c.deliveryAddress(), c.paymentTermsEndOfMonth(), c.paymentMethod(), c.iban(),
+				c.riskClass(), c.notes(), c.routingCode(), c.receivingPlatform(), c.operationCategory(), c.contacts(),
+				this.customers.version(c.id()), balance);
 	}
 
 }

@@ -52,8 +52,10 @@ class CustomerPages {
 	@GetMapping("/new")
 	@PreAuthorize(Roles.MANAGE_CUSTOMERS)
 	String form(Model model) {
-		model.addAttribute("form", new CustomerInput(null, null, null, null,
-				new CustomerInput.AddressInput(null, null, null, "FR"), 30, null, "EUR", "fr"));
+		model.addAttribute("form",
+				new CustomerInput(null, null, null, null, new CustomerInput.AddressInput(null, null, null, "FR"), 30,
+						null, "EUR", "fr", null, new CustomerInput.AddressInput(null, null, null, null), false,
+						"TRANSFER", null, "LOW", null, null, null, "MIXED", null));
 		return "customers/form";
 	}
 

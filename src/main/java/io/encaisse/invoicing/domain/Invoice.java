@@ -75,6 +75,8 @@ public class Invoice {
 
 	private final int paymentTermsDays;
 
+	private final boolean paymentTermsEndOfMonth;
+
 	@MappedCollection(idColumn = "invoice_id", keyColumn = "line_index")
 	private List<InvoiceLine> lines;
 
@@ -91,7 +93,9 @@ public class Invoice {
 			String orderId, String sourceRef, String creditedInvoiceId, String reason, LocalDate issueDate,
 			LocalDate dueDate, String currency, BigDecimal totalNet, BigDecimal totalTax, BigDecimal total,
 			BigDecimal amountPaid, BigDecimal amountCredited, String paymentReference, int paymentTermsDays,
-			List<InvoiceLine> lines, Set<InvoicePayment> payments, Long version, Instant createdAt) {
+			boolean paymentTermsEndOfMonth, List<InvoiceLine> lines, Set<InvoicePayment> payments, Long version,
+			Instant createdAt) {
+		this.paymentTermsEndOfMonth = paymentTermsEndOfMonth;
 		this.id = id;
 		this.kind = kind;
 		this.number = number;
@@ -124,7 +128,7 @@ public class Invoice {
 	 */
 	public static Invoice draft(String id, Kind kind, String customerId, String customerName, String orderId,
 			String sourceRef, String creditedInvoiceId, String reason, String currency, int paymentTermsDays,
-			List<InvoiceLine> lines, Instant now) {
+			boolean paymentTermsEndOfMonth, List<InvoiceLine> lines, Instant now) {
 		Currency cur = Currency.getInstance(currency);
 		List<InvoiceLine> priced = lines.stream()
 			.map(l -> new InvoiceLine(l.sku(), l.description(), l.unit(), l.quantity(), l.unitPrice(),
@@ -134,8 +138,8 @@ public class Invoice {
 		LineAmounts.Totals totals = LineAmounts.totals(priced.stream().map(InvoiceLine::amounts).toList(), cur);
 		return new Invoice(id, kind, null, InvoiceStatus.DRAFT, customerId, customerName, orderId, sourceRef,
 				creditedInvoiceId, reason, null, null, currency, totals.net().amount(), totals.tax().amount(),
-				totals.total().amount(), BigDecimal.ZERO, BigDecimal.ZERO, null, paymentTermsDays, priced, Set.of(),
-				null, now);
+				totals.total().amount(), BigDecimal.ZERO, BigDecimal.ZERO, null, paymentTermsDays,
+				paymentTermsEndOfMonth, priced, Set.of(), null, now);
 	}
 
 	/** Gives the draft its number, dates and payment reference. */
@@ -145,7 +149,8 @@ public class Invoice {
 		}
 		this.number = number;
 		this.issueDate = issueDate;
-		this.dueDate = issueDate.plusDays(this.paymentTermsDays);
+		LocalDate due = issueDate.plusDays(this.paymentTermsDays);
+		this.dueDate = this.paymentTermsEndOfMonth ? due.withDayOfMonth(due.lengthOfMonth()) : due;
 		this.paymentReference = paymentReference;
 		this.status = InvoiceStatus.ISSUED;
 	}
