@@ -164,6 +164,48 @@ public class PriceBook {
 				input.validTo());
 	}
 
+	/**
+	 * Gives a customer the price list they buy from ({@code default} unless said
+	 * otherwise).
+	 */
+	@Transactional
+	public String assignPriceList(String customerId, String priceList) {
+		this.customers.get(customerId);
+		String list = priceList == null || priceList.isBlank() ? Pricing.DEFAULT_LIST : priceList.trim();
+		if (!list.matches("[a-z0-9_-]{1,40}")) {
+			throw new Problem.Invalid("priceList",
+					"may hold only lower-case letters, digits, '-' and '_' (at most 40)");
+		}
+		boolean known = Pricing.DEFAULT_LIST.equals(list)
+				|| this.jdbc.sql("select count(*) from product_price where price_list = :list")
+					.param("list", list)
+					.query(Integer.class)
+					.single() > 0;
+		if (!known) {
+			throw new Problem.Invalid("priceList", "no price list '" + list + "' exists: add a price to it first");
+		}
+		this.jdbc.sql("delete from customer_price_list where customer_id = :c").param("c", customerId).update();
+		if (!Pricing.DEFAULT_LIST.equals(list)) {
+			this.jdbc.sql("insert into customer_price_list (customer_id, price_list) values (:c, :l)")
+				.param("c", customerId)
+				.param("l", list)
+				.update();
+		}
+		this.pricing.evictPriceList(customerId);
+		this.audit.record("customer", customerId, "price list assigned", AuditTrail.changes("priceList", list));
+		return list;
+	}
+
+	/** The price lists in use, with how many products each prices. */
+	public java.util.Map<String, Integer> priceLists() {
+		java.util.Map<String, Integer> lists = new java.util.TreeMap<>();
+		this.jdbc.sql("select price_list, count(distinct product_id) from product_price group by price_list")
+			.query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getInt(2)))
+			.list()
+			.forEach(e -> lists.put(e.getKey(), e.getValue()));
+		return lists;
+	}
+
 	private String lockProduct(String sku) {
 		return this.jdbc.sql("select id from product where sku = :sku for update")
 			.param("sku", sku)

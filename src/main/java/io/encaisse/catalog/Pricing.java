@@ -100,6 +100,10 @@ public class Pricing {
 		evict(() -> this.prices.remove(sku));
 	}
 
+	void evictPriceList(String customerId) {
+		evict(() -> this.lists.remove(customerId));
+	}
+
 	void evictAgreements(String customerId) {
 		evict(() -> this.agreementsByCustomer.remove(customerId));
 	}

@@ -64,6 +64,8 @@ class RolePermissionTests {
 		PERMISSIONS.put("GET /api/v1/products/export", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/customers/import",
 				EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("PUT /api/v1/customers/{id}/price-list", EnumSet.of(ADMIN, SALES_MANAGER, FINANCE));
+		PERMISSIONS.put("GET /api/v1/price-lists", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/quotes", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/quotes/{id}", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/quotes", EnumSet.of(ADMIN, SALES, SALES_MANAGER));

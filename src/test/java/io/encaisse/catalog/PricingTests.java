@@ -84,6 +84,27 @@ class PricingTests {
 	}
 
 	@Test
+	void aCustomerBuysFromTheirPriceListAndFallsBackToTheDefault() {
+		this.api.post("/api/v1/products/" + this.sku + "/prices",
+				map("priceList", "wholesale", "currency", "EUR", "unitPrice", "70.00", "validFrom", "2026-01-01"));
+		String customer = this.fixtures.customer();
+		assertThat(
+				this.api.put("/api/v1/customers/" + customer + "/price-list", map("priceList", "nope"), null).status())
+			.isEqualTo(422);
+		assertThat(this.api.put("/api/v1/customers/" + customer + "/price-list", map("priceList", "wholesale"), null)
+			.status()).isEqualTo(200);
+		Api.Response wholesale = resolve("customerId=" + customer + "&date=2026-08-01");
+		assertThat(wholesale.get("unitPrice")).isEqualTo("70.00");
+		assertThat(wholesale.get("priceList")).isEqualTo("wholesale");
+		assertThat(resolve("customerId=" + customer + "&date=2025-06-01").status()).isEqualTo(404);
+		assertThat(this.api.get("/api/v1/price-lists").body()).contains("\"wholesale\"");
+		String other = this.fixtures.product("15.00", "20");
+		Api.Response fallback = this.api.get("/api/v1/prices?sku=" + other + "&currency=EUR&customerId=" + customer);
+		assertThat(fallback.get("unitPrice")).isEqualTo("15.00");
+		assertThat(fallback.get("priceList")).isEqualTo("default");
+	}
+
+	@Test
 	void anAgreementWinsOverListAndTierWhileValid() {
 		String fixed = this.fixtures.customer();
 		assertThat(

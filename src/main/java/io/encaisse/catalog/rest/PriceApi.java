@@ -3,6 +3,7 @@ package io.encaisse.catalog.rest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.Map;
 
 import io.encaisse.catalog.AgreementInput;
 import io.encaisse.catalog.Catalog;
@@ -22,6 +23,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -105,6 +107,22 @@ class PriceApi {
 		return new ResolvedPrice(sku, customerId, quantity.stripTrailingZeros().toPlainString(), on, currency,
 				price.unitPrice().toUnitPriceString(), price.source().name(), price.ruleId(), price.priceList(),
 				price.validFrom(), price.validTo());
+	}
+
+	record PriceListRequest(String priceList) {
+	}
+
+	/** The price list a customer buys from. */
+	@PutMapping("/api/v1/customers/{id}/price-list")
+	@PreAuthorize(Roles.NEGOTIATE_PRICES)
+	Map<String, String> assignPriceList(@PathVariable String id, @RequestBody PriceListRequest request) {
+		return Map.of("customerId", id, "priceList", this.prices.assignPriceList(id, request.priceList()));
+	}
+
+	@GetMapping("/api/v1/price-lists")
+	@PreAuthorize(Roles.ANY)
+	Map<String, Integer> priceLists() {
+		return this.prices.priceLists();
 	}
 
 	@PostMapping("/api/v1/customers/{id}/price-agreements")
