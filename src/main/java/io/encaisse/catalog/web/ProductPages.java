@@ -44,9 +44,12 @@ class ProductPages {
 
 	private final Customers customers;
 
-	ProductPages(Catalog catalog, AuditTrail audit, Pricing pricing, PriceBook prices, Today today,
-			Customers customers) {
+	private final java.util.List<io.encaisse.catalog.ProductUsage> usages;
+
+	ProductPages(Catalog catalog, AuditTrail audit, Pricing pricing, PriceBook prices, Today today, Customers customers,
+			java.util.List<io.encaisse.catalog.ProductUsage> usages) {
 		this.customers = customers;
+		this.usages = usages;
 		this.catalog = catalog;
 		this.audit = audit;
 		this.pricing = pricing;
@@ -98,6 +101,8 @@ class ProductPages {
 		model.addAttribute("history", this.pricing.history(sku));
 		model.addAttribute("today", this.today.date());
 		model.addAttribute("customers", this.customers.search(null));
+		model.addAttribute("openDocuments",
+				this.usages.stream().flatMap(u -> u.openDocumentsWith(sku).stream()).toList());
 		return "products/show";
 	}
 

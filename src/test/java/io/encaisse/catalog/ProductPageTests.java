@@ -1,0 +1,72 @@
+package io.encaisse.catalog;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.encaisse.customers.CustomerInput;
+import io.encaisse.customers.Customers;
+import io.encaisse.quotes.QuoteInput;
+import io.encaisse.quotes.QuoteView;
+import io.encaisse.quotes.Quotes;
+import io.encaisse.shared.Today;
+import io.encaisse.support.EncaisseTest;
+import io.encaisse.support.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The product page shows its price history and which open quotes a coming price change
+ * touches.
+ */
+@EncaisseTest
+@AutoConfigureMockMvc
+class ProductPageTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	PriceBook prices;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Quotes quotes;
+
+	@Autowired
+	Today today;
+
+	@Test
+	@WithMockUser(roles = "SALES_MANAGER")
+	void aComingPriceShowsTheOpenQuotesStillValidWhenItStarts() throws Exception {
+		String sku = Fixtures.unique("IMPACT");
+		LocalDate now = this.today.date();
+		this.catalog.create(new ProductInput(sku, "Impact", "piece", "20", null, "EUR"));
+		this.prices.addPrice(sku, new PriceInput(null, "EUR", "100.00", now, now.plusDays(9), null));
+		this.prices.addPrice(sku, new PriceInput(null, "EUR", "120.00", now.plusDays(10), null, null));
+		String customer = this.customers
+			.register(new CustomerInput(Fixtures.unique("Client"), null, null, null, null, 30, null, "EUR", "fr"))
+			.id();
+		QuoteView longQuote = this.quotes.create(new QuoteInput(customer, "EUR", now.plusDays(30), null,
+				List.of(new QuoteInput.LineInput(sku, "1", null, null, null))));
+		this.mvc.perform(get("/products/" + sku))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(longQuote.number())))
+			.andExpect(content().string(containsString("still valid when the price of")))
+			.andExpect(content().string(containsString("€120.00")));
+	}
+
+}
