@@ -72,6 +72,16 @@ public class Payments {
 	 */
 	@Transactional
 	public PaymentView record(PaymentInput input) {
+		return receive(input, true);
+	}
+
+	/**
+	 * Records money received. From the API a reference to a cancelled invoice is refused
+	 * (409); from a bank statement the money is there whatever the payer wrote, so the
+	 * entry stays unmatched with the reason.
+	 */
+	@Transactional
+	public PaymentView receive(PaymentInput input, boolean refuseCancelledInvoice) {
 		Problem.Errors errors = new Problem.Errors();
 		Currency currency = Amounts.currency(errors, "currency", input.currency());
 		BigDecimal amount = Amounts.positive(errors, "amount", input.amount(),
@@ -97,11 +107,14 @@ public class Payments {
 		}
 		else {
 			Invoicing.Payable invoice = target.get();
-			if (invoice.status() == InvoiceStatus.CANCELLED) {
+			if (invoice.status() == InvoiceStatus.CANCELLED && !refuseCancelledInvoice) {
+				payment.leaveUnmatched("the reference names invoice " + invoice.number() + ", which is cancelled");
+			}
+			else if (invoice.status() == InvoiceStatus.CANCELLED) {
 				throw new Problem.StateConflict("invoice " + invoice.number()
 						+ " is cancelled (credited in full); it cannot be paid. Record the payment without this reference to keep it as the customer's credit.");
 			}
-			if (customerId != null && !customerId.equals(invoice.customerId())) {
+			else if (customerId != null && !customerId.equals(invoice.customerId())) {
 				payment.leaveUnmatched("the reference names invoice " + invoice.number() + " of another customer");
 			}
 			else if (!invoice.amountDue().currencyCode().equals(money.currencyCode())) {

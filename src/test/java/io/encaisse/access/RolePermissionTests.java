@@ -66,6 +66,11 @@ class RolePermissionTests {
 				EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("PUT /api/v1/customers/{id}/price-list", EnumSet.of(ADMIN, SALES_MANAGER, FINANCE));
 		PERMISSIONS.put("GET /api/v1/price-lists", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/bank-accounts", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("GET /api/v1/bank-accounts", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/bank-statements", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("GET /api/v1/bank-statements/{id}", EVERYONE);
+		PERMISSIONS.put("GET /api/v1/bank-statements/{id}/entries", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/quotes", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/quotes/{id}", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/quotes", EnumSet.of(ADMIN, SALES, SALES_MANAGER));
@@ -131,9 +136,11 @@ class RolePermissionTests {
 			String path = endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "nothing_here");
 			for (Role role : Role.values()) {
 				int status = path.endsWith("/import") ? asRole.get(role).csv(path, "x\n".getBytes()).status()
-						: asRole.get(role)
-							.request(method, path, "GET".equals(method) || "DELETE".equals(method) ? null : "{}")
-							.status();
+						: path.endsWith("/bank-statements") ? asRole.get(role).xml(path, "<x/>".getBytes()).status()
+								: asRole.get(role)
+									.request(method, path,
+											"GET".equals(method) || "DELETE".equals(method) ? null : "{}")
+									.status();
 				boolean through = status != 403 && status != 401;
 				if (through != allowed.contains(role)) {
 					wrong.put(endpoint + " as " + role, "answered " + status);

@@ -1,0 +1,105 @@
+package io.encaisse.payments.rest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.encaisse.payments.BankStatements;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Money;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Roles;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Bank statements")
+class BankStatementApi {
+
+	private final BankStatements statements;
+
+	BankStatementApi(BankStatements statements) {
+		this.statements = statements;
+	}
+
+	record AccountRequest(String name, String iban, String currency, String bic) {
+	}
+
+	record EntryResponse(String id, String bankReference, String amount, String currency, String direction,
+			LocalDate bookingDate, String remittance, String debtorName, String status, String reason,
+			List<AllocationResponse> allocations, List<Object> suggestions) {
+
+		static EntryResponse of(BankStatements.EntryView e) {
+			return new EntryResponse(e.id(), e.bankReference(), Money.of(e.amount(), e.currency()).toPlainString(),
+					e.currency(), e.credit() ? "CREDIT" : "DEBIT", e.bookingDate(), e.remittance(), e.debtorName(),
+					e.status(), e.reason(),
+					e.allocations()
+						.stream()
+						.map(a -> new AllocationResponse(a.invoiceNumber(),
+								Money.of(a.amount(), e.currency()).toPlainString()))
+						.toList(),
+					List.of());
+		}
+
+	}
+
+	record AllocationResponse(String invoiceNumber, String amount) {
+	}
+
+	@PostMapping("/api/v1/bank-accounts")
+	@PreAuthorize(Roles.COLLECT_CASH)
+	ResponseEntity<BankStatements.Account> addAccount(@RequestBody AccountRequest request) {
+		BankStatements.Account account = this.statements.addAccount(request.name(), request.iban(), request.currency(),
+				request.bic());
+		return ResponseEntity.created(URI.create("/api/v1/bank-accounts/" + account.id())).body(account);
+	}
+
+	@GetMapping("/api/v1/bank-accounts")
+	@PreAuthorize(Roles.ANY)
+	Cursor.Page<BankStatements.Account> accounts() {
+		return new Cursor.Page<>(this.statements.accounts(), false);
+	}
+
+	/** The raw statement file as the body: camt.053 or camt.054 XML. */
+	@PostMapping(path = "/api/v1/bank-statements",
+			consumes = { "application/xml", "text/xml", "text/plain", "text/csv", "application/octet-stream" })
+	@PreAuthorize(Roles.COLLECT_CASH)
+	ResponseEntity<BankStatements.Summary> importStatement(HttpServletRequest request,
+			@RequestParam(required = false) String mapping) throws IOException {
+		String type = request.getContentType() == null ? "" : request.getContentType();
+		if (!type.contains("xml")) {
+			throw new Problem.Invalid("Content-Type",
+					"only ISO 20022 camt.053 / camt.054 XML (application/xml) is read for now; MT940 and bank CSV come next");
+		}
+		byte[] file = request.getInputStream().readNBytes((int) BankStatements.MAX_FILE + 1);
+		if (file.length > BankStatements.MAX_FILE) {
+			throw new Problem.TooLarge("the statement is larger than 50 MB");
+		}
+		BankStatements.Summary summary = this.statements.importCamt(file);
+		return ResponseEntity.created(URI.create("/api/v1/bank-statements/" + summary.id())).body(summary);
+	}
+
+	@GetMapping("/api/v1/bank-statements/{id}")
+	@PreAuthorize(Roles.ANY)
+	BankStatements.Summary statement(@PathVariable String id) {
+		return this.statements.summary(id);
+	}
+
+	@GetMapping("/api/v1/bank-statements/{id}/entries")
+	@PreAuthorize(Roles.ANY)
+	Cursor.Page<EntryResponse> entries(@PathVariable String id, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String startingAfter) {
+		return this.statements.entries(id, Cursor.of(limit, startingAfter)).map(EntryResponse::of);
+	}
+
+}

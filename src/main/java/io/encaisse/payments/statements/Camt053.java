@@ -1,0 +1,236 @@
+package io.encaisse.payments.statements;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import io.encaisse.shared.Problem;
+
+/**
+ * Reads ISO 20022 bank-to-customer statements (camt.053, versions .001.02 to .001.08, and
+ * camt.054 notifications) with a streaming parser, by element names, so the versions'
+ * namespaces do not matter. DTDs and external entities are off: a hostile file cannot
+ * reach the file system or expand entities.
+ */
+public final class Camt053 {
+
+	private Camt053() {
+	}
+
+	/** A statement (or notification) of one account. */
+	public record Statement(String id, String account, List<Entry> entries) {
+	}
+
+	/** A booked entry with what matching needs. */
+	public record Entry(String bankReference, BigDecimal amount, String currency, boolean credit, LocalDate bookingDate,
+			LocalDate valueDate, String remittance, String debtorName, String debtorIban) {
+	}
+
+	public static List<Statement> read(InputStream in) {
+		XMLInputFactory factory = XMLInputFactory.newFactory();
+		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+		List<Statement> statements = new ArrayList<>();
+		XMLStreamReader xml = null;
+		try {
+			xml = factory.createXMLStreamReader(in);
+			Deque<String> path = new ArrayDeque<>();
+			String statementId = null;
+			String account = null;
+			List<Entry> entries = null;
+			EntryBuilder entry = null;
+			boolean sawDocument = false;
+			while (xml.hasNext()) {
+				int event = xml.next();
+				if (event == XMLStreamConstants.DTD) {
+					throw new Problem.Invalid("file", "a statement may not declare a DTD or entities");
+				}
+				if (event == XMLStreamConstants.START_ELEMENT) {
+					String name = xml.getLocalName();
+					path.push(name);
+					if (!sawDocument) {
+						sawDocument = true;
+						if (!"Document".equals(name)) {
+							throw new Problem.Invalid("file",
+									"is not an ISO 20022 document (root element " + name + ")");
+						}
+					}
+					if (("Stmt".equals(name) || "Ntfctn".equals(name) || "Rpt".equals(name)) && path.size() == 3) {
+						statementId = null;
+						account = null;
+						entries = new ArrayList<>();
+					}
+					else if ("Ntry".equals(name) && entries != null) {
+						entry = new EntryBuilder();
+					}
+					else if ("Amt".equals(name) && entry != null && path.size() == 5) {
+						entry.currency = xml.getAttributeValue(null, "Ccy");
+					}
+					continue;
+				}
+				if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+					if (path.isEmpty() || xml.isWhiteSpace()) {
+						continue;
+					}
+					String text = xml.getText().trim();
+					String here = String.join("/", reversed(path));
+					if (entry == null) {
+						if (here.endsWith("Stmt/Id") || here.endsWith("Ntfctn/Id") || here.endsWith("Rpt/Id")) {
+							statementId = append(statementId, text);
+						}
+						else if (here.matches(".*/(Stmt|Ntfctn|Rpt)/Acct/Id/(IBAN|Othr/Id)")) {
+							account = append(account, text);
+						}
+					}
+					else {
+						entry.read(here, text);
+					}
+					continue;
+				}
+				if (event == XMLStreamConstants.END_ELEMENT) {
+					String name = path.pop();
+					if ("Ntry".equals(name) && entry != null) {
+						entries.add(entry.build(entries.size() + 1));
+						entry = null;
+					}
+					else if (("Stmt".equals(name) || "Ntfctn".equals(name) || "Rpt".equals(name)) && path.size() == 2
+							&& entries != null) {
+						if (account == null) {
+							throw new Problem.Invalid("file", "statement " + statementId + " names no account");
+						}
+						statements.add(new Statement(statementId, account.replace(" ", ""), List.copyOf(entries)));
+						entries = null;
+					}
+				}
+			}
+			if (statements.isEmpty()) {
+				throw new Problem.Invalid("file", "holds no statement (Stmt) or notification (Ntfctn)");
+			}
+			return statements;
+		}
+		catch (XMLStreamException ex) {
+			int line = ex.getLocation() == null ? 0 : ex.getLocation().getLineNumber();
+			throw new Problem.Invalid(List
+				.of(new Problem.FieldError("file", "is not well-formed XML: " + message(ex), line > 0 ? line : null)));
+		}
+		finally {
+			if (xml != null) {
+				try {
+					xml.close();
+				}
+				catch (XMLStreamException ignored) {
+					// nothing more to read
+				}
+			}
+		}
+	}
+
+	private static String message(XMLStreamException ex) {
+		String m = ex.getMessage() == null ? "" : ex.getMessage();
+		int i = m.indexOf("Message: ");
+		return (i >= 0 ? m.substring(i + 9) : m).replaceAll("\\s+", " ").trim();
+	}
+
+	private static List<String> reversed(Deque<String> path) {
+		List<String> list = new ArrayList<>(path);
+		java.util.Collections.reverse(list);
+		return list;
+	}
+
+	private static String append(String current, String text) {
+		return current == null ? text : current + text;
+	}
+
+	private static final class EntryBuilder {
+
+		String bankReference;
+
+		String amount;
+
+		String currency;
+
+		String indicator;
+
+		String bookingDate;
+
+		String valueDate;
+
+		final StringBuilder remittance = new StringBuilder();
+
+		String debtorName;
+
+		String debtorIban;
+
+		void read(String path, String text) {
+			if (path.endsWith("Ntry/Amt")) {
+				this.amount = append(this.amount, text);
+			}
+			else if (path.endsWith("Ntry/CdtDbtInd")) {
+				this.indicator = text;
+			}
+			else if (path.endsWith("Ntry/AcctSvcrRef")) {
+				this.bankReference = append(this.bankReference, text);
+			}
+			else if (path.endsWith("Ntry/BookgDt/Dt") || path.endsWith("Ntry/BookgDt/DtTm")) {
+				this.bookingDate = text;
+			}
+			else if (path.endsWith("Ntry/ValDt/Dt") || path.endsWith("Ntry/ValDt/DtTm")) {
+				this.valueDate = text;
+			}
+			else if (path.endsWith("RmtInf/Ustrd") || path.endsWith("CdtrRefInf/Ref") || path.endsWith("AddtlRmtInf")
+					|| path.endsWith("Ntry/AddtlNtryInf")) {
+				if (!this.remittance.isEmpty()) {
+					this.remittance.append(' ');
+				}
+				this.remittance.append(text);
+			}
+			else if (path.endsWith("RltdPties/Dbtr/Nm") || path.endsWith("RltdPties/Dbtr/Pty/Nm")) {
+				this.debtorName = text;
+			}
+			else if (path.endsWith("RltdPties/DbtrAcct/Id/IBAN")) {
+				this.debtorIban = text;
+			}
+		}
+
+		Entry build(int number) {
+			if (this.amount == null || this.indicator == null) {
+				throw new Problem.Invalid("file", "entry " + number + " has no amount or no credit/debit indicator");
+			}
+			BigDecimal value;
+			try {
+				value = new BigDecimal(this.amount.trim());
+			}
+			catch (NumberFormatException ex) {
+				throw new Problem.Invalid("file",
+						"entry " + number + " has an unreadable amount '" + this.amount + "'");
+			}
+			return new Entry(this.bankReference, value, this.currency == null ? "EUR" : this.currency,
+					"CRDT".equals(this.indicator), date(this.bookingDate), date(this.valueDate),
+					this.remittance.isEmpty() ? null : this.remittance.toString(), this.debtorName, this.debtorIban);
+		}
+
+		private static LocalDate date(String text) {
+			if (text == null || text.length() < 10) {
+				return null;
+			}
+			try {
+				return LocalDate.parse(text.substring(0, 10));
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				return null;
+			}
+		}
+
+	}
+
+}

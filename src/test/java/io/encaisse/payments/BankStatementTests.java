@@ -1,0 +1,112 @@
+package io.encaisse.payments;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import io.encaisse.support.Api;
+import io.encaisse.support.EncaisseTest;
+import io.encaisse.support.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.encaisse.support.Api.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Statements through the API: credits matched by the payer's reference, applied once,
+ * unknown accounts refused.
+ */
+@EncaisseTest
+class BankStatementTests {
+
+	@LocalServerPort
+	int port;
+
+	static String camt(String iban, String statementId, String bankRef, String amount, String remittance) {
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+				  <BkToCstmrStmt>
+				    <GrpHdr><MsgId>%s</MsgId><CreDtTm>2026-11-20T08:00:00</CreDtTm></GrpHdr>
+				    <Stmt>
+				      <Id>%s</Id>
+				      <Acct><Id><IBAN>%s</IBAN></Id></Acct>
+				      <Ntry>
+				        <Amt Ccy="EUR">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+				        <BookgDt><Dt>2026-11-20</Dt></BookgDt><ValDt><Dt>2026-11-20</Dt></ValDt>
+				        <AcctSvcrRef>%s</AcctSvcrRef>
+				        <NtryDtls><TxDtls><RmtInf><Ustrd>%s</Ustrd></RmtInf></TxDtls></NtryDtls>
+				      </Ntry>
+				      <Ntry>
+				        <Amt Ccy="EUR">12.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><BookgDt><Dt>2026-11-20</Dt></BookgDt>
+				        <AcctSvcrRef>%s-FEE</AcctSvcrRef>
+				      </Ntry>
+				    </Stmt>
+				  </BkToCstmrStmt>
+				</Document>
+				""".formatted(statementId, statementId, iban, amount, bankRef, remittance, bankRef);
+	}
+
+	@Test
+	void aStatementPaysTheInvoiceItsReferenceNamesOnceWhateverTheRepeats() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String iban = "FR7630006000011234567890189";
+		api.post("/api/v1/bank-accounts", map("name", "Compte courant", "iban", iban, "currency", "EUR"));
+		String sku = fixtures.product("100.00", "20");
+		String invoice = fixtures.deliver(fixtures.acceptedOrder(fixtures.customer(), sku, "1"), sku, "1");
+		String reference = api.get("/api/v1/invoices/" + invoice).get("paymentReference");
+		String bankRef = Fixtures.unique("REF");
+
+		byte[] file = camt(iban, Fixtures.unique("STMT"), bankRef, "120.00", "VIR SEPA " + reference)
+			.getBytes(StandardCharsets.UTF_8);
+		Api.Response imported = api.xml("/api/v1/bank-statements", file);
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+		assertThat(imported.get("entries")).isEqualTo("2");
+		assertThat(imported.get("matched")).isEqualTo("1");
+		assertThat(imported.get("ignored")).isEqualTo("1");
+		assertThat(api.get("/api/v1/invoices/" + invoice).get("status")).isEqualTo("PAID");
+		var entries = api.get("/api/v1/bank-statements/" + imported.get("id") + "/entries").json().get("data");
+		assertThat(entries.get(0).get("status").asString()).isEqualTo("MATCHED");
+		assertThat(entries.get(0).get("allocations").get(0).get("amount").asString()).isEqualTo("120.00");
+		assertThat(entries.get(1).get("status").asString()).isEqualTo("IGNORED");
+
+		int payments = api.get("/api/v1/payments?limit=500").json().get("data").size();
+		Api.Response again = api.xml("/api/v1/bank-statements", file);
+		assertThat(again.get("id")).isEqualTo(imported.get("id"));
+		Api.Response sameEntryOtherFile = api.xml("/api/v1/bank-statements",
+				camt(iban, Fixtures.unique("STMT"), bankRef, "120.00", "VIR SEPA " + reference)
+					.getBytes(StandardCharsets.UTF_8));
+		assertThat(sameEntryOtherFile.get("alreadyImported")).isEqualTo("2");
+		assertThat(api.get("/api/v1/payments?limit=500").json().get("data").size()).isEqualTo(payments);
+	}
+
+	@Test
+	void aStatementOfAnUnknownAccountOrABrokenFileIsRefusedWhole() throws Exception {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Api.Response unknown = api.xml("/api/v1/bank-statements",
+				camt("DE89370400440532013000", Fixtures.unique("S"), Fixtures.unique("R"), "5.00", "x")
+					.getBytes(StandardCharsets.UTF_8));
+		assertThat(unknown.status()).isEqualTo(422);
+		assertThat(unknown.json().get("errors").findValuesAsString("field")).contains("account");
+		Api.Response broken = api.xml("/api/v1/bank-statements", "<Document><BkToCstmrStmt>".getBytes());
+		assertThat(broken.status()).isEqualTo(422);
+		assertThat(
+				api.post("/api/v1/bank-accounts", map("name", "Bad", "iban", "FR7630006000011234567890188")).status())
+			.isEqualTo(422);
+	}
+
+	@Test
+	void thePublicFinnishSampleImportsWithItsCreditsAndDebits() throws Exception {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		api.post("/api/v1/bank-accounts",
+				map("name", "Finnish sample", "iban", "FI7433010001222090", "currency", "EUR"));
+		byte[] file = Files.readAllBytes(Camt053Tests.SAMPLES.resolve("camt053_v02_FI_sample.xml"));
+		Api.Response imported = api.xml("/api/v1/bank-statements", file);
+		assertThat(imported.status()).as(imported.toString()).isIn(200, 201);
+		assertThat(Integer.parseInt(imported.get("entries")) + Integer.parseInt(imported.get("alreadyImported")))
+			.isEqualTo(10);
+	}
+
+}
