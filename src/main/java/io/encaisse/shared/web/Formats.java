@@ -65,6 +65,13 @@ public class Formats {
 		return qty(value) + " %";
 	}
 
+	/**
+	 * A VAT rate, always shown, zero included: {@code 20 %}, {@code 5,5 %}, {@code 0 %}.
+	 */
+	public String rate(BigDecimal rate) {
+		return rate == null ? "" : qty(rate) + " %";
+	}
+
 	public String date(LocalDate date) {
 		return date == null ? ""
 				: date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()));
