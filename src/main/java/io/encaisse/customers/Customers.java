@@ -35,7 +35,11 @@ public class Customers {
 
 	private final ApplicationEventPublisher events;
 
-	Customers(CustomerRepository customers, AuditTrail audit, Today today, ApplicationEventPublisher events) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	Customers(CustomerRepository customers, AuditTrail audit, Today today, ApplicationEventPublisher events,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.customers = customers;
 		this.audit = audit;
 		this.today = today;
@@ -73,6 +77,26 @@ public class Customers {
 				AuditTrail.changes("name", data.name(), "legalId", data.legalId(), "currency", data.currency()));
 		this.events.publishEvent(new CustomerRegistered(customer.id(), data.name()));
 		return customer.details();
+	}
+
+	/** The customer another system knows by this code, if any. */
+	public Optional<CustomerDetails> findByExternalRef(String externalRef) {
+		return this.jdbc.sql("select id from customer where external_ref = :ref")
+			.param("ref", externalRef)
+			.query(String.class)
+			.optional()
+			.flatMap(this::find);
+	}
+
+	/** Registers a customer that another system knows by {@code externalRef}. */
+	@Transactional
+	public CustomerDetails registerWithExternalRef(String externalRef, CustomerInput input) {
+		CustomerDetails customer = register(input);
+		this.jdbc.sql("update customer set external_ref = :ref where id = :id")
+			.param("ref", externalRef)
+			.param("id", customer.id())
+			.update();
+		return customer;
 	}
 
 	@Transactional

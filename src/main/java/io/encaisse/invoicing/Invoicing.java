@@ -278,6 +278,19 @@ public class Invoicing {
 				found = this.invoices.findByNumber(number).filter(i -> i.kind() == Invoice.Kind.INVOICE);
 			}
 		}
+		if (found.isEmpty()) {
+			// numbers of invoices imported from another system have their own shapes: try
+			// each word
+			for (String word : remittance.split("[\\s,;:()]+")) {
+				String token = word.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
+				if (token.length() >= 3 && token.length() <= 30 && token.matches(".*\\d.*")) {
+					found = this.invoices.findByNumber(token).filter(i -> i.kind() == Invoice.Kind.INVOICE);
+					if (found.isPresent()) {
+						break;
+					}
+				}
+			}
+		}
 		return found.map(i -> new Payable(i.id(), i.number(), i.customerId(), i.amountDue(), i.status()));
 	}
 
@@ -307,6 +320,10 @@ public class Invoicing {
 		InvoiceView invoice = get(id);
 		if (invoice.number() == null) {
 			throw new Problem.StateConflict("a draft has no document yet; issue it first");
+		}
+		if (String.valueOf(load(id).sourceRef()).startsWith("import:")) {
+			throw new Problem.StateConflict(
+					"invoice " + invoice.number() + " was imported from another system, which holds its document");
 		}
 		CustomerDetails customer = this.customers.get(invoice.customerId());
 		String original = invoice.creditedInvoiceId() == null ? null : load(invoice.creditedInvoiceId()).number();

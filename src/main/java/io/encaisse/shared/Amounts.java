@@ -21,7 +21,7 @@ public final class Amounts {
 			return Money.currency(code);
 		}
 		catch (IllegalArgumentException ex) {
-			errors.add(field, "'" + code + "' is not an ISO 4217 currency code");
+			errors.add(field, "'" + code + "' is not an ISO 4217 currency one can invoice in");
 			return null;
 		}
 	}

@@ -39,7 +39,13 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 			throw new IllegalArgumentException("not an ISO 4217 currency code: " + code);
 		}
 		try {
-			return Currency.getInstance(code);
+			Currency currency = Currency.getInstance(code);
+			if (currency.getDefaultFractionDigits() < 0) {
+				// XXX, XAU, XDR...: codes of no currency, metals or units of account, not
+				// money one invoices in
+				throw new IllegalArgumentException("not a currency one can invoice in: " + code);
+			}
+			return currency;
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("not an ISO 4217 currency code: " + code);

@@ -31,6 +31,8 @@ class MoneyTests {
 	void refusesAnUnknownCurrency() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Money.currency("EUX"));
 		assertThatIllegalArgumentException().isThrownBy(() -> Money.currency("eur"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.currency("XXX"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.currency("XAU"));
 	}
 
 	@Test

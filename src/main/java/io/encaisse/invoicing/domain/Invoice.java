@@ -142,6 +142,21 @@ public class Invoice {
 				paymentTermsEndOfMonth, priced, Set.of(), null, now);
 	}
 
+	/**
+	 * An open invoice issued by another system (AR-only mode): its own number and dates,
+	 * one line for its total (the other system holds the detail), owed like ours.
+	 */
+	public static Invoice imported(String id, String number, String customerId, String customerName, LocalDate issued,
+			LocalDate due, Money amount, Instant now) {
+		InvoiceLine line = new InvoiceLine("IMPORTED", "Invoice " + number + " (imported)", "piece", BigDecimal.ONE,
+				amount.amount(), BigDecimal.ZERO, BigDecimal.ZERO.setScale(2), amount.amount(), null, "IMPORTED");
+		return new Invoice(id, Kind.INVOICE, number, InvoiceStatus.ISSUED, customerId, customerName, null,
+				"import:" + number, null, "imported from another system", issued, due, amount.currencyCode(),
+				amount.amount(), BigDecimal.ZERO, amount.amount(), BigDecimal.ZERO, BigDecimal.ZERO, null,
+				(int) java.time.temporal.ChronoUnit.DAYS.between(issued, due), false, List.of(line), Set.of(), null,
+				now);
+	}
+
 	/** Gives the draft its number, dates and payment reference. */
 	public void issue(String number, LocalDate issueDate, String paymentReference) {
 		if (this.status != InvoiceStatus.DRAFT) {
