@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import io.encaisse.customers.LegalIds;
 import io.encaisse.payments.statements.Camt053;
+import io.encaisse.payments.statements.Mt940;
 import io.encaisse.shared.Amounts;
 import io.encaisse.shared.AuditTrail;
 import io.encaisse.shared.Cursor;
@@ -110,9 +111,22 @@ public class BankStatements {
 			.list();
 	}
 
+	/** The statement formats read so far. */
+	public enum Format {
+
+		CAMT, MT940
+
+	}
+
 	/** Imports a camt.053 (or camt.054) file, all or nothing. */
 	@Transactional
 	public Summary importCamt(byte[] file) {
+		return importFile(file, Format.CAMT);
+	}
+
+	/** Imports a statement file, all or nothing. */
+	@Transactional
+	public Summary importFile(byte[] file, Format format) {
 		String hash = sha256(file);
 		Optional<String> known = this.jdbc.sql("select id from bank_statement where file_hash = :h")
 			.param("h", hash)
@@ -121,11 +135,13 @@ public class BankStatements {
 		if (known.isPresent()) {
 			return summary(known.get());
 		}
-		List<Camt053.Statement> statements = Camt053.read(new ByteArrayInputStream(file));
+		List<Camt053.Statement> statements = format == Format.CAMT ? Camt053.read(new ByteArrayInputStream(file))
+				: Mt940.read(file);
 		String id = Ids.next("bst");
 		this.jdbc.sql("""
 				insert into bank_statement (id, file_hash, format, imported_at, imported_by)
-				values (:id, :hash, 'camt', :at, :by)""")
+				values (:id, :hash, :format, :at, :by)""")
+			.param("format", format.name())
 			.param("id", id)
 			.param("hash", hash)
 			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))

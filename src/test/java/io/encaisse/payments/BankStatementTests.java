@@ -98,6 +98,36 @@ class BankStatementTests {
 	}
 
 	@Test
+	void anMt940StatementPaysTheInvoiceItsInformationNames() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String iban = "DE89370400440532013000";
+		api.post("/api/v1/bank-accounts", map("name", "Commerzbank", "iban", iban, "currency", "EUR"));
+		String sku = fixtures.product("50.00", "20");
+		String invoice = fixtures.deliver(fixtures.acceptedOrder(fixtures.customer(), sku, "1"), sku, "1");
+		String number = api.get("/api/v1/invoices/" + invoice).get("number");
+		String mt940 = """
+				:20:%s
+				:25:%s
+				:28C:00001/001
+				:60F:C261120EUR1000,00
+				:61:2611201120CR60,00NTRFNONREF//%s
+				:86:166?00GUTSCHRIFT?20Rechnung %s?21Danke
+				:61:2611201120DR5,00NCHGNONREF
+				:86:808?00GEBUEHREN
+				:62F:C261120EUR1055,00
+				-
+				""".formatted(Fixtures.unique("MT"), iban, Fixtures.unique("B"), number.replace("-", " "));
+		Api.Response imported = api.send("/api/v1/bank-statements", mt940.getBytes(StandardCharsets.UTF_8),
+				"text/plain");
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+		assertThat(imported.get("matched")).isEqualTo("1");
+		assertThat(imported.get("ignored")).isEqualTo("1");
+		assertThat(api.get("/api/v1/invoices/" + invoice).get("status")).isEqualTo("PAID");
+		assertThat(api.send("/api/v1/bank-statements", "a;b\n".getBytes(), "text/csv").status()).isEqualTo(422);
+	}
+
+	@Test
 	void thePublicFinnishSampleImportsWithItsCreditsAndDebits() throws Exception {
 		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
 		api.post("/api/v1/bank-accounts",

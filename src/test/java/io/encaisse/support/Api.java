@@ -101,6 +101,12 @@ public final class Api {
 		return request(method, path, body, "application/json");
 	}
 
+	public Response send(String path, byte[] body, String contentType) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)), null);
+	}
+
 	public Response xml(String path, byte[] body) {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/xml")

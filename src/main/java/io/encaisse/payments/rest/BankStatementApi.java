@@ -77,15 +77,22 @@ class BankStatementApi {
 	ResponseEntity<BankStatements.Summary> importStatement(HttpServletRequest request,
 			@RequestParam(required = false) String mapping) throws IOException {
 		String type = request.getContentType() == null ? "" : request.getContentType();
-		if (!type.contains("xml")) {
-			throw new Problem.Invalid("Content-Type",
-					"only ISO 20022 camt.053 / camt.054 XML (application/xml) is read for now; MT940 and bank CSV come next");
+		BankStatements.Format format;
+		if (type.contains("xml")) {
+			format = BankStatements.Format.CAMT;
+		}
+		else if (type.startsWith("text/plain") || type.startsWith("application/octet-stream")) {
+			format = BankStatements.Format.MT940;
+		}
+		else {
+			throw new Problem.Invalid("Content-Type", "camt.053 / camt.054 as application/xml or MT940 as text/plain;"
+					+ " bank CSV with a saved mapping comes next");
 		}
 		byte[] file = request.getInputStream().readNBytes((int) BankStatements.MAX_FILE + 1);
 		if (file.length > BankStatements.MAX_FILE) {
 			throw new Problem.TooLarge("the statement is larger than 50 MB");
 		}
-		BankStatements.Summary summary = this.statements.importCamt(file);
+		BankStatements.Summary summary = this.statements.importFile(file, format);
 		return ResponseEntity.created(URI.create("/api/v1/bank-statements/" + summary.id())).body(summary);
 	}
 
