@@ -19,7 +19,9 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -48,6 +50,28 @@ class ProductPageTests {
 
 	@Autowired
 	Today today;
+
+	@Autowired
+	Pricing pricing;
+
+	@Test
+	@WithMockUser(roles = "SALES_MANAGER")
+	void aManagerGivesACustomerAPriceListFromThePriceListsPage() throws Exception {
+		String sku = Fixtures.unique("LIST");
+		this.catalog.create(new ProductInput(sku, "Listed", "piece", "20", null, "EUR"));
+		this.prices.addPrice(sku, new PriceInput("export", "EUR", "80.00", this.today.date(), null, null));
+		String customer = this.customers
+			.register(new CustomerInput(Fixtures.unique("Client"), null, null, null, null, 30, null, "EUR", "fr"))
+			.id();
+		this.mvc.perform(get("/price-lists"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("export")));
+		this.mvc
+			.perform(
+					post("/price-lists/assign").with(csrf()).param("customerId", customer).param("priceList", "export"))
+			.andExpect(status().is3xxRedirection());
+		org.assertj.core.api.Assertions.assertThat(this.pricing.priceListOf(customer)).isEqualTo("export");
+	}
 
 	@Test
 	@WithMockUser(roles = "SALES_MANAGER")

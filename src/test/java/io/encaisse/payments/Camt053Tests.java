@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class Camt053Tests {
 
-	static final Path SAMPLES = Path.of("..", "shared", "data", "bank");
+	static final Path SAMPLES = Path.of("src", "test", "resources", "samples", "bank");
 
 	static List<Camt053.Statement> read(String file) throws Exception {
 		try (InputStream in = Files.newInputStream(SAMPLES.resolve(file))) {

@@ -35,7 +35,10 @@ class PricingPages {
 
 	private final DiscountPolicy policy;
 
-	PricingPages(Catalog catalog, PriceBook prices, DiscountPolicy policy) {
+	private final io.encaisse.customers.Customers customers;
+
+	PricingPages(Catalog catalog, PriceBook prices, DiscountPolicy policy, io.encaisse.customers.Customers customers) {
+		this.customers = customers;
 		this.catalog = catalog;
 		this.prices = prices;
 		this.policy = policy;
@@ -65,6 +68,28 @@ class PricingPages {
 		this.catalog.retire(sku);
 		Forms.flash(redirect, "✓ " + sku);
 		return "redirect:/products/" + sku;
+	}
+
+	@GetMapping("/price-lists")
+	@PreAuthorize(Roles.ANY)
+	String priceLists(Model model) {
+		model.addAttribute("lists", this.prices.priceLists());
+		model.addAttribute("customers", this.customers.search(null));
+		return "products/price-lists";
+	}
+
+	@PostMapping("/price-lists/assign")
+	@PreAuthorize(Roles.NEGOTIATE_PRICES)
+	String assign(@RequestParam(required = false) String customerId, @RequestParam(required = false) String priceList,
+			RedirectAttributes redirect) {
+		try {
+			this.prices.assignPriceList(customerId, priceList);
+			Forms.flash(redirect, "✓ " + priceList);
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/price-lists";
 	}
 
 	@GetMapping("/settings/discount-policy")
