@@ -79,6 +79,17 @@ public class Customers {
 		return customer.details();
 	}
 
+	/** The customer whose own bank account this is, if any. */
+	public Optional<CustomerDetails> findByIban(String iban) {
+		return this.jdbc.sql("select id from customer where iban = :iban")
+			.param("iban", iban)
+			.query(String.class)
+			.list()
+			.stream()
+			.findFirst()
+			.flatMap(this::find);
+	}
+
 	/** The customer another system knows by this code, if any. */
 	public Optional<CustomerDetails> findByExternalRef(String externalRef) {
 		return this.jdbc.sql("select id from customer where external_ref = :ref")

@@ -291,7 +291,51 @@ public class Invoicing {
 				}
 			}
 		}
-		return found.map(i -> new Payable(i.id(), i.number(), i.customerId(), i.amountDue(), i.status()));
+		return found.map(Invoicing::toPayable);
+	}
+
+	/**
+	 * Open invoices (issued, not fully paid or credited) of a customer in a currency,
+	 * oldest due first.
+	 */
+	public List<Payable> openOf(String customerId, String currency) {
+		return payables("customer_id = :key and currency = :currency", customerId, currency);
+	}
+
+	/** Open invoices of any customer whose amount due is exactly this. */
+	public List<Payable> openWithAmountDue(Money amount) {
+		return this.jdbc.sql("""
+				select id from invoice where kind = 'INVOICE' and status in ('ISSUED', 'PARTIALLY_PAID')
+				and currency = :currency and total - amount_paid - amount_credited = :amount order by due_date""")
+			.param("currency", amount.currencyCode())
+			.param("amount", amount.amount())
+			.query(String.class)
+			.list()
+			.stream()
+			.map(id -> toPayable(load(id)))
+			.toList();
+	}
+
+	private List<Payable> payables(String where, String key, String currency) {
+		return this.jdbc
+			.sql("select id from invoice where kind = 'INVOICE' and status in ('ISSUED', 'PARTIALLY_PAID') and " + where
+					+ " order by due_date, id")
+			.param("key", key)
+			.param("currency", currency)
+			.query(String.class)
+			.list()
+			.stream()
+			.map(id -> toPayable(load(id)))
+			.toList();
+	}
+
+	private static Payable toPayable(Invoice i) {
+		return new Payable(i.id(), i.number(), i.customerId(), i.amountDue(), i.status());
+	}
+
+	/** An open invoice, as a person confirming a suggestion picks it. */
+	public Payable payable(String invoiceId) {
+		return toPayable(load(invoiceId));
 	}
 
 	/**

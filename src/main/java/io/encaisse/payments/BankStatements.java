@@ -63,7 +63,7 @@ public class BankStatements {
 
 	public record EntryView(String id, String bankReference, BigDecimal amount, String currency, boolean credit,
 			LocalDate bookingDate, String remittance, String debtorName, String status, String reason, String paymentId,
-			List<Allocation> allocations) {
+			List<Allocation> allocations, List<PaymentView.Suggestion> suggestions) {
 	}
 
 	public record Allocation(String invoiceNumber, BigDecimal amount) {
@@ -200,9 +200,9 @@ public class BankStatements {
 				received = this.today.date();
 			}
 			PaymentView payment = this.payments.receive(new PaymentInput(null, entry.amount().toPlainString(),
-					entry.currency(), received, entry.remittance()), false);
+					entry.currency(), received, entry.remittance(), entry.debtorIban(), entry.debtorName()), false);
 			paymentId = payment.id();
-			status = payment.status() == PaymentStatus.UNMATCHED ? "UNMATCHED" : "MATCHED";
+			status = entryStatus(payment.status());
 			reason = payment.matchReason();
 		}
 		this.jdbc
@@ -259,7 +259,7 @@ public class BankStatements {
 			.param("after", cursor.startingAfter() == null ? "" : cursor.startingAfter())
 			.query((rs, i) -> new EntryView(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
 					rs.getBoolean(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
-					rs.getString(9), rs.getString(10), rs.getString(11), List.of()))
+					rs.getString(9), rs.getString(10), rs.getString(11), List.of(), List.of()))
 			.list();
 		return cursor.page(rows).map(this::withAllocations);
 	}
@@ -268,13 +268,24 @@ public class BankStatements {
 		if (e.paymentId() == null) {
 			return e;
 		}
-		List<Allocation> allocations = this.payments.get(e.paymentId())
-			.allocations()
+		PaymentView payment = this.payments.get(e.paymentId());
+		List<Allocation> allocations = payment.allocations()
 			.stream()
 			.map(a -> new Allocation(a.invoiceNumber(), a.amount().amount()))
 			.toList();
+		// the entry follows its payment: a person may have confirmed a suggestion since
+		// the import
 		return new EntryView(e.id(), e.bankReference(), e.amount(), e.currency(), e.credit(), e.bookingDate(),
-				e.remittance(), e.debtorName(), e.status(), e.reason(), e.paymentId(), allocations);
+				e.remittance(), e.debtorName(), entryStatus(payment.status()), e.reason(), e.paymentId(), allocations,
+				payment.suggestions());
+	}
+
+	private static String entryStatus(PaymentStatus status) {
+		return switch (status) {
+			case UNMATCHED -> "UNMATCHED";
+			case SUGGESTED -> "SUGGESTED";
+			case MATCHED, PARTIALLY_MATCHED -> "MATCHED";
+		};
 	}
 
 	private static int count(List<String> statuses, String status) {

@@ -42,8 +42,11 @@ public class Payments {
 
 	private final ApplicationEventPublisher events;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Payments(PaymentRepository payments, Invoicing invoicing, Customers customers, AuditTrail audit, Today today,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.payments = payments;
 		this.invoicing = invoicing;
 		this.customers = customers;
@@ -99,11 +102,12 @@ public class Payments {
 		}
 		errors.throwIfAny();
 		Money money = new Money(amount, currency);
-		Payment payment = Payment.received(Ids.next("pay"), customerId, money, receivedOn, input.reference(),
-				this.today.instant());
+		String payerIban = input.payerIban() == null ? null : input.payerIban().replace(" ", "").toUpperCase();
+		Payment payment = Payment.received(Ids.next("pay"), customerId, money, receivedOn, input.reference(), payerIban,
+				input.payerName(), this.today.instant());
 		Optional<Invoicing.Payable> target = this.invoicing.findPayable(input.reference());
 		if (target.isEmpty()) {
-			payment.leaveUnmatched("no invoice number or RF reference found in the payment reference");
+			suggest(payment, money, customerId != null ? customerId : payerOf(payerIban).orElse(null));
 		}
 		else {
 			Invoicing.Payable invoice = target.get();
@@ -137,6 +141,84 @@ public class Payments {
 		return view(payment);
 	}
 
+	/**
+	 * A person confirms where (part of) an unapplied payment goes. The payer's IBAN is
+	 * then remembered for the invoice's customer, so the next payment from that account
+	 * is recognised.
+	 */
+	@Transactional
+	public PaymentView allocate(String paymentId, String invoiceId) {
+		Payment payment = this.payments.findById(paymentId)
+			.orElseThrow(() -> new Problem.NotFound("payment", paymentId));
+		if (!payment.unallocated().isPositive()) {
+			throw new Problem.StateConflict("payment " + paymentId + " is fully applied already");
+		}
+		if (invoiceId == null || invoiceId.isBlank()) {
+			throw new Problem.Invalid("invoiceId", "is required");
+		}
+		Invoicing.Payable invoice = this.invoicing.payable(invoiceId);
+		if (!invoice.amountDue().currencyCode().equals(payment.currency())) {
+			throw new Problem.Invalid("invoiceId",
+					"invoice " + invoice.number() + " is in " + invoice.amountDue().currencyCode());
+		}
+		if (!invoice.status().isOpen()) {
+			throw new Problem.StateConflict(
+					"invoice " + invoice.number() + " is " + invoice.status() + "; nothing is due");
+		}
+		Money applied = this.invoicing.recordPayment(invoiceId, paymentId, payment.unallocated(), payment.receivedOn());
+		payment.allocate(invoiceId, invoice.number(), invoice.customerId(), applied,
+				"confirmed by " + AuditTrail.currentActor());
+		this.payments.save(payment);
+		if (payment.payerIban() != null) {
+			this.jdbc.sql("delete from payer_account where iban = :iban").param("iban", payment.payerIban()).update();
+			this.jdbc.sql("insert into payer_account (iban, customer_id, learnt_at) values (:iban, :customer, :at)")
+				.param("iban", payment.payerIban())
+				.param("customer", invoice.customerId())
+				.param("at", this.today.instant().atOffset(java.time.ZoneOffset.UTC))
+				.update();
+		}
+		this.audit.record(DOCUMENT, paymentId, "allocated",
+				AuditTrail.changes("invoice", invoice.number(), "amount", applied, "learntIban", payment.payerIban()));
+		this.events.publishEvent(
+				new PaymentApplied(paymentId, invoiceId, invoice.number(), applied.amount(), applied.currencyCode()));
+		return view(payment);
+	}
+
+	private void suggest(Payment payment, Money money, String customerId) {
+		if (customerId != null) {
+			String payer = this.customers.find(customerId).map(c -> c.name()).orElse(customerId);
+			var candidates = io.encaisse.payments.matching.Candidates.ofKnownPayer(payer, money.amount(),
+					this.invoicing.openOf(customerId, money.currencyCode()));
+			payment.suggest(candidates,
+					candidates.isEmpty()
+							? "no invoice number or RF reference in the payment, and no open invoice of " + payer
+									+ " fits the amount"
+							: "no reference: candidates among the open invoices of " + payer);
+		}
+		else {
+			var candidates = io.encaisse.payments.matching.Candidates.ofUnknownPayer(money.amount(),
+					this.invoicing.openWithAmountDue(money));
+			payment.suggest(candidates,
+					candidates.isEmpty() ? "no invoice number or RF reference found in the payment reference"
+							: "no reference and an unknown payer: one open invoice has exactly this amount");
+		}
+	}
+
+	/**
+	 * The customer a payer's IBAN belongs to: learnt from confirmed matches, or the
+	 * customer's own IBAN.
+	 */
+	private Optional<String> payerOf(String iban) {
+		if (iban == null) {
+			return Optional.empty();
+		}
+		Optional<String> learnt = this.jdbc.sql("select customer_id from payer_account where iban = :iban")
+			.param("iban", iban)
+			.query(String.class)
+			.optional();
+		return learnt.isPresent() ? learnt : this.customers.findByIban(iban).map(c -> c.id());
+	}
+
 	private static PaymentView view(Payment p) {
 		Currency currency = Currency.getInstance(p.currency());
 		return new PaymentView(p.id(), p.customerId(), p.amount(), p.receivedOn(), p.reference(), p.status(),
@@ -146,7 +228,12 @@ public class Payments {
 					.map(a -> new PaymentView.Allocation(a.invoiceId(), a.invoiceNumber(),
 							new Money(a.amount(), currency)))
 					.toList(),
-				p.version());
+				p.suggestions()
+					.stream()
+					.map(s -> new PaymentView.Suggestion(s.invoiceId(), s.invoiceNumber(),
+							new Money(s.amount(), currency), s.confidence(), s.reason()))
+					.toList(),
+				p.payerIban(), p.payerName(), p.version());
 	}
 
 }

@@ -38,6 +38,13 @@ public class Payment {
 
 	private String matchReason;
 
+	private final String payerIban;
+
+	private final String payerName;
+
+	@MappedCollection(idColumn = "payment_id", keyColumn = "line_index")
+	private List<PaymentSuggestion> suggestions;
+
 	@MappedCollection(idColumn = "payment_id", keyColumn = "line_index")
 	private List<PaymentAllocation> allocations;
 
@@ -48,8 +55,11 @@ public class Payment {
 
 	@PersistenceCreator
 	Payment(String id, String customerId, BigDecimal amount, String currency, LocalDate receivedOn, String reference,
-			PaymentStatus status, BigDecimal unallocated, String matchReason, List<PaymentAllocation> allocations,
-			Long version, Instant createdAt) {
+			PaymentStatus status, BigDecimal unallocated, String matchReason, String payerIban, String payerName,
+			List<PaymentSuggestion> suggestions, List<PaymentAllocation> allocations, Long version, Instant createdAt) {
+		this.payerIban = payerIban;
+		this.payerName = payerName;
+		this.suggestions = new ArrayList<>(suggestions == null ? List.of() : suggestions);
 		this.id = id;
 		this.customerId = customerId;
 		this.amount = amount;
@@ -65,14 +75,34 @@ public class Payment {
 	}
 
 	public static Payment received(String id, String customerId, Money amount, LocalDate receivedOn, String reference,
-			Instant now) {
+			String payerIban, String payerName, Instant now) {
 		return new Payment(id, customerId, amount.amount(), amount.currencyCode(), receivedOn, reference,
-				PaymentStatus.UNMATCHED, amount.amount(), null, List.of(), null, now);
+				PaymentStatus.UNMATCHED, amount.amount(), null, payerIban, payerName, List.of(), List.of(), null, now);
+	}
+
+	/** Offers candidates to a person; nothing is applied. */
+	public void suggest(List<PaymentSuggestion> candidates, String reason) {
+		this.suggestions = new ArrayList<>(candidates);
+		this.status = candidates.isEmpty() ? PaymentStatus.UNMATCHED : PaymentStatus.SUGGESTED;
+		this.matchReason = reason;
+	}
+
+	public List<PaymentSuggestion> suggestions() {
+		return List.copyOf(this.suggestions);
+	}
+
+	public String payerIban() {
+		return this.payerIban;
+	}
+
+	public String payerName() {
+		return this.payerName;
 	}
 
 	public void allocate(String invoiceId, String invoiceNumber, String invoiceCustomerId, Money applied,
 			String reason) {
 		this.allocations.add(new PaymentAllocation(invoiceId, invoiceNumber, applied.amount()));
+		this.suggestions.clear();
 		this.unallocated = this.unallocated.subtract(applied.amount());
 		this.customerId = invoiceCustomerId;
 		this.status = this.unallocated.signum() == 0 ? PaymentStatus.MATCHED : PaymentStatus.PARTIALLY_MATCHED;

@@ -37,7 +37,7 @@ class BankStatementApi {
 
 	record EntryResponse(String id, String bankReference, String amount, String currency, String direction,
 			LocalDate bookingDate, String remittance, String debtorName, String status, String reason,
-			List<AllocationResponse> allocations, List<Object> suggestions) {
+			List<AllocationResponse> allocations, List<SuggestionResponse> suggestions) {
 
 		static EntryResponse of(BankStatements.EntryView e) {
 			return new EntryResponse(e.id(), e.bankReference(), Money.of(e.amount(), e.currency()).toPlainString(),
@@ -48,12 +48,19 @@ class BankStatementApi {
 						.map(a -> new AllocationResponse(a.invoiceNumber(),
 								Money.of(a.amount(), e.currency()).toPlainString()))
 						.toList(),
-					List.of());
+					e.suggestions()
+						.stream()
+						.map(s -> new SuggestionResponse(s.invoiceNumber(), s.amount().toPlainString(),
+								s.confidence().toPlainString(), s.reason()))
+						.toList());
 		}
 
 	}
 
 	record AllocationResponse(String invoiceNumber, String amount) {
+	}
+
+	record SuggestionResponse(String invoiceNumber, String amount, String confidence, String reason) {
 	}
 
 	@PostMapping("/api/v1/bank-accounts")

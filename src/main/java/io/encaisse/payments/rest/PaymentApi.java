@@ -34,7 +34,8 @@ class PaymentApi {
 
 	record PaymentResponse(String id, String customerId, String amount, String currency, LocalDate receivedOn,
 			String reference, String status, String unallocatedAmount, String matchReason,
-			List<AllocationResponse> allocations, long version) {
+			List<AllocationResponse> allocations, List<SuggestionResponse> suggestions, String payerIban,
+			long version) {
 
 		static PaymentResponse of(PaymentView p) {
 			return new PaymentResponse(p.id(), p.customerId(), p.amount().toPlainString(), p.amount().currencyCode(),
@@ -43,12 +44,33 @@ class PaymentApi {
 						.stream()
 						.map(a -> new AllocationResponse(a.invoiceId(), a.invoiceNumber(), a.amount().toPlainString()))
 						.toList(),
-					p.version());
+					p.suggestions()
+						.stream()
+						.map(x -> new SuggestionResponse(x.invoiceId(), x.invoiceNumber(), x.amount().toPlainString(),
+								x.confidence().toPlainString(), x.reason()))
+						.toList(),
+					p.payerIban(), p.version());
 		}
 
 	}
 
 	record AllocationResponse(String invoiceId, String invoiceNumber, String amount) {
+	}
+
+	record SuggestionResponse(String invoiceId, String invoiceNumber, String amount, String confidence, String reason) {
+	}
+
+	record AllocateRequest(String invoiceId) {
+	}
+
+	/**
+	 * A person confirms where an unapplied payment goes (a suggestion, or any open
+	 * invoice).
+	 */
+	@PostMapping("/{id}/allocations")
+	@PreAuthorize(Roles.COLLECT_CASH)
+	PaymentResponse allocate(@PathVariable String id, @RequestBody AllocateRequest request) {
+		return PaymentResponse.of(this.payments.allocate(id, request == null ? null : request.invoiceId()));
 	}
 
 	@PostMapping

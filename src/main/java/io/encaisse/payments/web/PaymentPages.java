@@ -82,6 +82,20 @@ class PaymentPages {
 		}
 	}
 
+	@PostMapping("/{id}/allocations")
+	@PreAuthorize(Roles.COLLECT_CASH)
+	String allocate(@PathVariable String id, @RequestParam(required = false) String invoiceId,
+			RedirectAttributes redirect) {
+		try {
+			this.payments.allocate(id, invoiceId);
+			Forms.flash(redirect, "✓");
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/payments/" + id;
+	}
+
 	@GetMapping("/{id}")
 	@PreAuthorize(Roles.ANY)
 	String show(@PathVariable String id, Model model) {
