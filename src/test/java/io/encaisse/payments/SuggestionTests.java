@@ -38,7 +38,7 @@ class SuggestionTests {
 	void aCustomerWithTwoOpenInvoices() {
 		this.api = new Api(this.port, EncaisseTest.ADMIN_KEY);
 		this.fixtures = new Fixtures(this.api);
-		this.iban = "FR7630006000011234567890189";
+		this.iban = Fixtures.iban();
 		this.customer = this.api
 			.post("/api/v1/customers", map("name", Fixtures.unique("Payer"), "currency", "EUR", "iban", this.iban))
 			.get("id");
@@ -86,7 +86,7 @@ class SuggestionTests {
 
 	@Test
 	void aConfirmedMatchTeachesThePayersAccount() {
-		String unknownIban = "DE89370400440532013000";
+		String unknownIban = Fixtures.iban();
 		Api.Response first = pay("1.00", unknownIban, null);
 		assertThat(first.get("status")).isEqualTo("UNMATCHED");
 		this.api.post("/api/v1/payments/" + first.get("id") + "/allocations", map("invoiceId", this.small));

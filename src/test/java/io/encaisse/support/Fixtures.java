@@ -24,6 +24,20 @@ public final class Fixtures {
 		return prefix + "-" + SEQ.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
 	}
 
+	/** A valid French IBAN no other test uses. */
+	public static String iban() {
+		String bban = "30006" + "00001"
+				+ String.format("%011d", Math.floorMod(System.nanoTime() + SEQ.incrementAndGet(), 100_000_000_000L))
+				+ "89";
+		String moved = bban + "FR00";
+		StringBuilder digits = new StringBuilder();
+		for (char c : moved.toCharArray()) {
+			digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+		}
+		int check = 98 - new java.math.BigInteger(digits.toString()).mod(java.math.BigInteger.valueOf(97)).intValue();
+		return "FR" + (check < 10 ? "0" : "") + check + bban;
+	}
+
 	public String customer() {
 		return customer(30);
 	}
