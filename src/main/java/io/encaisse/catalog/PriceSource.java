@@ -10,6 +10,11 @@ public enum PriceSource {
 	/** the customer's negotiated price agreement */
 	AGREEMENT,
 	/** typed on the document by someone allowed to */
-	MANUAL
+	MANUAL,
+	/**
+	 * a line for something the catalog does not sell: allowed only once approved, flagged
+	 * on every document
+	 */
+	OFF_CATALOG
 
 }

@@ -47,6 +47,9 @@ public class Customers {
 	}
 
 	public Optional<CustomerDetails> find(String id) {
+		if (id == null || id.isBlank()) {
+			return Optional.empty();
+		}
 		return this.customers.findById(id).map(Customer::details);
 	}
 

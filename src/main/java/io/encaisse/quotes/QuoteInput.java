@@ -10,7 +10,18 @@ import java.util.List;
 public record QuoteInput(String customerId, String currency, LocalDate validUntil, String notes,
 		List<LineInput> lines) {
 
-	public record LineInput(String sku, String quantity, String unitPrice, String discountPercent, String description) {
+	/**
+	 * A line: a catalog product by its SKU, or, without a SKU, something the catalog does
+	 * not sell, described with its unit price, VAT rate and unit (such a line needs an
+	 * approval and stays flagged).
+	 */
+	public record LineInput(String sku, String quantity, String unitPrice, String discountPercent, String description,
+			String taxRate, String unit) {
+
+		public LineInput(String sku, String quantity, String unitPrice, String discountPercent, String description) {
+			this(sku, quantity, unitPrice, discountPercent, description, null, null);
+		}
+
 	}
 
 }

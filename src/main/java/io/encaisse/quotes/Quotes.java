@@ -58,6 +58,9 @@ public class Quotes {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+	/** The SKU of lines the catalog does not sell. */
+	public static final String OFF_CATALOG_SKU = "OFF-CATALOG";
+
 	private final Counters counters;
 
 	private final AuditTrail audit;
@@ -143,12 +146,15 @@ public class Quotes {
 		String number = "DV-" + year + "-" + String.format("%05d", this.counters.next("quote-" + year));
 		// a typed price where the catalog has none counts as a full discount: someone
 		// allowed everything approves it
+		boolean offCatalog = lines.stream().anyMatch(l -> PriceSource.OFF_CATALOG.name().equals(l.priceSource()));
 		BigDecimal maxDiscount = lines.stream()
+			.filter(l -> !PriceSource.OFF_CATALOG.name().equals(l.priceSource()))
 			.map(l -> l.grantedDiscount().orElse(HUNDRED))
 			.max(BigDecimal::compareTo)
 			.orElse(BigDecimal.ZERO);
 		Set<Role> roles = Roles.current();
-		boolean needsApproval = !roles.isEmpty() && maxDiscount.compareTo(this.discountPolicy.limitOf(roles)) > 0;
+		boolean needsApproval = !roles.isEmpty()
+				&& (offCatalog || maxDiscount.compareTo(this.discountPolicy.limitOf(roles)) > 0);
 		Quote quote = this.quotes
 			.save(Quote.draft(Ids.next("quo"), number, customer.id(), currency.getCurrencyCode(), issueDate, validUntil,
 					input.notes(), lines, maxDiscount, AuditTrail.currentActor(), needsApproval, this.today.instant()));
@@ -164,6 +170,9 @@ public class Quotes {
 		if (in == null) {
 			errors.add(field, "is empty");
 			return null;
+		}
+		if ((in.sku() == null || in.sku().isBlank()) && in.description() != null && !in.description().isBlank()) {
+			return offCatalog(errors, field, in);
 		}
 		ProductDetails product = this.catalog.findBySku(in.sku()).orElse(null);
 		if (product == null) {
@@ -215,6 +224,32 @@ public class Quotes {
 		this.audit.record(DOCUMENT, id, "discount approved", AuditTrail.changes("maxDiscount",
 				quote.maxDiscount().stripTrailingZeros().toPlainString() + " %", "reason", quote.approvalReason()));
 		return view(quote);
+	}
+
+	/** A line the catalog does not sell: described, priced and taxed by hand. */
+	private QuoteLine offCatalog(Problem.Errors errors, String field, QuoteInput.LineInput in) {
+		BigDecimal quantity = Amounts.positive(errors, field + ".quantity", in.quantity(), 4);
+		BigDecimal unitPrice = Amounts.required(errors, field + ".unitPrice", in.unitPrice(), 4);
+		if (unitPrice != null && unitPrice.signum() < 0) {
+			errors.add(field + ".unitPrice", "must not be negative");
+		}
+		BigDecimal discount = Amounts.percent(errors, field + ".discountPercent", in.discountPercent());
+		BigDecimal rate = Amounts.required(errors, field + ".taxRate", in.taxRate(), 2);
+		if (rate != null && !io.encaisse.catalog.TaxRates.isFrenchRate(rate)) {
+			errors.add(field + ".taxRate", "must be one of the French VAT rates 20, 10, 5.5, 2.1 or 0");
+		}
+		String unit = in.unit() == null || in.unit().isBlank() ? "piece" : in.unit().trim();
+		if (!Catalog.UNITS.contains(unit)) {
+			errors.add(field + ".unit", "must be one of " + String.join(", ", Catalog.UNITS));
+		}
+		if (in.description().length() > 500) {
+			errors.add(field + ".description", "must not exceed 500 characters");
+		}
+		if (quantity == null || unitPrice == null || rate == null || unitPrice.signum() < 0) {
+			return null;
+		}
+		return new QuoteLine(OFF_CATALOG_SKU, in.description().trim(), unit, quantity, unitPrice,
+				discount == null ? BigDecimal.ZERO : discount, rate.setScale(2), PriceSource.OFF_CATALOG.name(), null);
 	}
 
 	@Transactional

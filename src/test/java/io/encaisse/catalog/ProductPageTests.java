@@ -55,6 +55,33 @@ class ProductPageTests {
 	Pricing pricing;
 
 	@Test
+	@WithMockUser(roles = "SALES")
+	void theCatalogFiltersRetiredProductsAndARepQuotesOffCatalogFromTheForm() throws Exception {
+		String sku = Fixtures.unique("OLD");
+		this.catalog.create(new ProductInput(sku, "Old model", "piece", "5.5", "10", "EUR"));
+		this.catalog.retire(sku);
+		this.mvc.perform(get("/products").param("q", sku))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("href=\"/products/" + sku))));
+		this.mvc.perform(get("/products").param("q", sku).param("status", "retired").param("rate", "5.50"))
+			.andExpect(content().string(containsString("href=\"/products/" + sku)));
+		String customer = this.customers
+			.register(new CustomerInput(Fixtures.unique("Client"), null, null, null, null, 30, null, "EUR", "fr"))
+			.id();
+		this.mvc
+			.perform(post("/quotes").with(csrf())
+				.param("customerId", customer)
+				.param("lines[0].quantity", "1")
+				.param("lines[0].unitPrice", "150")
+				.param("lines[0].description", "Déplacement")
+				.param("lines[0].taxRate", "20.00"))
+			.andExpect(status().is3xxRedirection());
+		org.assertj.core.api.Assertions.assertThat(this.quotes.ofCustomer(customer))
+			.singleElement()
+			.satisfies(
+					q -> org.assertj.core.api.Assertions.assertThat(q.status().name()).isEqualTo("PENDING_APPROVAL"));
+	}
+
+	@Test
 	@WithMockUser(roles = "SALES_MANAGER")
 	void aManagerGivesACustomerAPriceListFromThePriceListsPage() throws Exception {
 		String sku = Fixtures.unique("LIST");

@@ -59,14 +59,21 @@ class ProductPages {
 
 	@GetMapping
 	@PreAuthorize(Roles.ANY)
-	String list(@RequestParam(required = false) String q, Model model) {
+	String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "active") String status,
+			@RequestParam(required = false) String rate, Model model) {
 		String needle = q == null ? "" : q.trim().toLowerCase(java.util.Locale.ROOT);
+		java.math.BigDecimal vat = rate == null || rate.isBlank() ? null : new java.math.BigDecimal(rate);
 		model.addAttribute("q", q);
+		model.addAttribute("status", status);
+		model.addAttribute("rate", rate);
+		model.addAttribute("rates", TaxRates.FRANCE);
 		model.addAttribute("products",
 				this.catalog.all()
 					.stream()
 					.filter(p -> needle.isEmpty() || p.sku().toLowerCase(java.util.Locale.ROOT).contains(needle)
 							|| p.name().toLowerCase(java.util.Locale.ROOT).contains(needle))
+					.filter(p -> "all".equals(status) || ("retired".equals(status) ? !p.active() : p.active()))
+					.filter(p -> vat == null || p.taxRate().compareTo(vat) == 0)
 					.toList());
 		return "products/list";
 	}

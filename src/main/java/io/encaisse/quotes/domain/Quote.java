@@ -142,10 +142,9 @@ public class Quote {
 	public void send(LocalDate today, Instant now) {
 		QuoteStatus current = statusOn(today);
 		if (current == QuoteStatus.PENDING_APPROVAL) {
-			throw new Problem.Invalid("approval",
-					"quote " + this.number + " grants a discount of "
-							+ this.maxDiscount.stripTrailingZeros().toPlainString()
-							+ " %, above its author's limit: it can be sent once approved");
+			throw new Problem.Invalid("approval", "quote " + this.number + " grants a discount of "
+					+ this.maxDiscount.stripTrailingZeros().toPlainString()
+					+ " % or lines outside the catalog, beyond what its author may do alone: it can be sent once approved");
 		}
 		if (current != QuoteStatus.DRAFT) {
 			throw new Problem.StateConflict("quote " + this.number + " is " + current + "; only a draft can be sent");

@@ -35,9 +35,9 @@ public class QuoteForm {
 
 	QuoteInput toInput() {
 		List<QuoteInput.LineInput> in = this.lines.stream()
-			.filter(l -> l.getSku() != null && !l.getSku().isBlank())
-			.map(l -> new QuoteInput.LineInput(l.getSku(), l.getQuantity(), blank(l.getUnitPrice()),
-					blank(l.getDiscountPercent()), null))
+			.filter(l -> blank(l.getSku()) != null || blank(l.getDescription()) != null)
+			.map(l -> new QuoteInput.LineInput(blank(l.getSku()), l.getQuantity(), blank(l.getUnitPrice()),
+					blank(l.getDiscountPercent()), blank(l.getDescription()), blank(l.getTaxRate()), null))
 			.toList();
 		return new QuoteInput(this.customerId, null, this.validUntil, this.notes, in);
 	}
@@ -87,6 +87,26 @@ public class QuoteForm {
 		private String unitPrice;
 
 		private String discountPercent;
+
+		private String description;
+
+		private String taxRate;
+
+		public String getDescription() {
+			return this.description;
+		}
+
+		public void setDescription(String description) {
+			this.description = description;
+		}
+
+		public String getTaxRate() {
+			return this.taxRate;
+		}
+
+		public void setTaxRate(String taxRate) {
+			this.taxRate = taxRate;
+		}
 
 		public String getSku() {
 			return this.sku;
