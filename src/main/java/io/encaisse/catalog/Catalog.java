@@ -74,6 +74,10 @@ public class Catalog {
 		return product.details(price);
 	}
 
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s.trim();
+	}
+
 	@Transactional
 	public ProductDetails retire(String sku) {
 		Product product = this.products.findBySku(sku).orElseThrow(() -> new Problem.NotFound("product", sku));
@@ -111,10 +115,24 @@ public class Catalog {
 		BigDecimal price = Amounts.notNegative(errors, "price", input.price(), 4);
 		String currency = input.currency() == null || input.currency().isBlank() ? "EUR" : input.currency();
 		var cur = Amounts.currency(errors, "currency", currency);
+		if (rate != null && rate.signum() == 0
+				&& (input.exemptionReason() == null || input.exemptionReason().isBlank())) {
+			errors.add("exemptionReason", "a product without VAT needs the legal wording of its exemption"
+					+ " (e.g. \"TVA non applicable, art. 261 D du CGI\")");
+		}
+		String account = input.revenueAccount() == null || input.revenueAccount().isBlank() ? "706000"
+				: input.revenueAccount().trim();
+		if (!account.matches("7\\d{2,9}")) {
+			errors.add("revenueAccount", "must be a revenue account of the French chart (class 7, e.g. 706000)");
+		}
+		if (input.description() != null && input.description().length() > 2000) {
+			errors.add("description", "must not exceed 2000 characters");
+		}
 		errors.throwIfAny();
 		Money listPrice = price == null ? null : new Money(price, cur);
-		Product product = this.products.save(Product.create(Ids.next("prd"), sku, input.name().trim(), unit,
-				rate.setScale(2), this.today.instant()));
+		Product product = this.products
+			.save(Product.create(Ids.next("prd"), sku, input.name().trim(), unit, rate.setScale(2),
+					blank(input.description()), blank(input.exemptionReason()), account, this.today.instant()));
 		this.audit.record(DOCUMENT, product.id(), "created",
 				AuditTrail.changes("sku", sku, "name", input.name(), "taxRate", rate));
 		if (listPrice != null) {

@@ -49,8 +49,9 @@ public class CatalogFile {
 					return;
 				}
 				if (this.catalog.findBySku(sku).isEmpty()) {
-					this.catalog.create(
-							new ProductInput(sku, row.get("name"), row.get("unit"), row.get("tax_rate"), null, null));
+					this.catalog
+						.create(new ProductInput(sku, row.get("name"), row.get("unit"), row.get("tax_rate"), null, null,
+								row.get("description"), row.get("exemption_reason"), row.get("revenue_account")));
 					counts[0]++;
 				}
 				if (row.get("price") != null) {

@@ -10,7 +10,7 @@ import io.encaisse.shared.Money;
  * any.
  */
 public record ProductDetails(String id, String sku, String name, String unit, BigDecimal taxRate, Money price,
-		boolean active, long version) {
+		boolean active, long version, String description, String exemptionReason, String revenueAccount) {
 
 	public Optional<Money> listPrice() {
 		return Optional.ofNullable(this.price);

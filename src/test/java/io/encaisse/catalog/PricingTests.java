@@ -192,6 +192,25 @@ class PricingTests {
 		assertField(quote, "lines[0].sku");
 	}
 
+	@Test
+	void aProductKeepsItsDescriptionExemptionAndRevenueAccount() {
+		String exempt = Fixtures.unique("EXEMPT");
+		assertField(this.api.post("/api/v1/products",
+				map("sku", exempt, "name", "Formation", "unit", "hour", "taxRate", "0")), "exemptionReason");
+		assertField(this.api.post("/api/v1/products",
+				map("sku", exempt, "name", "Formation", "unit", "hour", "taxRate", "20", "revenueAccount", "411000")),
+				"revenueAccount");
+		Api.Response created = this.api.post("/api/v1/products",
+				map("sku", exempt, "name", "Formation", "unit", "hour", "taxRate", "0", "exemptionReason",
+						"Exonération de TVA, art. 261-4-4° du CGI", "revenueAccount", "706300", "description",
+						"Formation professionnelle continue"));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		Api.Response read = this.api.get("/api/v1/products/" + exempt);
+		assertThat(read.get("exemptionReason")).startsWith("Exonération");
+		assertThat(read.get("revenueAccount")).isEqualTo("706300");
+		assertThat(this.api.get("/api/v1/products/" + this.sku).get("revenueAccount")).isEqualTo("706000");
+	}
+
 	private static void assertField(Api.Response r, String field) {
 		assertThat(r.status()).as(r.toString()).isEqualTo(422);
 		assertThat(r.json().get("errors").findValuesAsString("field")).contains(field);

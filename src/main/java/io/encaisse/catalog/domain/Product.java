@@ -27,6 +27,12 @@ public class Product {
 
 	private boolean active;
 
+	private String description;
+
+	private String exemptionReason;
+
+	private String revenueAccount;
+
 	@Version
 	private Long version;
 
@@ -34,7 +40,10 @@ public class Product {
 
 	@PersistenceCreator
 	Product(String id, String sku, String name, String unit, BigDecimal taxRate, boolean active, Long version,
-			Instant createdAt) {
+			Instant createdAt, String description, String exemptionReason, String revenueAccount) {
+		this.description = description;
+		this.exemptionReason = exemptionReason;
+		this.revenueAccount = revenueAccount;
 		this.id = id;
 		this.sku = sku;
 		this.name = name;
@@ -45,8 +54,9 @@ public class Product {
 		this.createdAt = createdAt;
 	}
 
-	public static Product create(String id, String sku, String name, String unit, BigDecimal taxRate, Instant now) {
-		return new Product(id, sku, name, unit, taxRate, true, null, now);
+	public static Product create(String id, String sku, String name, String unit, BigDecimal taxRate,
+			String description, String exemptionReason, String revenueAccount, Instant now) {
+		return new Product(id, sku, name, unit, taxRate, true, null, now, description, exemptionReason, revenueAccount);
 	}
 
 	/**
@@ -55,7 +65,7 @@ public class Product {
 	 */
 	public ProductDetails details(Money currentPrice) {
 		return new ProductDetails(this.id, this.sku, this.name, this.unit, this.taxRate, currentPrice, this.active,
-				this.version == null ? 0 : this.version);
+				this.version == null ? 0 : this.version, this.description, this.exemptionReason, this.revenueAccount);
 	}
 
 	/**

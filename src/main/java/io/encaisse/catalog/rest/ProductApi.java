@@ -38,12 +38,14 @@ class ProductApi {
 	}
 
 	record ProductResponse(String id, String sku, String name, String unit, String taxRate, String price,
-			String currency, boolean active, long version) {
+			String currency, boolean active, long version, String description, String exemptionReason,
+			String revenueAccount) {
 
 		static ProductResponse of(ProductDetails p) {
 			return new ProductResponse(p.id(), p.sku(), p.name(), p.unit(), p.taxRate().toPlainString(),
 					p.price() == null ? null : p.price().toPlainString(),
-					p.price() == null ? null : p.price().currencyCode(), p.active(), p.version());
+					p.price() == null ? null : p.price().currencyCode(), p.active(), p.version(), p.description(),
+					p.exemptionReason(), p.revenueAccount());
 		}
 
 	}

@@ -81,7 +81,7 @@ class ProductPages {
 	@GetMapping("/new")
 	@PreAuthorize(Roles.MANAGE_CATALOG)
 	String form(Model model) {
-		model.addAttribute("form", new ProductInput(null, null, "piece", "20.00", null, "EUR"));
+		model.addAttribute("form", new ProductInput(null, null, "piece", "20.00", null, "EUR", null, null, "706000"));
 		return formView(model);
 	}
 
