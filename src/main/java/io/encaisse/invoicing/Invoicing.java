@@ -379,6 +379,20 @@ public class Invoicing {
 		};
 	}
 
+	/**
+	 * Takes back a payment applied to an invoice by mistake, in the caller's transaction.
+	 */
+	@Transactional
+	public Money reversePayment(String invoiceId, String paymentId) {
+		Invoice invoice = load(invoiceId);
+		InvoiceStatus before = invoice.status();
+		Money reversed = invoice.reversePayment(paymentId);
+		this.invoices.save(invoice);
+		this.audit.record(DOCUMENT, invoiceId, "payment reversed", AuditTrail.changes("payment", paymentId, "amount",
+				reversed, "status", before == invoice.status() ? before : before + " → " + invoice.status()));
+		return reversed;
+	}
+
 	Invoice load(String id) {
 		return this.invoices.findById(id).orElseThrow(() -> new Problem.NotFound("invoice", id));
 	}

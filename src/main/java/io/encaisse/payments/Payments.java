@@ -184,6 +184,23 @@ public class Payments {
 		return view(payment);
 	}
 
+	/**
+	 * Undoes an allocation (a wrong match): the invoice is due again and the money
+	 * unapplied, both audited.
+	 */
+	@Transactional
+	public PaymentView undo(String paymentId, String invoiceId) {
+		Payment payment = this.payments.findById(paymentId)
+			.orElseThrow(() -> new Problem.NotFound("payment", paymentId));
+		Money amount = payment.unallocate(invoiceId,
+				"allocation to " + invoiceId + " undone by " + AuditTrail.currentActor());
+		this.invoicing.reversePayment(invoiceId, paymentId);
+		this.payments.save(payment);
+		this.audit.record(DOCUMENT, paymentId, "allocation undone",
+				AuditTrail.changes("invoice", invoiceId, "amount", amount));
+		return view(payment);
+	}
+
 	private void suggest(Payment payment, Money money, String customerId) {
 		if (customerId != null) {
 			String payer = this.customers.find(customerId).map(c -> c.name()).orElse(customerId);

@@ -73,6 +73,7 @@ class RolePermissionTests {
 		PERMISSIONS.put("GET /api/v1/bank-statements/{id}/entries", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/receivables/import", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("POST /api/v1/payments/{id}/allocations", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("DELETE /api/v1/payments/{id}/allocations/{invoiceId}", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("GET /api/v1/quotes", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/quotes/{id}", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/quotes", EnumSet.of(ADMIN, SALES, SALES_MANAGER));

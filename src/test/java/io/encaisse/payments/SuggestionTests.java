@@ -75,6 +75,25 @@ class SuggestionTests {
 	}
 
 	@Test
+	void aWrongAllocationIsUndoneAndTheInvoiceIsDueAgain() {
+		String reference = this.api.get("/api/v1/invoices/" + this.small).get("paymentReference");
+		Api.Response payment = this.api.post("/api/v1/payments",
+				map("amount", due(this.small), "currency", "EUR", "reference", reference));
+		assertThat(this.api.get("/api/v1/invoices/" + this.small).get("status")).isEqualTo("PAID");
+		Api.Response undone = this.api.delete("/api/v1/payments/" + payment.get("id") + "/allocations/" + this.small);
+		assertThat(undone.status()).as(undone.toString()).isEqualTo(200);
+		assertThat(undone.get("status")).isEqualTo("UNMATCHED");
+		assertThat(undone.get("unallocatedAmount")).isEqualTo(payment.get("amount"));
+		Api.Response invoice = this.api.get("/api/v1/invoices/" + this.small);
+		assertThat(invoice.get("status")).isEqualTo("ISSUED");
+		assertThat(invoice.get("amountDue")).isEqualTo(payment.get("amount"));
+		assertThat(this.api.delete("/api/v1/payments/" + payment.get("id") + "/allocations/" + this.small).status())
+			.isEqualTo(409);
+		assertThat(this.api.post("/api/v1/payments/" + payment.get("id") + "/allocations", map("invoiceId", this.small))
+			.get("status")).isEqualTo("MATCHED");
+	}
+
+	@Test
 	void aSumOfTheCustomersOpenInvoicesIsSuggestedAsAWhole() {
 		String total = new java.math.BigDecimal(due(this.small)).add(new java.math.BigDecimal(due(this.large)))
 			.toPlainString();

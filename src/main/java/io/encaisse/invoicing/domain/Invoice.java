@@ -211,6 +211,20 @@ public class Invoice {
 		}
 	}
 
+	/** Takes back a payment applied by mistake: what it paid is due again. */
+	public Money reversePayment(String paymentId) {
+		InvoicePayment applied = this.payments.stream()
+			.filter(p -> p.paymentId().equals(paymentId))
+			.findFirst()
+			.orElseThrow(() -> new Problem.StateConflict("payment " + paymentId + " is not applied to " + describe()));
+		this.payments.remove(applied);
+		this.amountPaid = this.amountPaid.subtract(applied.amount());
+		if (this.status == InvoiceStatus.PAID || this.status == InvoiceStatus.PARTIALLY_PAID) {
+			this.status = this.amountPaid.signum() > 0 ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.ISSUED;
+		}
+		return Money.of(applied.amount(), this.currency);
+	}
+
 	private void settleStatus() {
 		if (amountDue().isZero() || amountDue().isNegative()) {
 			this.status = this.amountCredited.compareTo(this.total) >= 0 ? InvoiceStatus.CANCELLED : InvoiceStatus.PAID;

@@ -109,6 +109,20 @@ public class Payment {
 		this.matchReason = reason;
 	}
 
+	/** Undoes the allocation to an invoice: the money is unapplied again. */
+	public Money unallocate(String invoiceId, String reason) {
+		PaymentAllocation allocation = this.allocations.stream()
+			.filter(a -> a.invoiceId().equals(invoiceId))
+			.findFirst()
+			.orElseThrow(() -> new io.encaisse.shared.Problem.StateConflict(
+					"payment " + this.id + " is not applied to invoice " + invoiceId));
+		this.allocations.remove(allocation);
+		this.unallocated = this.unallocated.add(allocation.amount());
+		this.status = this.allocations.isEmpty() ? PaymentStatus.UNMATCHED : PaymentStatus.PARTIALLY_MATCHED;
+		this.matchReason = reason;
+		return Money.of(allocation.amount(), this.currency);
+	}
+
 	public void leaveUnmatched(String reason) {
 		this.status = PaymentStatus.UNMATCHED;
 		this.matchReason = reason;

@@ -63,6 +63,13 @@ class PaymentApi {
 	record AllocateRequest(String invoiceId) {
 	}
 
+	/** Undoes a wrong allocation: the invoice is due again. */
+	@org.springframework.web.bind.annotation.DeleteMapping("/{id}/allocations/{invoiceId}")
+	@PreAuthorize(Roles.COLLECT_CASH)
+	PaymentResponse undo(@PathVariable String id, @PathVariable String invoiceId) {
+		return PaymentResponse.of(this.payments.undo(id, invoiceId));
+	}
+
 	/**
 	 * A person confirms where an unapplied payment goes (a suggestion, or any open
 	 * invoice).

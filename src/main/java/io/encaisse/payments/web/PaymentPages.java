@@ -82,6 +82,19 @@ class PaymentPages {
 		}
 	}
 
+	@PostMapping("/{id}/allocations/{invoiceId}/undo")
+	@PreAuthorize(Roles.COLLECT_CASH)
+	String undo(@PathVariable String id, @PathVariable String invoiceId, RedirectAttributes redirect) {
+		try {
+			this.payments.undo(id, invoiceId);
+			Forms.flash(redirect, "✓");
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/payments/" + id;
+	}
+
 	@PostMapping("/{id}/allocations")
 	@PreAuthorize(Roles.COLLECT_CASH)
 	String allocate(@PathVariable String id, @RequestParam(required = false) String invoiceId,
