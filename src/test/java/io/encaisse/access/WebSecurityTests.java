@@ -56,6 +56,22 @@ class WebSecurityTests {
 		this.mvc.perform(get("/admin/api-keys")).andExpect(status().isForbidden());
 	}
 
+	@Autowired
+	io.encaisse.payments.Payments payments;
+
+	@Test
+	@WithMockUser(roles = "BILLING")
+	void aClerkAppliesAnUnmatchedPaymentByTypingTheInvoiceNumber() throws Exception {
+		var payment = this.payments
+			.record(new io.encaisse.payments.PaymentInput(null, "1.00", "EUR", null, "VIR ANONYME"));
+		this.mvc
+			.perform(post("/payments/" + payment.id() + "/allocations").with(csrf())
+				.param("invoiceNumber", "FA-1999-000001"))
+			.andExpect(status().is3xxRedirection());
+		org.assertj.core.api.Assertions.assertThat(this.payments.get(payment.id()).status().name())
+			.isEqualTo("UNMATCHED");
+	}
+
 	@Test
 	@WithMockUser(roles = "COLLECTOR")
 	void aCollectorCannotIssueCreditNotes() throws Exception {

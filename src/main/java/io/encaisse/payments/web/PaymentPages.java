@@ -36,7 +36,11 @@ class PaymentPages {
 
 	private final Today today;
 
-	PaymentPages(Payments payments, Customers customers, AuditTrail audit, Today today) {
+	private final io.encaisse.invoicing.Invoicing invoicing;
+
+	PaymentPages(Payments payments, Customers customers, AuditTrail audit, Today today,
+			io.encaisse.invoicing.Invoicing invoicing) {
+		this.invoicing = invoicing;
 		this.payments = payments;
 		this.customers = customers;
 		this.audit = audit;
@@ -98,7 +102,11 @@ class PaymentPages {
 	@PostMapping("/{id}/allocations")
 	@PreAuthorize(Roles.COLLECT_CASH)
 	String allocate(@PathVariable String id, @RequestParam(required = false) String invoiceId,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String invoiceNumber, RedirectAttributes redirect) {
+		if ((invoiceId == null || invoiceId.isBlank()) && invoiceNumber != null && !invoiceNumber.isBlank()) {
+			// the clerk types the number printed on the invoice
+			invoiceId = this.invoicing.findByNumber(invoiceNumber.trim()).map(i -> i.id()).orElse("unknown");
+		}
 		try {
 			this.payments.allocate(id, invoiceId);
 			Forms.flash(redirect, "✓");
