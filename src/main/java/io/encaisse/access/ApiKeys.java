@@ -165,10 +165,6 @@ public class ApiKeys {
 			.optional();
 	}
 
-	public boolean any() {
-		return this.jdbc.sql("select count(*) from api_key").query(Integer.class).single() > 0;
-	}
-
 	static String hash(String secret) {
 		try {
 			return HexFormat.of()

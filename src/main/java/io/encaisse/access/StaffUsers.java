@@ -58,13 +58,6 @@ public class StaffUsers implements UserDetailsService {
 			.orElseThrow(() -> new UsernameNotFoundException(username));
 	}
 
-	public List<StaffUser> all() {
-		return this.jdbc.sql("select username, display_name, role, enabled from staff_user order by username")
-			.query((rs, i) -> new StaffUser(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-					rs.getBoolean(4)))
-			.list();
-	}
-
 	public boolean any() {
 		return this.jdbc.sql("select count(*) from staff_user").query(Integer.class).single() > 0;
 	}
@@ -95,14 +88,6 @@ public class StaffUsers implements UserDetailsService {
 		}
 		this.audit.record("user", username, "created", AuditTrail.changes("role", role));
 		return new StaffUser(username, displayName, role, true);
-	}
-
-	@Transactional
-	public void setPassword(String username, String password) {
-		this.jdbc.sql("update staff_user set password_hash = :p where username = :u")
-			.param("p", this.passwords.encode(password))
-			.param("u", username)
-			.update();
 	}
 
 }

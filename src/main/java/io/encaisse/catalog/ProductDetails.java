@@ -1,7 +1,6 @@
 package io.encaisse.catalog;
 
 import java.math.BigDecimal;
-import java.util.Optional;
 
 import io.encaisse.shared.Money;
 
@@ -11,9 +10,5 @@ import io.encaisse.shared.Money;
  */
 public record ProductDetails(String id, String sku, String name, String unit, BigDecimal taxRate, Money price,
 		boolean active, long version, String description, String exemptionReason, String revenueAccount) {
-
-	public Optional<Money> listPrice() {
-		return Optional.ofNullable(this.price);
-	}
 
 }

@@ -116,6 +116,11 @@ public class Invoicing {
 		return cursor.page(ids).map(this::get);
 	}
 
+	/** The credit notes issued against an invoice. */
+	public List<InvoiceView> creditNotesOf(String invoiceId) {
+		return this.invoices.findByCreditedInvoiceIdOrderByIdAsc(invoiceId).stream().map(this::view).toList();
+	}
+
 	public List<InvoiceView> ofCustomer(String customerId) {
 		return this.invoices.findByCustomerIdOrderByIdDesc(customerId).stream().map(this::view).toList();
 	}

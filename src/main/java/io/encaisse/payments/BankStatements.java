@@ -118,12 +118,6 @@ public class BankStatements {
 
 	}
 
-	/** Imports a camt.053 (or camt.054) file, all or nothing. */
-	@Transactional
-	public Summary importCamt(byte[] file) {
-		return importFile(file, Format.CAMT);
-	}
-
 	/** Imports a statement file, all or nothing. */
 	@Transactional
 	public Summary importFile(byte[] file, Format format) {

@@ -66,10 +66,6 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 		return new Money(this.amount.multiply(factor), this.currency);
 	}
 
-	public Money negate() {
-		return new Money(this.amount.negate(), this.currency);
-	}
-
 	public Money min(Money other) {
 		return compareTo(other) <= 0 ? this : other;
 	}

@@ -65,13 +65,7 @@ class InvoicePages {
 		model.addAttribute("invoice", invoice);
 		model.addAttribute("credited",
 				invoice.creditedInvoiceId() == null ? null : this.invoicing.get(invoice.creditedInvoiceId()));
-		model.addAttribute("creditNotes",
-				this.invoicing
-					.list(new Invoicing.Filter(invoice.customerId(), null, null, "CREDIT_NOTE"), Cursor.of(500, null))
-					.data()
-					.stream()
-					.filter(c -> id.equals(c.creditedInvoiceId()))
-					.toList());
+		model.addAttribute("creditNotes", this.invoicing.creditNotesOf(id));
 		model.addAttribute("audit", this.audit.of(Invoicing.DOCUMENT, id));
 		return "invoices/show";
 	}
