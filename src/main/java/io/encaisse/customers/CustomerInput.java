@@ -105,6 +105,11 @@ public record CustomerInput(String name, String legalId, String vatNumber, Strin
 			for (int i = 0; i < this.contacts.size(); i++) {
 				ContactInput c = this.contacts.get(i);
 				String field = "contacts[" + i + "]";
+				if (c != null && blankToNull(c.name()) == null && blankToNull(c.email()) == null
+						&& blankToNull(c.phone()) == null) {
+					// a row left empty (the page offers two) is no contact
+					continue;
+				}
 				if (c == null || blankToNull(c.name()) == null) {
 					errors.add(field + ".name", "is required");
 					continue;

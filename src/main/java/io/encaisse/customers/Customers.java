@@ -57,10 +57,6 @@ public class Customers {
 		return find(id).orElseThrow(() -> new Problem.NotFound("customer", id));
 	}
 
-	public long version(String id) {
-		return this.customers.findById(id).orElseThrow(() -> new Problem.NotFound("customer", id)).version();
-	}
-
 	public Cursor.Page<CustomerDetails> list(Cursor cursor) {
 		return cursor.fetch(this.customers::findByOrderByIdDesc, this.customers::findByIdLessThanOrderByIdDesc)
 			.map(Customer::details);

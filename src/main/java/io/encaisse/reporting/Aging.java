@@ -136,6 +136,15 @@ public class Aging {
 			.filter(i -> i.open().currencyCode().equals(currency))
 			.map(i -> i.open().amount())
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		return dso(asOf, Money.of(receivables, currency), days);
+	}
+
+	/**
+	 * The same, for receivables already summed (the dashboard has them from its aging
+	 * report).
+	 */
+	public java.util.Optional<BigDecimal> dso(LocalDate asOf, Money receivables, int days) {
+		String currency = receivables.currencyCode();
 		BigDecimal sales = this.jdbc.sql("""
 				select coalesce(sum(total), 0) from invoicing_receivable
 				where currency = :currency and issue_date > :from and issue_date <= :asOf""")
@@ -147,8 +156,9 @@ public class Aging {
 		if (sales.signum() == 0) {
 			return java.util.Optional.empty();
 		}
-		return java.util.Optional
-			.of(receivables.multiply(BigDecimal.valueOf(days)).divide(sales, 1, java.math.RoundingMode.HALF_UP));
+		return java.util.Optional.of(receivables.amount()
+			.multiply(BigDecimal.valueOf(days))
+			.divide(sales, 1, java.math.RoundingMode.HALF_UP));
 	}
 
 }

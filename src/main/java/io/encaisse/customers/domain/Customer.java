@@ -174,7 +174,8 @@ public class Customer {
 				this.routingCode, this.receivingPlatform, this.operationCategory,
 				this.contacts.stream()
 					.map(c -> new CustomerDetails.Contact(c.name(), c.email(), c.phone(), c.role()))
-					.toList());
+					.toList(),
+				version());
 	}
 
 	public String id() {

@@ -100,7 +100,7 @@ class CustomerApi {
 				c.creditLimit() == null ? null : Money.of(c.creditLimit(), c.currency()).toPlainString(), c.currency(),
 				c.language(), c.siret(), c.deliveryAddress(), c.paymentTermsEndOfMonth(), c.paymentMethod(), c.iban(),
 				c.riskClass(), c.notes(), c.routingCode(), c.receivingPlatform(), c.operationCategory(), c.contacts(),
-				this.customers.version(c.id()), balance);
+				c.version(), balance);
 	}
 
 }

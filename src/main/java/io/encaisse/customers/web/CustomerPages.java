@@ -62,19 +62,6 @@ class CustomerPages {
 	@PostMapping
 	@PreAuthorize(Roles.MANAGE_CUSTOMERS)
 	String create(@ModelAttribute("form") CustomerInput form, Model model, RedirectAttributes redirect) {
-		// contact rows left empty on the page are not contacts
-		if (form.contacts() != null) {
-			form = new CustomerInput(form.name(), form.legalId(), form.vatNumber(), form.email(), form.billingAddress(),
-					form.paymentTermsDays(), form.creditLimit(), form.currency(), form.language(), form.siret(),
-					form.deliveryAddress(), form.paymentTermsEndOfMonth(), form.paymentMethod(), form.iban(),
-					form.riskClass(), form.notes(), form.routingCode(), form.receivingPlatform(),
-					form.operationCategory(),
-					form.contacts()
-						.stream()
-						.filter(c -> c != null && ((c.name() != null && !c.name().isBlank())
-								|| (c.email() != null && !c.email().isBlank())))
-						.toList());
-		}
 		try {
 			CustomerDetails c = this.customers.register(form);
 			Forms.flash(redirect, "✓ " + c.name());

@@ -45,7 +45,7 @@ class ReportPages {
 				report.totals()
 					.stream()
 					.collect(java.util.stream.Collectors.toMap(Aging.Row::currency,
-							r -> this.aging.dso(date, r.currency(), 90).map(BigDecimal::toPlainString).orElse("—"))));
+							r -> this.aging.dso(date, r.total(), 90).map(BigDecimal::toPlainString).orElse("—"))));
 		model.addAttribute("late", report.items().stream().filter(i -> i.daysPastDue() > 0).limit(10).toList());
 		return "reports/dashboard";
 	}

@@ -1,4 +1,4 @@
-package io.encaisse.quotes.web;
+package io.encaisse.quotes;
 
 import java.time.LocalDate;
 import java.util.List;
