@@ -78,6 +78,17 @@ public class Customers {
 		return customer.details();
 	}
 
+	/** A customer's id and name, as matching a payer's name needs them. */
+	public record Named(String id, String name) {
+	}
+
+	/** Every customer's id and name, by name. */
+	public List<Named> names() {
+		return this.jdbc.sql("select id, name from customer order by name")
+			.query((rs, i) -> new Named(rs.getString(1), rs.getString(2)))
+			.list();
+	}
+
 	/** The customer whose own bank account this is, if any. */
 	public Optional<CustomerDetails> findByIban(String iban) {
 		return this.jdbc.sql("select id from customer where iban = :iban")

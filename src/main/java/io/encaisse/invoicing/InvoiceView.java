@@ -19,7 +19,7 @@ public record InvoiceView(String id, String kind, String number, InvoiceStatus s
 			String priceSource) {
 	}
 
-	public record Payment(String paymentId, Money amount, LocalDate paidOn) {
+	public record Payment(String paymentId, Money amount, LocalDate paidOn, String kind) {
 	}
 
 	public boolean isCreditNote() {

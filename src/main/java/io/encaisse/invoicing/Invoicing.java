@@ -42,9 +42,6 @@ public class Invoicing {
 
 	public static final String DOCUMENT = "invoice";
 
-	private static final Pattern NUMBER_IN_TEXT = Pattern
-		.compile("(?<![A-Z0-9])([A-Z]{2})[\\s\\-_/.]*(\\d{4})[\\s\\-_/.]*(\\d{1,6})(?![0-9])");
-
 	private final InvoiceRepository invoices;
 
 	private final InvoiceNumbering numbering;
@@ -270,33 +267,32 @@ public class Invoicing {
 	 * dropped).
 	 */
 	public Optional<Payable> findPayable(String remittance) {
+		List<Payable> named = named(remittance);
+		return named.isEmpty() ? Optional.empty() : Optional.of(named.get(0));
+	}
+
+	/**
+	 * Every invoice a remittance text names, by RF creditor reference or by number (our
+	 * series written any way, or an imported invoice's number as is), in the order they
+	 * appear; whatever their status.
+	 */
+	public List<Payable> named(String remittance) {
 		if (remittance == null || remittance.isBlank()) {
-			return Optional.empty();
+			return List.of();
 		}
-		Optional<Invoice> found = CreditorReference.findIn(remittance)
-			.flatMap(rf -> this.invoices.findByPaymentReference(rf.value()));
-		if (found.isEmpty()) {
-			Matcher m = NUMBER_IN_TEXT.matcher(remittance.toUpperCase(Locale.ROOT));
-			while (found.isEmpty() && m.find()) {
-				String number = m.group(1) + "-" + m.group(2) + "-"
-						+ String.format("%06d", Integer.parseInt(m.group(3)));
-				found = this.invoices.findByNumber(number).filter(i -> i.kind() == Invoice.Kind.INVOICE);
+		java.util.Map<String, Payable> found = new java.util.LinkedHashMap<>();
+		CreditorReference.findIn(remittance)
+			.flatMap(rf -> this.invoices.findByPaymentReference(rf.value()))
+			.ifPresent(i -> found.put(i.id(), toPayable(i)));
+		for (String number : InvoiceNumbers.candidatesIn(remittance)) {
+			if (found.size() >= 20) {
+				break;
 			}
+			this.invoices.findByNumber(number)
+				.filter(i -> i.kind() == Invoice.Kind.INVOICE)
+				.ifPresent(i -> found.putIfAbsent(i.id(), toPayable(i)));
 		}
-		if (found.isEmpty()) {
-			// numbers of invoices imported from another system have their own shapes: try
-			// each word
-			for (String word : remittance.split("[\\s,;:()]+")) {
-				String token = word.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
-				if (token.length() >= 3 && token.length() <= 30 && token.matches(".*\\d.*")) {
-					found = this.invoices.findByNumber(token).filter(i -> i.kind() == Invoice.Kind.INVOICE);
-					if (found.isPresent()) {
-						break;
-					}
-				}
-			}
-		}
-		return found.map(Invoicing::toPayable);
+		return List.copyOf(found.values());
 	}
 
 	/**
@@ -364,6 +360,27 @@ public class Invoicing {
 		return applied;
 	}
 
+	/**
+	 * Writes off the small difference a payment left on an invoice (bank fees, rounding),
+	 * in the caller's transaction; answers what was written off (at most what is due).
+	 */
+	@Transactional
+	public Money writeOff(String invoiceId, String writeOffId, Money difference, LocalDate on, String reason) {
+		Invoice invoice = load(invoiceId);
+		InvoiceStatus before = invoice.status();
+		Money written = invoice.writeOff(writeOffId, difference, on);
+		if (written.isPositive()) {
+			this.invoices.save(invoice);
+			this.audit.record(DOCUMENT, invoiceId, "difference written off",
+					AuditTrail.changes("writeOff", writeOffId, "amount", written, "reason", reason, "status",
+							before == invoice.status() ? before : before + " → " + invoice.status()));
+			if (invoice.status() == InvoiceStatus.PAID) {
+				this.events.publishEvent(new InvoiceSettled(invoiceId, invoice.number(), invoice.customerId(), "PAID"));
+			}
+		}
+		return written;
+	}
+
 	/** The invoice's documents: Factur-X PDF, UBL 2.1 or CII XML. */
 	public byte[] document(String id, String format) {
 		InvoiceView invoice = get(id);
@@ -416,7 +433,8 @@ public class Invoicing {
 				}).toList(), i.totals().vat(),
 				i.payments()
 					.stream()
-					.map(p -> new InvoiceView.Payment(p.paymentId(), new Money(p.amount(), currency), p.paidOn()))
+					.map(p -> new InvoiceView.Payment(p.paymentId(), new Money(p.amount(), currency), p.paidOn(),
+							p.kind()))
 					.toList(),
 				i.isOverdueOn(this.today.date()), i.version());
 	}

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.encaisse.customers.LegalIds;
+import io.encaisse.payments.statements.BankCsv;
 import io.encaisse.payments.statements.Camt053;
 import io.encaisse.payments.statements.Mt940;
 import io.encaisse.shared.Amounts;
@@ -111,16 +112,102 @@ public class BankStatements {
 			.list();
 	}
 
-	/** The statement formats read so far. */
+	/** The statement formats read. */
 	public enum Format {
 
-		CAMT, MT940
+		CAMT, MT940, CSV
 
 	}
 
-	/** Imports a statement file, all or nothing. */
+	/** Saves how a bank's CSV export reads, for one of our accounts. */
+	@Transactional
+	public BankCsv.Mapping saveMapping(String accountId, BankCsv.Mapping mapping) {
+		Problem.Errors errors = new Problem.Errors();
+		Account account = accounts().stream()
+			.filter(a -> a.id().equals(accountId))
+			.findFirst()
+			.orElseThrow(() -> new Problem.NotFound("bank account", accountId));
+		mapping.validate(errors);
+		errors.throwIfAny();
+		BankCsv.Mapping saved = new BankCsv.Mapping(mapping.name().trim(),
+				mapping.encoding() == null || mapping.encoding().isBlank() ? "UTF-8" : mapping.encoding().trim(),
+				mapping.dateColumn().trim(), mapping.datePattern(), blank(mapping.amountColumn()),
+				blank(mapping.creditColumn()), blank(mapping.debitColumn()), mapping.usesDecimalComma(),
+				blank(mapping.remittanceColumn()), blank(mapping.payerNameColumn()), blank(mapping.payerIbanColumn()),
+				blank(mapping.referenceColumn()), account.currency());
+		try {
+			this.jdbc.sql("""
+					insert into bank_csv_mapping (id, bank_account_id, name, encoding, date_column, date_format,
+					  amount_column, credit_column, debit_column, decimal_comma, remittance_column, payer_name_column,
+					  payer_iban_column, reference_column, created_at)
+					values (:id, :account, :name, :encoding, :date, :dateFormat, :amount, :credit, :debit, :comma,
+					  :remittance, :payerName, :payerIban, :reference, :at)""")
+				.param("id", Ids.next("bcm"))
+				.param("account", accountId)
+				.param("name", saved.name())
+				.param("encoding", saved.encoding())
+				.param("date", saved.dateColumn())
+				.param("dateFormat", saved.datePattern())
+				.param("amount", saved.amountColumn())
+				.param("credit", saved.creditColumn())
+				.param("debit", saved.debitColumn())
+				.param("comma", saved.decimalComma())
+				.param("remittance", saved.remittanceColumn())
+				.param("payerName", saved.payerNameColumn())
+				.param("payerIban", saved.payerIbanColumn())
+				.param("reference", saved.referenceColumn())
+				.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new Problem.Invalid("name", "a mapping named '" + saved.name() + "' already exists");
+		}
+		this.audit.record("bank-account", accountId, "CSV mapping saved", AuditTrail.changes("mapping", saved.name()));
+		return saved;
+	}
+
+	private record SavedMapping(String accountId, BankCsv.Mapping mapping) {
+	}
+
+	private SavedMapping mapping(String name) {
+		if (name == null || name.isBlank()) {
+			throw new Problem.Invalid("mapping",
+					"a CSV statement needs ?mapping= naming the account's saved CSV mapping");
+		}
+		return this.jdbc
+			.sql("""
+					select m.bank_account_id, m.name, m.encoding, m.date_column, m.date_format, m.amount_column, m.credit_column,
+					       m.debit_column, m.decimal_comma, m.remittance_column, m.payer_name_column, m.payer_iban_column,
+					       m.reference_column, a.currency
+					from bank_csv_mapping m join bank_account a on a.id = m.bank_account_id where m.name = :name or m.id = :name""")
+			.param("name", name.trim())
+			.query((rs, i) -> new SavedMapping(rs.getString(1),
+					new BankCsv.Mapping(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+							rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10),
+							rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14))))
+			.optional()
+			.orElseThrow(() -> new Problem.Invalid("mapping", "no CSV mapping is named '" + name + "'"));
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s.trim();
+	}
+
+	/**
+	 * Imports a statement file, all or nothing; refused when its figures do not add up.
+	 */
 	@Transactional
 	public Summary importFile(byte[] file, Format format) {
+		return importFile(file, format, null, false);
+	}
+
+	/**
+	 * Imports a statement file, all or nothing. A statement whose balances or control
+	 * sums do not add up is refused with what differs, unless {@code acceptUnbalanced}: a
+	 * person has looked and takes it as it is (recorded with the statement and audited).
+	 */
+	@Transactional
+	public Summary importFile(byte[] file, Format format, String mappingName, boolean acceptUnbalanced) {
 		String hash = sha256(file);
 		Optional<String> known = this.jdbc.sql("select id from bank_statement where file_hash = :h")
 			.param("h", hash)
@@ -129,12 +216,33 @@ public class BankStatements {
 		if (known.isPresent()) {
 			return summary(known.get());
 		}
-		List<Camt053.Statement> statements = format == Format.CAMT ? Camt053.read(new ByteArrayInputStream(file))
-				: Mt940.read(file);
+		List<Camt053.Statement> statements = switch (format) {
+			case CAMT -> Camt053.read(new ByteArrayInputStream(file));
+			case MT940 -> Mt940.read(file);
+			case CSV -> {
+				SavedMapping saved = mapping(mappingName);
+				String iban = accounts().stream()
+					.filter(a -> a.id().equals(saved.accountId()))
+					.findFirst()
+					.orElseThrow()
+					.iban();
+				yield List.of(BankCsv.read(file, saved.mapping(), iban,
+						"CSV " + saved.mapping().name() + " " + hash.substring(0, 12)));
+			}
+		};
+		List<String> discrepancies = statements.stream().flatMap(st -> st.discrepancies().stream()).toList();
+		if (!discrepancies.isEmpty() && !acceptUnbalanced) {
+			throw new Problem.Invalid(discrepancies.stream()
+				.map(d -> new Problem.FieldError("file", d
+						+ "; nothing was imported (if the bank confirms the file as it is, import it again with ?acceptUnbalanced=true)",
+						null))
+				.toList());
+		}
 		String id = Ids.next("bst");
 		this.jdbc.sql("""
-				insert into bank_statement (id, file_hash, format, imported_at, imported_by)
-				values (:id, :hash, :format, :at, :by)""")
+				insert into bank_statement (id, file_hash, format, imported_at, imported_by, discrepancies)
+				values (:id, :hash, :format, :at, :by, :discrepancies)""")
+			.param("discrepancies", discrepancies.isEmpty() ? null : truncate(String.join("; ", discrepancies), 2000))
 			.param("format", format.name())
 			.param("id", id)
 			.param("hash", hash)
@@ -169,8 +277,10 @@ public class BankStatements {
 			}
 		}
 		Summary summary = summary(id);
-		this.audit.record("bank-statement", id, "imported", AuditTrail.changes("entries", summary.entries(), "matched",
-				summary.matched(), "unmatched", summary.unmatched(), "alreadyImported", already));
+		this.audit.record("bank-statement", id, "imported",
+				AuditTrail.changes("entries", summary.entries(), "matched", summary.matched(), "unmatched",
+						summary.unmatched(), "alreadyImported", already, "acceptedDespite",
+						discrepancies.isEmpty() ? null : String.join("; ", discrepancies)));
 		return new Summary(id, summary.entries(), summary.matched(), summary.suggested(), summary.unmatched(),
 				summary.ignored(), already);
 	}
@@ -179,7 +289,11 @@ public class BankStatements {
 		String status;
 		String reason;
 		String paymentId = null;
-		if (!entry.credit()) {
+		if (!entry.booked()) {
+			status = "IGNORED";
+			reason = "not booked (" + entry.status() + "): no money has moved yet";
+		}
+		else if (!entry.credit()) {
 			status = "IGNORED";
 			reason = "a debit: only credits are matched";
 		}

@@ -4,13 +4,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 
 import io.encaisse.customers.Customers;
 import io.encaisse.invoicing.InvoiceStatus;
 import io.encaisse.invoicing.Invoicing;
 import io.encaisse.payments.domain.Payment;
 import io.encaisse.payments.domain.PaymentRepository;
+import io.encaisse.payments.matching.Ledger;
+import io.encaisse.payments.matching.Matcher;
 import io.encaisse.shared.Amounts;
 import io.encaisse.shared.AuditTrail;
 import io.encaisse.shared.Cursor;
@@ -19,6 +20,7 @@ import io.encaisse.shared.Money;
 import io.encaisse.shared.Problem;
 import io.encaisse.shared.Today;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,8 +46,17 @@ public class Payments {
 
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	private final Matcher.Tolerance tolerance;
+
+	private final String writeOffAccount;
+
 	Payments(PaymentRepository payments, Invoicing invoicing, Customers customers, AuditTrail audit, Today today,
-			ApplicationEventPublisher events, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			ApplicationEventPublisher events, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+			@Value("${encaisse.payments.write-off.max-amount:10.00}") BigDecimal writeOffMaxAmount,
+			@Value("${encaisse.payments.write-off.max-percent:2}") BigDecimal writeOffMaxPercent,
+			@Value("${encaisse.payments.write-off.account:658000}") String writeOffAccount) {
+		this.tolerance = new Matcher.Tolerance(writeOffMaxAmount, writeOffMaxPercent);
+		this.writeOffAccount = writeOffAccount;
 		this.jdbc = jdbc;
 		this.payments = payments;
 		this.invoicing = invoicing;
@@ -105,36 +116,17 @@ public class Payments {
 		String payerIban = input.payerIban() == null ? null : input.payerIban().replace(" ", "").toUpperCase();
 		Payment payment = Payment.received(Ids.next("pay"), customerId, money, receivedOn, input.reference(), payerIban,
 				input.payerName(), this.today.instant());
-		Optional<Invoicing.Payable> target = this.invoicing.findPayable(input.reference());
-		if (target.isEmpty()) {
-			suggest(payment, money, customerId != null ? customerId : payerOf(payerIban).orElse(null));
-		}
-		else {
-			Invoicing.Payable invoice = target.get();
-			if (invoice.status() == InvoiceStatus.CANCELLED && !refuseCancelledInvoice) {
-				payment.leaveUnmatched("the reference names invoice " + invoice.number() + ", which is cancelled");
-			}
-			else if (invoice.status() == InvoiceStatus.CANCELLED) {
-				throw new Problem.StateConflict("invoice " + invoice.number()
+		Ledger ledger = ledger();
+		if (refuseCancelledInvoice) {
+			List<Invoicing.Payable> named = ledger.named(input.reference());
+			if (named.size() == 1 && named.get(0).status() == InvoiceStatus.CANCELLED) {
+				throw new Problem.StateConflict("invoice " + named.get(0).number()
 						+ " is cancelled (credited in full); it cannot be paid. Record the payment without this reference to keep it as the customer's credit.");
 			}
-			else if (customerId != null && !customerId.equals(invoice.customerId())) {
-				payment.leaveUnmatched("the reference names invoice " + invoice.number() + " of another customer");
-			}
-			else if (!invoice.amountDue().currencyCode().equals(money.currencyCode())) {
-				payment.leaveUnmatched("invoice " + invoice.number() + " is in " + invoice.amountDue().currencyCode());
-			}
-			else if (invoice.status() == InvoiceStatus.PAID || !invoice.amountDue().isPositive()) {
-				payment.leaveUnmatched("invoice " + invoice.number() + " is already paid");
-			}
-			else {
-				Money applied = this.invoicing.recordPayment(invoice.invoiceId(), payment.id(), money, receivedOn);
-				payment.allocate(invoice.invoiceId(), invoice.number(), invoice.customerId(), applied,
-						"reference names invoice " + invoice.number());
-				this.events.publishEvent(new PaymentApplied(payment.id(), invoice.invoiceId(), invoice.number(),
-						applied.amount(), applied.currencyCode()));
-			}
 		}
+		Matcher.Decision decision = Matcher.decide(new Matcher.Received(amount, currency.getCurrencyCode(),
+				input.reference(), payerIban, input.payerName(), customerId), ledger, this.tolerance);
+		apply(payment, decision);
 		this.payments.save(payment);
 		this.audit.record(DOCUMENT, payment.id(), "received", AuditTrail.changes("amount", money, "receivedOn",
 				receivedOn, "status", payment.status(), "reason", payment.matchReason()));
@@ -195,45 +187,132 @@ public class Payments {
 		Money amount = payment.unallocate(invoiceId,
 				"allocation to " + invoiceId + " undone by " + AuditTrail.currentActor());
 		this.invoicing.reversePayment(invoiceId, paymentId);
+		for (String writeOff : writeOffsOf(paymentId, invoiceId)) {
+			this.invoicing.reversePayment(invoiceId, writeOff);
+			this.jdbc.sql("delete from payment_write_off where id = :id").param("id", writeOff).update();
+		}
 		this.payments.save(payment);
 		this.audit.record(DOCUMENT, paymentId, "allocation undone",
 				AuditTrail.changes("invoice", invoiceId, "amount", amount));
 		return view(payment);
 	}
 
-	private void suggest(Payment payment, Money money, String customerId) {
-		if (customerId != null) {
-			String payer = this.customers.find(customerId).map(c -> c.name()).orElse(customerId);
-			var candidates = io.encaisse.payments.matching.Candidates.ofKnownPayer(payer, money.amount(),
-					this.invoicing.openOf(customerId, money.currencyCode()));
-			payment.suggest(candidates,
-					candidates.isEmpty()
-							? "no invoice number or RF reference in the payment, and no open invoice of " + payer
-									+ " fits the amount"
-							: "no reference: candidates among the open invoices of " + payer);
+	/**
+	 * Applies what the customer has in credit (money received beyond what its invoices
+	 * asked) to an invoice, oldest credit first. Applying the same credit to the same
+	 * invoice again applies nothing.
+	 */
+	@Transactional
+	public Money applyCredit(String customerId, String invoiceId) {
+		Invoicing.Payable invoice = this.invoicing.payable(invoiceId);
+		Money total = Money.zero(invoice.amountDue().currencyCode());
+		List<String> credits = this.jdbc
+			.sql("""
+					select id from payment where customer_id = :customer and currency = :currency and status = 'PARTIALLY_MATCHED'
+					and unallocated > 0 order by received_on, id""")
+			.param("customer", customerId)
+			.param("currency", invoice.amountDue().currencyCode())
+			.query(String.class)
+			.list();
+		for (String id : credits) {
+			if (!invoice.status().isOpen() || !invoice.amountDue().isPositive()) {
+				break;
+			}
+			Payment payment = this.payments.findById(id).orElseThrow();
+			Money applied = this.invoicing.recordPayment(invoiceId, id, payment.unallocated(), this.today.date());
+			if (applied.isPositive()) {
+				payment.allocate(invoiceId, invoice.number(), customerId, applied,
+						"customer credit applied to invoice " + invoice.number());
+				this.payments.save(payment);
+				this.audit.record(DOCUMENT, id, "credit applied",
+						AuditTrail.changes("invoice", invoice.number(), "amount", applied));
+				this.events.publishEvent(
+						new PaymentApplied(id, invoiceId, invoice.number(), applied.amount(), applied.currencyCode()));
+				total = total.plus(applied);
+				invoice = this.invoicing.payable(invoiceId);
+			}
 		}
-		else {
-			var candidates = io.encaisse.payments.matching.Candidates.ofUnknownPayer(money.amount(),
-					this.invoicing.openWithAmountDue(money));
-			payment.suggest(candidates,
-					candidates.isEmpty() ? "no invoice number or RF reference found in the payment reference"
-							: "no reference and an unknown payer: one open invoice has exactly this amount");
+		return total;
+	}
+
+	/** What the customer has in credit, per currency. */
+	public List<Money> creditOf(String customerId) {
+		return this.jdbc
+			.sql("""
+					select currency, sum(unallocated) from payment where customer_id = :customer and status = 'PARTIALLY_MATCHED'
+					and unallocated > 0 group by currency order by currency""")
+			.param("customer", customerId)
+			.query((rs, i) -> Money.of(rs.getBigDecimal(2), rs.getString(1)))
+			.list();
+	}
+
+	/** A ledger for one payment or one statement. */
+	Ledger ledger() {
+		return new DatabaseLedger(this.invoicing, this.customers, this.jdbc);
+	}
+
+	/** Carries out a matching decision on a payment just received. */
+	void apply(Payment payment, Matcher.Decision decision) {
+		switch (decision.outcome()) {
+			case MATCHED -> {
+				for (Matcher.Allocation allocation : decision.allocations()) {
+					Invoicing.Payable invoice = allocation.invoice();
+					Money applied = this.invoicing.recordPayment(invoice.invoiceId(), payment.id(),
+							Money.of(allocation.amount(), payment.currency()), payment.receivedOn());
+					if (!applied.isPositive()) {
+						continue;
+					}
+					payment.allocate(invoice.invoiceId(), invoice.number(), invoice.customerId(), applied,
+							decision.reason());
+					this.events.publishEvent(new PaymentApplied(payment.id(), invoice.invoiceId(), invoice.number(),
+							applied.amount(), applied.currencyCode()));
+					if (allocation.writeOff().signum() > 0) {
+						writeOff(payment, invoice, Money.of(allocation.writeOff(), payment.currency()));
+					}
+				}
+				if (payment.allocations().isEmpty()) {
+					payment.leaveUnmatched(decision.reason());
+				}
+			}
+			case SUGGESTED -> payment.suggest(decision.suggestions(), decision.reason());
+			case UNMATCHED -> payment.leaveUnmatched(decision.reason());
+		}
+		if (payment.customerId() == null && decision.customerId() != null) {
+			payment.attribute(decision.customerId());
 		}
 	}
 
-	/**
-	 * The customer a payer's IBAN belongs to: learnt from confirmed matches, or the
-	 * customer's own IBAN.
-	 */
-	private Optional<String> payerOf(String iban) {
-		if (iban == null) {
-			return Optional.empty();
+	private void writeOff(Payment payment, Invoicing.Payable invoice, Money difference) {
+		String id = Ids.next("wof");
+		Money written = this.invoicing.writeOff(invoice.invoiceId(), id, difference, payment.receivedOn(),
+				"left by payment " + payment.id());
+		if (!written.isPositive()) {
+			return;
 		}
-		Optional<String> learnt = this.jdbc.sql("select customer_id from payer_account where iban = :iban")
-			.param("iban", iban)
+		this.jdbc
+			.sql("""
+					insert into payment_write_off (id, payment_id, invoice_id, amount, currency, account, reason, created_at)
+					values (:id, :payment, :invoice, :amount, :currency, :account, :reason, :at)""")
+			.param("id", id)
+			.param("payment", payment.id())
+			.param("invoice", invoice.invoiceId())
+			.param("amount", written.amount())
+			.param("currency", written.currencyCode())
+			.param("account", this.writeOffAccount)
+			.param("reason", "difference left by payment " + payment.id() + " on " + invoice.number())
+			.param("at", this.today.instant().atOffset(java.time.ZoneOffset.UTC))
+			.update();
+		this.audit.record(DOCUMENT, payment.id(), "difference written off",
+				AuditTrail.changes("invoice", invoice.number(), "amount", written, "account", this.writeOffAccount));
+	}
+
+	/** Write-offs a payment left, to take back with its allocation. */
+	private List<String> writeOffsOf(String paymentId, String invoiceId) {
+		return this.jdbc.sql("select id from payment_write_off where payment_id = :p and invoice_id = :i")
+			.param("p", paymentId)
+			.param("i", invoiceId)
 			.query(String.class)
-			.optional();
-		return learnt.isPresent() ? learnt : this.customers.findByIban(iban).map(c -> c.id());
+			.list();
 	}
 
 	private static PaymentView view(Payment p) {

@@ -68,6 +68,7 @@ class RolePermissionTests {
 		PERMISSIONS.put("GET /api/v1/price-lists", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/bank-accounts", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("GET /api/v1/bank-accounts", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/bank-accounts/{id}/csv-mappings", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("POST /api/v1/bank-statements", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("GET /api/v1/bank-statements/{id}", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/bank-statements/{id}/entries", EVERYONE);

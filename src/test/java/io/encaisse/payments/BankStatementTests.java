@@ -139,4 +139,95 @@ class BankStatementTests {
 			.isEqualTo(10);
 	}
 
+	@Test
+	void aStatementWhoseBalancesDoNotAddUpIsRefusedUnlessAPersonAcceptsIt() throws Exception {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		String iban = "CH2909000000250094239";
+		api.post("/api/v1/bank-accounts", map("name", "PostFinance", "iban", iban, "currency", "CHF"));
+		byte[] file = Files.readAllBytes(Camt053Tests.SAMPLES.resolve("camt053_v04_CH_postfinance.xml"));
+		Api.Response refused = api.xml("/api/v1/bank-statements", file);
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+		assertThat(refused.body()).contains("216649.21").contains("215112.21").contains("nothing was imported");
+		Api.Response accepted = api.xml("/api/v1/bank-statements?acceptUnbalanced=true", file);
+		assertThat(accepted.status()).as(accepted.toString()).isIn(200, 201);
+		assertThat(Integer.parseInt(accepted.get("entries")) + Integer.parseInt(accepted.get("alreadyImported")))
+			.isEqualTo(5);
+	}
+
+	@Test
+	void aTruncatedStatementFailsItsControlSumsAndAPendingEntryMovesNothing() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		String iban = "FR7630004000031234567890143";
+		api.post("/api/v1/bank-accounts", map("name", "BNP", "iban", iban, "currency", "EUR"));
+		String statement = """
+				<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt>
+				  <Id>%s</Id><Acct><Id><IBAN>%s</IBAN></Id></Acct>
+				  <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">100.00</Amt><CdtDbtInd>CRDT</CdtDbtInd></Bal>
+				  <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">150.00</Amt><CdtDbtInd>CRDT</CdtDbtInd></Bal>
+				  <TxsSummry><TtlNtries><NbOfNtries>%d</NbOfNtries></TtlNtries></TxsSummry>
+				  <Ntry><Amt Ccy="EUR">50.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><AcctSvcrRef>%s</AcctSvcrRef></Ntry>
+				  <Ntry><Amt Ccy="EUR">70.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>PDNG</Sts><AcctSvcrRef>%s</AcctSvcrRef></Ntry>
+				</Stmt></BkToCstmrStmt></Document>""";
+		Api.Response truncated = api.xml("/api/v1/bank-statements",
+				statement.formatted(Fixtures.unique("S"), iban, 3, Fixtures.unique("R"), Fixtures.unique("R"))
+					.getBytes(StandardCharsets.UTF_8));
+		assertThat(truncated.status()).isEqualTo(422);
+		assertThat(truncated.body()).contains("announces 3 entries but lists 2");
+		Api.Response whole = api.xml("/api/v1/bank-statements",
+				statement.formatted(Fixtures.unique("S"), iban, 2, Fixtures.unique("R"), Fixtures.unique("R"))
+					.getBytes(StandardCharsets.UTF_8));
+		assertThat(whole.status()).as(whole.toString()).isEqualTo(201);
+		var entries = api.get("/api/v1/bank-statements/" + whole.get("id") + "/entries").json().get("data");
+		assertThat(entries.get(1).get("status").asString()).isEqualTo("IGNORED");
+		assertThat(entries.get(1).get("reason").asString()).contains("not booked (PDNG)");
+	}
+
+	@Test
+	void aBankCsvReadsThroughTheAccountsSavedMapping() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String iban = Fixtures.iban();
+		String account = api.post("/api/v1/bank-accounts", map("name", "CIC", "iban", iban, "currency", "EUR"))
+			.get("id");
+		String name = Fixtures.unique("cic");
+		Api.Response mapping = api.post("/api/v1/bank-accounts/" + account + "/csv-mappings",
+				map("name", name, "encoding", "windows-1252", "dateColumn", "Date", "dateFormat", "dd/MM/yyyy",
+						"creditColumn", "Crédit", "debitColumn", "Débit", "decimalComma", true, "remittanceColumn",
+						"Libellé", "payerNameColumn", "Tiers"));
+		assertThat(mapping.status()).as(mapping.toString()).isEqualTo(201);
+		assertThat(api.post("/api/v1/bank-accounts/" + account + "/csv-mappings", map("name", Fixtures.unique("x")))
+			.json()
+			.get("errors")
+			.findValuesAsString("field")).contains("dateColumn", "amountColumn");
+		String sku = fixtures.product("1000.00", "20");
+		String invoice = fixtures.deliver(fixtures.acceptedOrder(fixtures.customer(), sku, "1"), sku, "1");
+		String number = api.get("/api/v1/invoices/" + invoice).get("number");
+		String csv = "Date;Libellé;Tiers;Débit;Crédit\r\n" + "20/11/2026;VIR SEPA FACT " + number.replace("-", "")
+				+ ";Société Générale d'Équipement;;1 200,00\r\n" + "20/11/2026;FRAIS TENUE DE COMPTE;;12,50;\r\n";
+		byte[] latin = csv.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+		Api.Response imported = api.send("/api/v1/bank-statements?mapping=" + name, latin, "text/csv");
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+		assertThat(imported.get("matched")).isEqualTo("1");
+		assertThat(imported.get("ignored")).isEqualTo("1");
+		assertThat(api.get("/api/v1/invoices/" + invoice).get("status")).isEqualTo("PAID");
+		var entries = api.get("/api/v1/bank-statements/" + imported.get("id") + "/entries").json().get("data");
+		assertThat(entries.get(0).get("debtorName").asString()).isEqualTo("Société Générale d'Équipement");
+		// a later export overlapping this one: its lines are known and applied once
+		byte[] later = (csv + "21/11/2026;VIR RECU;X;;5,00\r\n")
+			.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+		Api.Response overlap = api.send("/api/v1/bank-statements?mapping=" + name, later, "text/csv");
+		assertThat(overlap.get("alreadyImported")).isEqualTo("2");
+		assertThat(overlap.get("entries")).isEqualTo("1");
+		Api.Response bad = api.send("/api/v1/bank-statements?mapping=" + name,
+				"Date;Libellé;Tiers;Débit;Crédit\n20/11/2026;A;B;;10,00\n31/02/2026;C;D;;1O,00\n"
+					.getBytes(java.nio.charset.Charset.forName("windows-1252")),
+				"text/csv");
+		assertThat(bad.status()).isEqualTo(422);
+		assertThat(bad.json().get("errors").get(0).get("line").asInt()).isEqualTo(3);
+		assertThat(api.send("/api/v1/bank-statements", "Date;X\n01/01/2026;1\n".getBytes(), "text/csv")
+			.json()
+			.get("errors")
+			.findValuesAsString("field")).contains("mapping");
+	}
+
 }

@@ -175,6 +175,18 @@ public class Invoice {
 	 * payment twice applies nothing.
 	 */
 	public Money applyPayment(String paymentId, Money offered, LocalDate paidOn) {
+		return settle(paymentId, offered, paidOn, InvoicePayment.PAYMENT);
+	}
+
+	/**
+	 * Writes off a small difference left by a payment (bank fees, rounding) within the
+	 * tolerance: the invoice is settled by it, recorded apart from the money received.
+	 */
+	public Money writeOff(String writeOffId, Money difference, LocalDate on) {
+		return settle(writeOffId, difference, on, InvoicePayment.WRITE_OFF);
+	}
+
+	private Money settle(String paymentId, Money offered, LocalDate paidOn, String settlementKind) {
 		if (this.kind != Kind.INVOICE) {
 			throw new Problem.StateConflict(describe() + " is a credit note; it cannot be paid");
 		}
@@ -191,7 +203,7 @@ public class Invoice {
 		if (!applied.isPositive()) {
 			return Money.zero(this.currency);
 		}
-		this.payments.add(new InvoicePayment(paymentId, applied.amount(), paidOn));
+		this.payments.add(new InvoicePayment(paymentId, applied.amount(), paidOn, settlementKind));
 		this.amountPaid = this.amountPaid.add(applied.amount());
 		settleStatus();
 		return applied;

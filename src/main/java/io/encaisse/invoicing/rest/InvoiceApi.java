@@ -40,7 +40,7 @@ class InvoiceApi {
 			String orderId, String creditedInvoiceId, String reason, LocalDate issueDate, LocalDate dueDate,
 			String currency, String totalNet, String totalTax, String total, String amountPaid, String amountCredited,
 			String amountDue, String paymentReference, boolean overdue, List<LineResponse> lines, List<VatResponse> vat,
-			long version) {
+			List<SettlementResponse> payments, long version) {
 
 		static InvoiceResponse of(InvoiceView i) {
 			return new InvoiceResponse(i.id(), i.kind(), i.number(), i.status().name(), i.customerId(),
@@ -60,6 +60,11 @@ class InvoiceApi {
 						.map(g -> new VatResponse(g.rate().toPlainString(), g.base().toPlainString(),
 								g.tax().toPlainString()))
 						.toList(),
+					i.payments()
+						.stream()
+						.map(p -> new SettlementResponse(p.paymentId(), p.kind(), p.amount().toPlainString(),
+								p.paidOn()))
+						.toList(),
 					i.version());
 		}
 
@@ -70,6 +75,13 @@ class InvoiceApi {
 	}
 
 	record VatResponse(String rate, String taxableAmount, String taxAmount) {
+	}
+
+	/**
+	 * What settled the invoice: a payment, or a difference written off (then the id is
+	 * the write-off's).
+	 */
+	record SettlementResponse(String paymentId, String kind, String amount, LocalDate paidOn) {
 	}
 
 	@GetMapping("/{id}")

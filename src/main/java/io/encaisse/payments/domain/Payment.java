@@ -123,6 +123,11 @@ public class Payment {
 		return Money.of(allocation.amount(), this.currency);
 	}
 
+	/** The payer is known, though nothing is applied yet. */
+	public void attribute(String customerId) {
+		this.customerId = customerId;
+	}
+
 	public void leaveUnmatched(String reason) {
 		this.status = PaymentStatus.UNMATCHED;
 		this.matchReason = reason;

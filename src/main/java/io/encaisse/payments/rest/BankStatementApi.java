@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.encaisse.payments.BankStatements;
+import io.encaisse.payments.statements.BankCsv;
 import io.encaisse.shared.Cursor;
 import io.encaisse.shared.Money;
 import io.encaisse.shared.Problem;
@@ -71,6 +72,18 @@ class BankStatementApi {
 		return ResponseEntity.created(URI.create("/api/v1/bank-accounts/" + account.id())).body(account);
 	}
 
+	/** Saves how this account's CSV exports read; imports then name it with ?mapping=. */
+	@PostMapping("/api/v1/bank-accounts/{id}/csv-mappings")
+	@PreAuthorize(Roles.COLLECT_CASH)
+	ResponseEntity<BankCsv.Mapping> saveMapping(@PathVariable String id, @RequestBody BankCsv.Mapping mapping) {
+		if (mapping == null) {
+			throw new Problem.Invalid("body", "is required");
+		}
+		BankCsv.Mapping saved = this.statements.saveMapping(id, mapping);
+		return ResponseEntity.created(URI.create("/api/v1/bank-accounts/" + id + "/csv-mappings/" + saved.name()))
+			.body(saved);
+	}
+
 	@GetMapping("/api/v1/bank-accounts")
 	@PreAuthorize(Roles.ANY)
 	Cursor.Page<BankStatements.Account> accounts() {
@@ -82,7 +95,8 @@ class BankStatementApi {
 			consumes = { "application/xml", "text/xml", "text/plain", "text/csv", "application/octet-stream" })
 	@PreAuthorize(Roles.COLLECT_CASH)
 	ResponseEntity<BankStatements.Summary> importStatement(HttpServletRequest request,
-			@RequestParam(required = false) String mapping) throws IOException {
+			@RequestParam(required = false) String mapping,
+			@RequestParam(required = false, defaultValue = "false") boolean acceptUnbalanced) throws IOException {
 		String type = request.getContentType() == null ? "" : request.getContentType();
 		BankStatements.Format format;
 		if (type.contains("xml")) {
@@ -91,15 +105,18 @@ class BankStatementApi {
 		else if (type.startsWith("text/plain") || type.startsWith("application/octet-stream")) {
 			format = BankStatements.Format.MT940;
 		}
+		else if (type.startsWith("text/csv")) {
+			format = BankStatements.Format.CSV;
+		}
 		else {
-			throw new Problem.Invalid("Content-Type", "camt.053 / camt.054 as application/xml or MT940 as text/plain;"
-					+ " bank CSV with a saved mapping comes next");
+			throw new Problem.Invalid("Content-Type", "camt.053 / camt.054 as application/xml, MT940 as text/plain,"
+					+ " or a bank CSV as text/csv with ?mapping=");
 		}
 		byte[] file = request.getInputStream().readNBytes((int) BankStatements.MAX_FILE + 1);
 		if (file.length > BankStatements.MAX_FILE) {
 			throw new Problem.TooLarge("the statement is larger than 50 MB");
 		}
-		BankStatements.Summary summary = this.statements.importFile(file, format);
+		BankStatements.Summary summary = this.statements.importFile(file, format, mapping, acceptUnbalanced);
 		return ResponseEntity.created(URI.create("/api/v1/bank-statements/" + summary.id())).body(summary);
 	}
 

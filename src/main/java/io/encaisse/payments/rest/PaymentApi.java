@@ -35,7 +35,7 @@ class PaymentApi {
 	record PaymentResponse(String id, String customerId, String amount, String currency, LocalDate receivedOn,
 			String reference, String status, String unallocatedAmount, String matchReason,
 			List<AllocationResponse> allocations, List<SuggestionResponse> suggestions, String payerIban,
-			long version) {
+			String payerName, long version) {
 
 		static PaymentResponse of(PaymentView p) {
 			return new PaymentResponse(p.id(), p.customerId(), p.amount().toPlainString(), p.amount().currencyCode(),
@@ -49,7 +49,7 @@ class PaymentApi {
 						.map(x -> new SuggestionResponse(x.invoiceId(), x.invoiceNumber(), x.amount().toPlainString(),
 								x.confidence().toPlainString(), x.reason()))
 						.toList(),
-					p.payerIban(), p.version());
+					p.payerIban(), p.payerName(), p.version());
 		}
 
 	}

@@ -26,13 +26,80 @@ public final class Camt053 {
 	private Camt053() {
 	}
 
-	/** A statement (or notification) of one account. */
-	public record Statement(String id, String account, List<Entry> entries) {
+	/** A statement (or notification) of one account, with its own control figures. */
+	public record Statement(String id, String account, List<Entry> entries, Control control) {
+
+		public Statement(String id, String account, List<Entry> entries) {
+			this(id, account, entries, Control.NONE);
+		}
+
+		/**
+		 * What does not add up: the booked balances against the booked entries, and the
+		 * transaction summary (count and sum of all entries, of credits, of debits)
+		 * against the entries listed. Empty when the statement is consistent.
+		 */
+		public List<String> discrepancies() {
+			List<String> found = new ArrayList<>();
+			Control c = this.control;
+			if (c.opening() != null && c.closing() != null) {
+				BigDecimal expected = c.opening();
+				for (Entry e : this.entries) {
+					if (e.booked()) {
+						expected = e.credit() ? expected.add(e.amount()) : expected.subtract(e.amount());
+					}
+				}
+				if (expected.compareTo(c.closing()) != 0) {
+					found.add("statement " + this.id + ": opening balance " + c.opening().toPlainString()
+							+ " plus the booked entries makes " + expected.toPlainString()
+							+ ", but the closing balance is " + c.closing().toPlainString());
+				}
+			}
+			check(found, "entries", c.entryCount(), c.entrySum(), this.entries.stream().map(Entry::amount).toList());
+			check(found, "credit entries", c.creditCount(), c.creditSum(),
+					this.entries.stream().filter(Entry::credit).map(Entry::amount).toList());
+			check(found, "debit entries", c.debitCount(), c.debitSum(),
+					this.entries.stream().filter(e -> !e.credit()).map(Entry::amount).toList());
+			return found;
+		}
+
+		private void check(List<String> found, String what, Integer count, BigDecimal sum, List<BigDecimal> amounts) {
+			if (count != null && count != amounts.size()) {
+				found.add("statement " + this.id + " announces " + count + " " + what + " but lists " + amounts.size());
+			}
+			BigDecimal listed = amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+			if (sum != null && sum.compareTo(listed) != 0) {
+				found.add("statement " + this.id + " announces " + what + " summing to " + sum.toPlainString()
+						+ " but they sum to " + listed.toPlainString());
+			}
+		}
+
 	}
 
-	/** A booked entry with what matching needs. */
+	/**
+	 * The statement's own figures: booked opening and closing balances (signed), and the
+	 * transaction summary's counts and sums; null where the bank gives none.
+	 */
+	public record Control(BigDecimal opening, BigDecimal closing, Integer entryCount, BigDecimal entrySum,
+			Integer creditCount, BigDecimal creditSum, Integer debitCount, BigDecimal debitSum) {
+
+		public static final Control NONE = new Control(null, null, null, null, null, null, null, null);
+
+	}
+
+	/**
+	 * An entry with what matching needs; {@code booked} is false for pending or
+	 * information-only entries, which move no money yet.
+	 */
 	public record Entry(String bankReference, BigDecimal amount, String currency, boolean credit, LocalDate bookingDate,
-			LocalDate valueDate, String remittance, String debtorName, String debtorIban) {
+			LocalDate valueDate, String remittance, String debtorName, String debtorIban, boolean booked,
+			String status) {
+
+		public Entry(String bankReference, BigDecimal amount, String currency, boolean credit, LocalDate bookingDate,
+				LocalDate valueDate, String remittance, String debtorName, String debtorIban) {
+			this(bankReference, amount, currency, credit, bookingDate, valueDate, remittance, debtorName, debtorIban,
+					true, "BOOK");
+		}
+
 	}
 
 	public static List<Statement> read(InputStream in) {
@@ -49,6 +116,7 @@ public final class Camt053 {
 			String account = null;
 			List<Entry> entries = null;
 			EntryBuilder entry = null;
+			ControlBuilder control = null;
 			boolean sawDocument = false;
 			while (xml.hasNext()) {
 				int event = xml.next();
@@ -69,9 +137,13 @@ public final class Camt053 {
 						statementId = null;
 						account = null;
 						entries = new ArrayList<>();
+						control = new ControlBuilder();
 					}
 					else if ("Ntry".equals(name) && entries != null) {
 						entry = new EntryBuilder();
+					}
+					else if ("Bal".equals(name) && control != null) {
+						control.balanceStarts();
 					}
 					else if ("Amt".equals(name) && entry != null && path.size() == 5) {
 						entry.currency = xml.getAttributeValue(null, "Ccy");
@@ -91,6 +163,9 @@ public final class Camt053 {
 						else if (here.matches(".*/(Stmt|Ntfctn|Rpt)/Acct/Id/(IBAN|Othr/Id)")) {
 							account = append(account, text);
 						}
+						else if (control != null) {
+							control.read(here, text);
+						}
 					}
 					else {
 						entry.read(here, text);
@@ -99,7 +174,10 @@ public final class Camt053 {
 				}
 				if (event == XMLStreamConstants.END_ELEMENT) {
 					String name = path.pop();
-					if ("Ntry".equals(name) && entry != null) {
+					if ("Bal".equals(name) && control != null && entry == null) {
+						control.balanceEnds();
+					}
+					else if ("Ntry".equals(name) && entry != null) {
 						entries.add(entry.build(entries.size() + 1));
 						entry = null;
 					}
@@ -108,7 +186,8 @@ public final class Camt053 {
 						if (account == null) {
 							throw new Problem.Invalid("file", "statement " + statementId + " names no account");
 						}
-						statements.add(new Statement(statementId, account.replace(" ", ""), List.copyOf(entries)));
+						statements.add(new Statement(statementId, account.replace(" ", ""), List.copyOf(entries),
+								control.build(statementId)));
 						entries = null;
 					}
 				}
@@ -151,6 +230,94 @@ public final class Camt053 {
 		return current == null ? text : current + text;
 	}
 
+	/** Balances and the transaction summary of one statement. */
+	private static final class ControlBuilder {
+
+		BigDecimal opening;
+
+		BigDecimal closing;
+
+		String balanceType;
+
+		String balanceAmount;
+
+		String balanceIndicator;
+
+		final java.util.Map<String, String> summary = new java.util.HashMap<>();
+
+		void balanceStarts() {
+			this.balanceType = null;
+			this.balanceAmount = null;
+			this.balanceIndicator = null;
+		}
+
+		void read(String path, String text) {
+			if (path.endsWith("Bal/Tp/CdOrPrtry/Cd")) {
+				this.balanceType = text;
+			}
+			else if (path.endsWith("Bal/Amt")) {
+				this.balanceAmount = append(this.balanceAmount, text);
+			}
+			else if (path.endsWith("Bal/CdtDbtInd")) {
+				this.balanceIndicator = text;
+			}
+			else if (path.contains("/TxsSummry/")) {
+				String key = path.substring(path.indexOf("/TxsSummry/") + 11);
+				this.summary.merge(key, text, String::concat);
+			}
+		}
+
+		void balanceEnds() {
+			if (this.balanceAmount == null || this.balanceType == null) {
+				return;
+			}
+			BigDecimal value = number(this.balanceAmount, "balance " + this.balanceType);
+			if ("DBIT".equals(this.balanceIndicator)) {
+				value = value.negate();
+			}
+			if ("OPBD".equals(this.balanceType) || ("PRCD".equals(this.balanceType) && this.opening == null)) {
+				this.opening = value;
+			}
+			else if ("CLBD".equals(this.balanceType)) {
+				this.closing = value;
+			}
+		}
+
+		Control build(String statementId) {
+			return new Control(this.opening, this.closing, count("TtlNtries/NbOfNtries"), sum("TtlNtries/Sum"),
+					count("TtlCdtNtries/NbOfNtries"), sum("TtlCdtNtries/Sum"), count("TtlDbtNtries/NbOfNtries"),
+					sum("TtlDbtNtries/Sum"));
+		}
+
+		private Integer count(String key) {
+			String v = this.summary.get(key);
+			if (v == null) {
+				return null;
+			}
+			try {
+				return Integer.valueOf(v.trim());
+			}
+			catch (NumberFormatException ex) {
+				throw new Problem.Invalid("file", "the transaction summary's " + key + " '" + v + "' is not a number");
+			}
+		}
+
+		private BigDecimal sum(String key) {
+			String v = this.summary.get(key);
+			return v == null ? null : number(v, "the transaction summary's " + key);
+		}
+
+		private static BigDecimal number(String text, String what) {
+			try {
+				return new BigDecimal(text.trim());
+			}
+			catch (NumberFormatException ex) {
+				throw new Problem.Invalid("file", what + " '" + text + "' is not an amount");
+			}
+		}
+
+	}
+
 	private static final class EntryBuilder {
 
 		String bankReference;
@@ -171,12 +338,17 @@ public final class Camt053 {
 
 		String debtorIban;
 
+		String status;
+
 		void read(String path, String text) {
 			if (path.endsWith("Ntry/Amt")) {
 				this.amount = append(this.amount, text);
 			}
 			else if (path.endsWith("Ntry/CdtDbtInd")) {
 				this.indicator = text;
+			}
+			else if (path.endsWith("Ntry/Sts") || path.endsWith("Ntry/Sts/Cd") || path.endsWith("Ntry/Sts/Prtry")) {
+				this.status = text;
 			}
 			else if (path.endsWith("Ntry/AcctSvcrRef")) {
 				this.bankReference = append(this.bankReference, text);
@@ -216,7 +388,8 @@ public final class Camt053 {
 			}
 			return new Entry(this.bankReference, value, this.currency == null ? "EUR" : this.currency,
 					"CRDT".equals(this.indicator), date(this.bookingDate), date(this.valueDate),
-					this.remittance.isEmpty() ? null : this.remittance.toString(), this.debtorName, this.debtorIban);
+					this.remittance.isEmpty() ? null : this.remittance.toString(), this.debtorName, this.debtorIban,
+					this.status == null || "BOOK".equals(this.status), this.status == null ? "BOOK" : this.status);
 		}
 
 		private static LocalDate date(String text) {

@@ -26,6 +26,8 @@ public final class Mt940 {
 	private static final Pattern LINE_61 = Pattern
 		.compile("^(\\d{6})(\\d{4})?(RC|RD|C|D)([A-Z])?(\\d[\\d]*,\\d*)([A-Z]\\w{3})?([^/]*)(?://(.*))?$");
 
+	private static final Pattern BALANCE = Pattern.compile("^([CD])\\d{6}[A-Z]{3}(\\d[\\d]*,\\d*)\\s*$");
+
 	private Mt940() {
 	}
 
@@ -94,6 +96,21 @@ public final class Mt940 {
 
 		Pending pending;
 
+		BigDecimal opening;
+
+		BigDecimal closing;
+
+		/** A balance field: C or D, YYMMDD, currency, amount with a decimal comma. */
+		private static BigDecimal balance(String v, String tag, int line) {
+			Matcher m = BALANCE.matcher(v);
+			if (!m.matches()) {
+				throw new Problem.Invalid(
+						List.of(new Problem.FieldError("file", "unreadable :" + tag + ": balance '" + v + "'", line)));
+			}
+			BigDecimal amount = new BigDecimal(m.group(2).replace(',', '.').replaceAll("\\.$", ""));
+			return "D".equals(m.group(1)) ? amount.negate() : amount;
+		}
+
 		void field(String tag, String value, int line, List<Camt053.Statement> statements) {
 			switch (tag) {
 				case "20" -> {
@@ -107,7 +124,9 @@ public final class Mt940 {
 					if (v.length() >= 10) {
 						this.currency = v.substring(7, 10);
 					}
+					this.opening = balance(v, tag, line);
 				}
+				case "62F", "62M" -> this.closing = balance(value.trim(), tag, line);
 				case "61" -> {
 					flush();
 					this.pending = entry(value, line);
@@ -129,10 +148,13 @@ public final class Mt940 {
 				if (this.account == null) {
 					throw new Problem.Invalid("file", "statement " + this.id + " has no :25: account");
 				}
-				statements.add(new Camt053.Statement(this.id, this.account, List.copyOf(this.entries)));
+				statements.add(new Camt053.Statement(this.id, this.account, List.copyOf(this.entries),
+						new Camt053.Control(this.opening, this.closing, null, null, null, null, null, null)));
 			}
 			this.entries = null;
 			this.account = null;
+			this.opening = null;
+			this.closing = null;
 		}
 
 		private void flush() {

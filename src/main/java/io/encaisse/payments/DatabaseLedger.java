@@ -1,0 +1,89 @@
+package io.encaisse.payments;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import io.encaisse.customers.Customers;
+import io.encaisse.invoicing.Invoicing;
+import io.encaisse.payments.matching.Ledger;
+import io.encaisse.payments.matching.Names;
+import io.encaisse.shared.Money;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The ledger matching reads, from the database. One instance serves one payment or one
+ * statement: the customers' names are read once, when a payer's name is first needed.
+ */
+final class DatabaseLedger implements Ledger {
+
+	private final Invoicing invoicing;
+
+	private final Customers customers;
+
+	private final JdbcClient jdbc;
+
+	private List<NameKey> names;
+
+	DatabaseLedger(Invoicing invoicing, Customers customers, JdbcClient jdbc) {
+		this.invoicing = invoicing;
+		this.customers = customers;
+		this.jdbc = jdbc;
+	}
+
+	private record NameKey(String id, String name, String key) {
+	}
+
+	@Override
+	public List<Invoicing.Payable> named(String remittance) {
+		return this.invoicing.named(remittance);
+	}
+
+	@Override
+	public List<Invoicing.Payable> openOf(String customerId, String currency) {
+		return this.invoicing.openOf(customerId, currency);
+	}
+
+	@Override
+	public List<Invoicing.Payable> openWithAmountDue(BigDecimal amount, String currency) {
+		return this.invoicing.openWithAmountDue(Money.of(amount, currency));
+	}
+
+	@Override
+	public Optional<Payer> ownerOf(String iban) {
+		if (iban == null || iban.isBlank()) {
+			return Optional.empty();
+		}
+		Optional<String> learnt = this.jdbc.sql("select customer_id from payer_account where iban = :iban")
+			.param("iban", iban)
+			.query(String.class)
+			.optional();
+		return learnt.flatMap(this::customer)
+			.or(() -> this.customers.findByIban(iban).map(c -> new Payer(c.id(), c.name(), 1)));
+	}
+
+	@Override
+	public Optional<Payer> customer(String customerId) {
+		return this.customers.find(customerId).map(c -> new Payer(c.id(), c.name(), 1));
+	}
+
+	@Override
+	public List<Payer> named(String payerName, double minimumSimilarity) {
+		if (this.names == null) {
+			this.names = this.customers.names()
+				.stream()
+				.map(n -> new NameKey(n.id(), n.name(), Names.key(n.name())))
+				.toList();
+		}
+		String key = Names.key(payerName);
+		return this.names.stream()
+			.map(n -> new Payer(n.id(), n.name(), Names.similarityOfKeys(key, n.key())))
+			.filter(p -> p.similarity() >= minimumSimilarity)
+			.sorted(Comparator.comparingDouble(Payer::similarity).reversed())
+			.limit(5)
+			.toList();
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.encaisse.payments.matching;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How close a payer's name, as the bank gives it, is to a customer's name: accents, case,
+ * punctuation and legal forms (SAS, SARL, GmbH...) do not count, nor does word order;
+ * then Jaro-Winkler on what is left. 1.0 is the same name.
+ */
+public final class Names {
+
+	private static final Set<String> NOISE = Set.of("sa", "sas", "sasu", "sarl", "eurl", "sci", "snc", "scop", "gmbh",
+			"ag", "ltd", "limited", "llc", "inc", "bv", "nv", "spa", "srl", "sl", "the", "ste", "societe", "company",
+			"co", "cie", "et", "and", "de", "du", "des", "la", "le", "les", "l", "d", "mr", "mme", "m", "ets");
+
+	private Names() {
+	}
+
+	/** The name reduced to what identifies it: lower case, no accents, sorted words. */
+	public static String key(String name) {
+		if (name == null) {
+			return "";
+		}
+		String plain = Normalizer.normalize(name, Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", " ")
+			.trim();
+		return Arrays.stream(plain.split(" "))
+			.filter(w -> !w.isEmpty() && !NOISE.contains(w))
+			.sorted()
+			.collect(Collectors.joining(" "));
+	}
+
+	public static double similarity(String a, String b) {
+		return similarityOfKeys(key(a), key(b));
+	}
+
+	public static double similarityOfKeys(String a, String b) {
+		if (a.isEmpty() || b.isEmpty()) {
+			return 0;
+		}
+		if (a.equals(b)) {
+			return 1;
+		}
+		return jaroWinkler(a, b);
+	}
+
+	static double jaroWinkler(String s, String t) {
+		int range = Math.max(0, Math.max(s.length(), t.length()) / 2 - 1);
+		boolean[] sMatched = new boolean[s.length()];
+		boolean[] tMatched = new boolean[t.length()];
+		int matches = 0;
+		for (int i = 0; i < s.length(); i++) {
+			int from = Math.max(0, i - range);
+			int to = Math.min(i + range + 1, t.length());
+			for (int j = from; j < to; j++) {
+				if (!tMatched[j] && s.charAt(i) == t.charAt(j)) {
+					sMatched[i] = true;
+					tMatched[j] = true;
+					matches++;
+					break;
+				}
+			}
+		}
+		if (matches == 0) {
+			return 0;
+		}
+		int transpositions = 0;
+		int k = 0;
+		for (int i = 0; i < s.length(); i++) {
+			if (sMatched[i]) {
+				while (!tMatched[k]) {
+					k++;
+				}
+				if (s.charAt(i) != t.charAt(k)) {
+					transpositions++;
+				}
+				k++;
+			}
+		}
+		double m = matches;
+		double jaro = (m / s.length() + m / t.length() + (m - transpositions / 2.0) / m) / 3;
+		int prefix = 0;
+		while (prefix < Math.min(4, Math.min(s.length(), t.length())) && s.charAt(prefix) == t.charAt(prefix)) {
+			prefix++;
+		}
+		return jaro + prefix * 0.1 * (1 - jaro);
+	}
+
+}

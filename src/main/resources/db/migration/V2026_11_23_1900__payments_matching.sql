@@ -1,0 +1,38 @@
+-- What settled an invoice: money received, or a small difference written off within the tolerance.
+alter table invoice_payment add column kind varchar(20) default 'PAYMENT' not null;
+
+-- Differences written off when a payment settled invoices (bank fees, rounding), on their account.
+create table payment_write_off (
+    id         varchar(40)    primary key,
+    payment_id varchar(40)    not null,
+    invoice_id varchar(40)    not null,
+    amount     numeric(19, 4) not null,
+    currency   varchar(3)     not null,
+    account    varchar(20)    not null,
+    reason     varchar(500)   not null,
+    created_at timestamp with time zone not null
+);
+create index payment_write_off_by_payment on payment_write_off (payment_id);
+create index payment_by_customer_status on payment (customer_id, status);
+
+-- How a bank's CSV export reads, saved once per bank account and named for ?mapping=.
+create table bank_csv_mapping (
+    id                  varchar(40)  primary key,
+    bank_account_id     varchar(40)  not null references bank_account (id),
+    name                varchar(100) not null unique,
+    encoding            varchar(30)  not null,
+    date_column         varchar(100) not null,
+    date_format         varchar(30)  not null,
+    amount_column       varchar(100),
+    credit_column       varchar(100),
+    debit_column        varchar(100),
+    decimal_comma       boolean      not null,
+    remittance_column   varchar(100),
+    payer_name_column   varchar(100),
+    payer_iban_column   varchar(100),
+    reference_column    varchar(100),
+    created_at          timestamp with time zone not null
+);
+
+-- A statement whose balances or control sums did not add up is refused, unless a person accepted it: then why.
+alter table bank_statement add column discrepancies varchar(2000);
