@@ -36,3 +36,14 @@ create table bank_csv_mapping (
 
 -- A statement whose balances or control sums did not add up is refused, unless a person accepted it: then why.
 alter table bank_statement add column discrepancies varchar(2000);
+
+-- Payment gateway events, by the gateway's event id: an event delivered again is recognised and applies nothing.
+create table gateway_event (
+    event_id    varchar(255) primary key,
+    type        varchar(100) not null,
+    object_id   varchar(255),
+    status      varchar(20)  not null,
+    reason      varchar(500),
+    payment_id  varchar(40),
+    received_at timestamp with time zone not null
+);

@@ -46,10 +46,11 @@ class SecurityConfiguration {
 			.csrf(c -> c.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new BearerKeyFilter(keys), UsernamePasswordAuthenticationFilter.class)
-			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**")
-				.permitAll()
-				.anyRequest()
-				.authenticated())
+			.authorizeHttpRequests(
+					a -> a.requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/v1/gateway/events")
+						.permitAll()
+						.anyRequest()
+						.authenticated())
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> ProblemWriter.write(res, 401, "Unauthorized",
 						"Send an API key: Authorization: Bearer <key>"))

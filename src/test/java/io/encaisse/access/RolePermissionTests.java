@@ -68,6 +68,9 @@ class RolePermissionTests {
 		PERMISSIONS.put("GET /api/v1/price-lists", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/bank-accounts", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("GET /api/v1/bank-accounts", EVERYONE);
+		// the gateway webhook is open to anyone: a signature, not a role, admits an event
+		// (GatewayEventTests)
+		PERMISSIONS.put("POST /api/v1/gateway/events", EnumSet.noneOf(Role.class));
 		PERMISSIONS.put("POST /api/v1/bank-accounts/{id}/csv-mappings", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("POST /api/v1/bank-statements", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("GET /api/v1/bank-statements/{id}", EVERYONE);

@@ -101,6 +101,17 @@ public final class Api {
 		return request(method, path, body, "application/json");
 	}
 
+	/** A JSON POST with one extra header (a webhook's signature). */
+	public Response postWithHeader(String path, String body, String header, String value) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (value != null) {
+			b.header(header, value);
+		}
+		return send(b, null);
+	}
+
 	public Response send(String path, byte[] body, String contentType) {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", contentType)
