@@ -47,3 +47,46 @@ create table gateway_event (
     payment_id  varchar(40),
     received_at timestamp with time zone not null
 );
+
+-- SEPA direct debit mandates signed by customers (CORE scheme): FRST until the first collection, RCUR after.
+create table sepa_mandate (
+    id                 varchar(40)  primary key,
+    customer_id        varchar(40)  not null references customer (id),
+    reference          varchar(35)  not null unique,
+    signed_on          date         not null,
+    iban               varchar(34)  not null,
+    bic                varchar(11),
+    status             varchar(20)  not null,
+    first_collected_on date,
+    created_at         timestamp with time zone not null
+);
+create index sepa_mandate_by_customer on sepa_mandate (customer_id);
+
+-- A pain.008 collection sent to our bank, and the invoices it collects; a return (camt.054 reason code) reopens one.
+create table direct_debit (
+    id              varchar(40)    primary key,
+    message_id      varchar(35)    not null unique,
+    bank_account_id varchar(40)    not null references bank_account (id),
+    collection_date date           not null,
+    transactions    integer        not null,
+    total           numeric(19, 4) not null,
+    created_at      timestamp with time zone not null,
+    created_by      varchar(200)   not null
+);
+create table direct_debit_item (
+    direct_debit_id varchar(40)    not null references direct_debit (id),
+    line_index      integer        not null,
+    invoice_id      varchar(40)    not null,
+    invoice_number  varchar(30)    not null,
+    end_to_end_id   varchar(35)    not null,
+    mandate_ref     varchar(35)    not null,
+    sequence_type   varchar(4)     not null,
+    amount          numeric(19, 4) not null,
+    status          varchar(20)    not null,
+    return_reason   varchar(10),
+    primary key (direct_debit_id, line_index)
+);
+create index direct_debit_item_by_e2e on direct_debit_item (end_to_end_id);
+create index direct_debit_item_by_invoice on direct_debit_item (invoice_id);
+-- Money that went back to the payer (a direct debit returned): no longer ours to apply.
+alter table payment add column amount_returned numeric(19, 4) default 0 not null;

@@ -258,7 +258,8 @@ public class Invoicing {
 	}
 
 	/** An invoice a payment may settle, as cash application sees it. */
-	public record Payable(String invoiceId, String number, String customerId, Money amountDue, InvoiceStatus status) {
+	public record Payable(String invoiceId, String number, String customerId, Money amountDue, InvoiceStatus status,
+			LocalDate dueDate) {
 	}
 
 	/**
@@ -285,7 +286,7 @@ public class Invoicing {
 			.flatMap(rf -> this.invoices.findByPaymentReference(rf.value()))
 			.ifPresent(i -> found.put(i.id(), toPayable(i)));
 		for (String number : InvoiceNumbers.candidatesIn(remittance)) {
-			if (found.size() >= 20) {
+			if (found.size() >= 1000) {
 				break;
 			}
 			this.invoices.findByNumber(number)
@@ -331,7 +332,7 @@ public class Invoicing {
 	}
 
 	private static Payable toPayable(Invoice i) {
-		return new Payable(i.id(), i.number(), i.customerId(), i.amountDue(), i.status());
+		return new Payable(i.id(), i.number(), i.customerId(), i.amountDue(), i.status(), i.dueDate());
 	}
 
 	/** An open invoice, as a person confirming a suggestion picks it. */

@@ -48,7 +48,10 @@ public class BankStatements {
 
 	private final Today today;
 
-	BankStatements(JdbcClient jdbc, Payments payments, AuditTrail audit, Today today) {
+	private final DirectDebits directDebits;
+
+	BankStatements(JdbcClient jdbc, Payments payments, AuditTrail audit, Today today, DirectDebits directDebits) {
+		this.directDebits = directDebits;
 		this.jdbc = jdbc;
 		this.payments = payments;
 		this.audit = audit;
@@ -294,8 +297,9 @@ public class BankStatements {
 			reason = "not booked (" + entry.status() + "): no money has moved yet";
 		}
 		else if (!entry.credit()) {
-			status = "IGNORED";
-			reason = "a debit: only credits are matched";
+			Optional<String> returned = this.directDebits.returned(entry);
+			status = returned.isPresent() ? "RETURNED" : "IGNORED";
+			reason = returned.orElse("a debit: only credits are matched");
 		}
 		else if (entry.amount().signum() <= 0) {
 			status = "IGNORED";

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 
 import io.encaisse.customers.Customers;
 import io.encaisse.invoicing.InvoiceStatus;
@@ -108,14 +109,20 @@ public class Payments {
 		if (customerId != null && this.customers.find(customerId).isEmpty()) {
 			errors.add("customerId", "customer '" + customerId + "' does not exist");
 		}
-		if (input.reference() != null && input.reference().length() > 500) {
+		if (refuseCancelledInvoice && input.reference() != null && input.reference().length() > 500) {
 			errors.add("reference", "must not exceed 500 characters");
 		}
 		errors.throwIfAny();
 		Money money = new Money(amount, currency);
 		String payerIban = input.payerIban() == null ? null : input.payerIban().replace(" ", "").toUpperCase();
-		Payment payment = Payment.received(Ids.next("pay"), customerId, money, receivedOn, input.reference(), payerIban,
-				input.payerName(), this.today.instant());
+		// a bank entry's text may be longer (a batch lists every transaction): all of it
+		// is matched, the first 500 characters kept
+		String kept = input.reference() == null || input.reference().length() <= 500 ? input.reference()
+				: input.reference().substring(0, 500);
+		Payment payment = Payment.received(Ids.next("pay"), customerId, money, receivedOn, kept, payerIban,
+				input.payerName() == null || input.payerName().length() <= 200 ? input.payerName()
+						: input.payerName().substring(0, 200),
+				this.today.instant());
 		Ledger ledger = ledger();
 		if (refuseCancelledInvoice) {
 			List<Invoicing.Payable> named = ledger.named(input.reference());
@@ -244,6 +251,32 @@ public class Payments {
 			.param("customer", customerId)
 			.query((rs, i) -> Money.of(rs.getBigDecimal(2), rs.getString(1)))
 			.list();
+	}
+
+	/**
+	 * A collected invoice's money went back (a direct debit returned): the latest payment
+	 * applied to it is taken back and counted as returned, and the invoice is due again.
+	 */
+	@Transactional
+	public String returnCollected(String invoiceId, String invoiceNumber, String why) {
+		Optional<String> paymentId = this.jdbc.sql("""
+				select a.payment_id from payment_allocation a join payment p on p.id = a.payment_id
+				where a.invoice_id = :invoice order by p.created_at desc, p.id desc""")
+			.param("invoice", invoiceId)
+			.query(String.class)
+			.list()
+			.stream()
+			.findFirst();
+		if (paymentId.isEmpty()) {
+			return "the invoice had received nothing yet: it stays due";
+		}
+		Payment payment = this.payments.findById(paymentId.get()).orElseThrow();
+		Money returned = payment.returnAllocation(invoiceId, "direct debit of " + invoiceNumber + " returned: " + why);
+		this.invoicing.reversePayment(invoiceId, payment.id());
+		this.payments.save(payment);
+		this.audit.record(DOCUMENT, payment.id(), "direct debit returned",
+				AuditTrail.changes("invoice", invoiceNumber, "amount", returned, "reason", why));
+		return "invoice " + invoiceNumber + " is due again";
 	}
 
 	/** A ledger for one payment or one statement. */

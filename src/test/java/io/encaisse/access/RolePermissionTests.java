@@ -71,6 +71,12 @@ class RolePermissionTests {
 		// the gateway webhook is open to anyone: a signature, not a role, admits an event
 		// (GatewayEventTests)
 		PERMISSIONS.put("POST /api/v1/gateway/events", EnumSet.noneOf(Role.class));
+		PERMISSIONS.put("POST /api/v1/customers/{id}/mandates", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("GET /api/v1/customers/{id}/mandates", EVERYONE);
+		PERMISSIONS.put("DELETE /api/v1/customers/{id}/mandates/{reference}", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("POST /api/v1/direct-debits", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("GET /api/v1/direct-debits/{id}", EVERYONE);
+		PERMISSIONS.put("GET /api/v1/direct-debits/{id}/pain.008", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("POST /api/v1/bank-accounts/{id}/csv-mappings", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("POST /api/v1/bank-statements", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("GET /api/v1/bank-statements/{id}", EVERYONE);

@@ -19,6 +19,9 @@ class NamesTests {
 		assertThat(Names.similarity("Boulangerie Dupont", "Boulangerie Dupond")).isGreaterThan(0.92);
 		assertThat(Names.similarity("Boulangerie Dupont", "Garage Lefebvre")).isLessThan(0.7);
 		assertThat(Names.similarity("", "Garage")).isZero();
+		assertThat(Names.similarity("Dupont", "Boulangerie Dupont")).as("only part of the name").isLessThan(0.8);
+		assertThat(Names.similarity("Agence 12", "Agence 13")).as("numbers are equal or not").isLessThan(0.8);
+		assertThat(Names.similarity("S.A.R.L. Martin", "MARTIN SARL")).isEqualTo(1.0);
 	}
 
 }

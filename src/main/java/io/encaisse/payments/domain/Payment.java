@@ -48,6 +48,8 @@ public class Payment {
 	@MappedCollection(idColumn = "payment_id", keyColumn = "line_index")
 	private List<PaymentAllocation> allocations;
 
+	private BigDecimal amountReturned;
+
 	@Version
 	private Long version;
 
@@ -56,7 +58,9 @@ public class Payment {
 	@PersistenceCreator
 	Payment(String id, String customerId, BigDecimal amount, String currency, LocalDate receivedOn, String reference,
 			PaymentStatus status, BigDecimal unallocated, String matchReason, String payerIban, String payerName,
-			List<PaymentSuggestion> suggestions, List<PaymentAllocation> allocations, Long version, Instant createdAt) {
+			List<PaymentSuggestion> suggestions, List<PaymentAllocation> allocations, BigDecimal amountReturned,
+			Long version, Instant createdAt) {
+		this.amountReturned = amountReturned == null ? BigDecimal.ZERO : amountReturned;
 		this.payerIban = payerIban;
 		this.payerName = payerName;
 		this.suggestions = new ArrayList<>(suggestions == null ? List.of() : suggestions);
@@ -77,7 +81,8 @@ public class Payment {
 	public static Payment received(String id, String customerId, Money amount, LocalDate receivedOn, String reference,
 			String payerIban, String payerName, Instant now) {
 		return new Payment(id, customerId, amount.amount(), amount.currencyCode(), receivedOn, reference,
-				PaymentStatus.UNMATCHED, amount.amount(), null, payerIban, payerName, List.of(), List.of(), null, now);
+				PaymentStatus.UNMATCHED, amount.amount(), null, payerIban, payerName, List.of(), List.of(),
+				BigDecimal.ZERO, null, now);
 	}
 
 	/** Offers candidates to a person; nothing is applied. */
@@ -126,6 +131,27 @@ public class Payment {
 	/** The payer is known, though nothing is applied yet. */
 	public void attribute(String customerId) {
 		this.customerId = customerId;
+	}
+
+	/**
+	 * The money applied to an invoice went back to the payer (a direct debit returned):
+	 * the allocation is gone and so is the money; nothing is left to apply.
+	 */
+	public Money returnAllocation(String invoiceId, String reason) {
+		PaymentAllocation allocation = this.allocations.stream()
+			.filter(a -> a.invoiceId().equals(invoiceId))
+			.findFirst()
+			.orElseThrow(() -> new io.encaisse.shared.Problem.StateConflict(
+					"payment " + this.id + " is not applied to invoice " + invoiceId));
+		this.allocations.remove(allocation);
+		this.amountReturned = this.amountReturned.add(allocation.amount());
+		this.status = this.unallocated.signum() == 0 ? PaymentStatus.MATCHED : PaymentStatus.PARTIALLY_MATCHED;
+		this.matchReason = reason;
+		return Money.of(allocation.amount(), this.currency);
+	}
+
+	public Money returned() {
+		return Money.of(this.amountReturned, this.currency);
 	}
 
 	public void leaveUnmatched(String reason) {

@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 /**
  * How close a payer's name, as the bank gives it, is to a customer's name: accents, case,
  * punctuation and legal forms (SAS, SARL, GmbH...) do not count, nor does word order;
- * then Jaro-Winkler on what is left. 1.0 is the same name.
+ * each word is matched to its closest in the other name (Jaro-Winkler; numbers only
+ * equal), and a name that covers only part of the other scores less. 1.0 is the same
+ * name.
  */
 public final class Names {
 
@@ -25,13 +27,13 @@ public final class Names {
 		if (name == null) {
 			return "";
 		}
-		String plain = Normalizer.normalize(name, Normalizer.Form.NFD)
+		String plain = Normalizer.normalize(name.replace(".", ""), Normalizer.Form.NFD)
 			.replaceAll("\\p{M}", "")
 			.toLowerCase(Locale.ROOT)
 			.replaceAll("[^a-z0-9]+", " ")
 			.trim();
 		return Arrays.stream(plain.split(" "))
-			.filter(w -> !w.isEmpty() && !NOISE.contains(w))
+			.filter(w -> w.length() > 1 && !NOISE.contains(w))
 			.sorted()
 			.collect(Collectors.joining(" "));
 	}
@@ -46,6 +48,30 @@ public final class Names {
 		}
 		if (a.equals(b)) {
 			return 1;
+		}
+		String[] left = a.split(" ");
+		String[] right = b.split(" ");
+		String[] fewer = left.length <= right.length ? left : right;
+		String[] more = fewer == left ? right : left;
+		double sum = 0;
+		for (String word : fewer) {
+			double best = 0;
+			for (String other : more) {
+				best = Math.max(best, words(word, other));
+			}
+			sum += best;
+		}
+		// a name that is only part of the other is not the same name
+		return sum / fewer.length * Math.sqrt((double) fewer.length / more.length);
+	}
+
+	/** Two words: numbers must be equal, words may differ by a typo. */
+	private static double words(String a, String b) {
+		if (a.equals(b)) {
+			return 1;
+		}
+		if (Character.isDigit(a.charAt(0)) || Character.isDigit(b.charAt(0))) {
+			return 0;
 		}
 		return jaroWinkler(a, b);
 	}

@@ -91,13 +91,13 @@ public final class Camt053 {
 	 * information-only entries, which move no money yet.
 	 */
 	public record Entry(String bankReference, BigDecimal amount, String currency, boolean credit, LocalDate bookingDate,
-			LocalDate valueDate, String remittance, String debtorName, String debtorIban, boolean booked,
-			String status) {
+			LocalDate valueDate, String remittance, String debtorName, String debtorIban, boolean booked, String status,
+			List<String> endToEndIds, String returnReason) {
 
 		public Entry(String bankReference, BigDecimal amount, String currency, boolean credit, LocalDate bookingDate,
 				LocalDate valueDate, String remittance, String debtorName, String debtorIban) {
 			this(bankReference, amount, currency, credit, bookingDate, valueDate, remittance, debtorName, debtorIban,
-					true, "BOOK");
+					true, "BOOK", List.of(), null);
 		}
 
 	}
@@ -340,6 +340,10 @@ public final class Camt053 {
 
 		String status;
 
+		final List<String> endToEndIds = new ArrayList<>();
+
+		String returnReason;
+
 		void read(String path, String text) {
 			if (path.endsWith("Ntry/Amt")) {
 				this.amount = append(this.amount, text);
@@ -366,6 +370,19 @@ public final class Camt053 {
 				}
 				this.remittance.append(text);
 			}
+			else if (path.endsWith("Refs/EndToEndId")) {
+				if (!"NOTPROVIDED".equals(text) && this.endToEndIds.size() < 1000) {
+					this.endToEndIds.add(text);
+					// the payer's own reference often is the invoice number
+					if (!this.remittance.isEmpty()) {
+						this.remittance.append(' ');
+					}
+					this.remittance.append(text);
+				}
+			}
+			else if (path.endsWith("RtrInf/Rsn/Cd") || path.endsWith("RtrInf/Rsn/Prtry")) {
+				this.returnReason = text;
+			}
 			else if (path.endsWith("RltdPties/Dbtr/Nm") || path.endsWith("RltdPties/Dbtr/Pty/Nm")) {
 				this.debtorName = text;
 			}
@@ -389,7 +406,8 @@ public final class Camt053 {
 			return new Entry(this.bankReference, value, this.currency == null ? "EUR" : this.currency,
 					"CRDT".equals(this.indicator), date(this.bookingDate), date(this.valueDate),
 					this.remittance.isEmpty() ? null : this.remittance.toString(), this.debtorName, this.debtorIban,
-					this.status == null || "BOOK".equals(this.status), this.status == null ? "BOOK" : this.status);
+					this.status == null || "BOOK".equals(this.status), this.status == null ? "BOOK" : this.status,
+					List.copyOf(this.endToEndIds), this.returnReason);
 		}
 
 		private static LocalDate date(String text) {
