@@ -1,4 +1,4 @@
-// Keyboard-friendly worklists: j/k move between rows, Enter opens, / focuses the search.
+// Keyboard-friendly worklists: j/k move between rows, Enter opens (or does the row's main action), / focuses the search.
 (function () {
   const rows = () => Array.from(document.querySelectorAll('table.worklist tbody tr[data-href]'));
   let current = -1;
@@ -6,7 +6,7 @@
     const list = rows();
     if (!list.length) return;
     current = Math.max(0, Math.min(i, list.length - 1));
-    const link = list[current].querySelector('a');
+    const link = list[current].querySelector('[data-primary]') || list[current].querySelector('a');
     if (link) link.focus();
   }
   document.addEventListener('keydown', function (e) {

@@ -304,6 +304,36 @@ public class Invoicing {
 		return payables("customer_id = :key and currency = :currency", customerId, currency);
 	}
 
+	/**
+	 * Open invoices a clerk looks for: by number, customer name, or an amount due (a
+	 * decimal comma accepted); at most 20, oldest due first.
+	 */
+	public List<InvoiceView> searchOpen(String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		String q = text.trim();
+		BigDecimal amount = null;
+		try {
+			amount = new BigDecimal(q.replace(" ", "").replace(',', '.'));
+		}
+		catch (NumberFormatException notAnAmount) {
+			// a number or a name
+		}
+		return this.jdbc.sql("""
+				select id from invoice where kind = 'INVOICE' and status in ('ISSUED', 'PARTIALLY_PAID')
+				and (upper(number) like :like or upper(customer_name) like :like
+				     or total - amount_paid - amount_credited = :amount)
+				order by due_date, id limit 20""")
+			.param("like", "%" + q.toUpperCase(Locale.ROOT).replace("%", "").replace("_", "") + "%")
+			.param("amount", amount == null ? BigDecimal.valueOf(-1) : amount)
+			.query(String.class)
+			.list()
+			.stream()
+			.map(id -> view(load(id)))
+			.toList();
+	}
+
 	/** Open invoices of any customer whose amount due is exactly this. */
 	public List<Payable> openWithAmountDue(Money amount) {
 		return this.jdbc.sql("""

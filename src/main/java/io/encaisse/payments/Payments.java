@@ -76,6 +76,35 @@ public class Payments {
 			.map(Payments::view);
 	}
 
+	/**
+	 * The AR clerks' queue: payments nothing was applied from yet, those with the most
+	 * certain candidates first, then the largest.
+	 */
+	public List<PaymentView> queue(int limit) {
+		return this.jdbc.sql("""
+				select id from payment where status in ('UNMATCHED', 'SUGGESTED') and unallocated > 0
+				order by received_on, id limit :limit""")
+			.param("limit", Math.max(1, Math.min(limit, 500)))
+			.query(String.class)
+			.list()
+			.stream()
+			.map(this::get)
+			.sorted(java.util.Comparator
+				.comparing((PaymentView p) -> p.suggestions().isEmpty() ? BigDecimal.ZERO
+						: p.suggestions().get(0).confidence())
+				.reversed()
+				.thenComparing(p -> p.amount().amount(), java.util.Comparator.reverseOrder()))
+			.toList();
+	}
+
+	/** How many payments wait for a person. */
+	public int waiting() {
+		return this.jdbc
+			.sql("select count(*) from payment where status in ('UNMATCHED', 'SUGGESTED') and unallocated > 0")
+			.query(Integer.class)
+			.single();
+	}
+
 	public List<PaymentView> ofCustomer(String customerId) {
 		return this.payments.findByCustomerIdOrderByIdDesc(customerId).stream().map(Payments::view).toList();
 	}
@@ -147,6 +176,15 @@ public class Payments {
 	 */
 	@Transactional
 	public PaymentView allocate(String paymentId, String invoiceId) {
+		return allocate(paymentId, invoiceId, null);
+	}
+
+	/**
+	 * A person applies part of an unapplied payment to an invoice ({@code amount} null:
+	 * as much as the invoice needs); splitting a payment is several of these.
+	 */
+	@Transactional
+	public PaymentView allocate(String paymentId, String invoiceId, String amount) {
 		Payment payment = this.payments.findById(paymentId)
 			.orElseThrow(() -> new Problem.NotFound("payment", paymentId));
 		if (!payment.unallocated().isPositive()) {
@@ -164,7 +202,23 @@ public class Payments {
 			throw new Problem.StateConflict(
 					"invoice " + invoice.number() + " is " + invoice.status() + "; nothing is due");
 		}
-		Money applied = this.invoicing.recordPayment(invoiceId, paymentId, payment.unallocated(), payment.receivedOn());
+		Money offered = payment.unallocated();
+		if (amount != null && !amount.isBlank()) {
+			Problem.Errors errors = new Problem.Errors();
+			BigDecimal part = Amounts.positive(errors, "amount", amount.trim().replace(',', '.'),
+					Currency.getInstance(payment.currency()).getDefaultFractionDigits());
+			errors.throwIfAny();
+			if (part.compareTo(offered.amount()) > 0) {
+				throw new Problem.Invalid("amount",
+						"only " + offered.amount().toPlainString() + " of the payment is left to apply");
+			}
+			offered = Money.of(part, payment.currency());
+		}
+		Money applied = this.invoicing.recordPayment(invoiceId, paymentId, offered, payment.receivedOn());
+		if (!applied.isPositive()) {
+			throw new Problem.StateConflict(
+					"payment " + paymentId + " is already applied to invoice " + invoice.number());
+		}
 		payment.allocate(invoiceId, invoice.number(), invoice.customerId(), applied,
 				"confirmed by " + AuditTrail.currentActor());
 		this.payments.save(payment);
@@ -181,6 +235,26 @@ public class Payments {
 		this.events.publishEvent(
 				new PaymentApplied(paymentId, invoiceId, invoice.number(), applied.amount(), applied.currencyCode()));
 		return view(payment);
+	}
+
+	/** Part of a payment for one invoice, as a clerk splits it. */
+	public record Part(String invoiceId, String amount) {
+	}
+
+	/**
+	 * A clerk splits a payment across invoices: every part is applied, or none (the first
+	 * refusal names the part).
+	 */
+	@Transactional
+	public PaymentView split(String paymentId, List<Part> parts) {
+		if (parts.isEmpty()) {
+			throw new Problem.Invalid("invoiceNumber", "name at least one invoice");
+		}
+		PaymentView last = null;
+		for (Part part : parts) {
+			last = allocate(paymentId, part.invoiceId(), part.amount());
+		}
+		return last;
 	}
 
 	/**

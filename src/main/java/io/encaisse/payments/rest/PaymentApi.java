@@ -60,7 +60,8 @@ class PaymentApi {
 	record SuggestionResponse(String invoiceId, String invoiceNumber, String amount, String confidence, String reason) {
 	}
 
-	record AllocateRequest(String invoiceId) {
+	/** Where (part of) a payment goes; no amount: as much as the invoice needs. */
+	record AllocateRequest(String invoiceId, String amount) {
 	}
 
 	/** Undoes a wrong allocation: the invoice is due again. */
@@ -77,7 +78,8 @@ class PaymentApi {
 	@PostMapping("/{id}/allocations")
 	@PreAuthorize(Roles.COLLECT_CASH)
 	PaymentResponse allocate(@PathVariable String id, @RequestBody AllocateRequest request) {
-		return PaymentResponse.of(this.payments.allocate(id, request == null ? null : request.invoiceId()));
+		return PaymentResponse.of(this.payments.allocate(id, request == null ? null : request.invoiceId(),
+				request == null ? null : request.amount()));
 	}
 
 	@PostMapping

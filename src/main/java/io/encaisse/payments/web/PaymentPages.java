@@ -1,6 +1,7 @@
 package io.encaisse.payments.web;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import io.encaisse.customers.Customers;
 import io.encaisse.payments.PaymentInput;
@@ -53,7 +54,81 @@ class PaymentPages {
 		Cursor.Page<PaymentView> page = this.payments.list(Cursor.of(100, startingAfter));
 		model.addAttribute("payments", page.data());
 		model.addAttribute("next", page.next(PaymentView::id));
+		model.addAttribute("waiting", this.payments.waiting());
 		return "payments/list";
+	}
+
+	/** A payment waiting for a person, and what one action would apply. */
+	record QueueRow(PaymentView payment, List<PaymentView.Suggestion> proposal) {
+	}
+
+	/**
+	 * The AR clerks' work queue: unapplied payments, best candidates first; confirm the
+	 * proposal in one action, split across invoices, search the open invoices.
+	 */
+	@GetMapping("/queue")
+	@PreAuthorize(Roles.ANY)
+	String queue(@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("rows", this.payments.queue(200).stream().map(p -> new QueueRow(p, proposal(p))).toList());
+		model.addAttribute("q", q);
+		model.addAttribute("found", this.invoicing.searchOpen(q));
+		return "payments/queue";
+	}
+
+	/**
+	 * What confirming applies: every candidate when together they make up the payment (a
+	 * sum of invoices), else the best one.
+	 */
+	static List<PaymentView.Suggestion> proposal(PaymentView p) {
+		if (p.suggestions().isEmpty()) {
+			return List.of();
+		}
+		java.math.BigDecimal sum = p.suggestions()
+			.stream()
+			.map(s -> s.amount().amount())
+			.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+		return p.suggestions().size() > 1 && sum.compareTo(p.unallocated().amount()) == 0 ? p.suggestions()
+				: List.of(p.suggestions().get(0));
+	}
+
+	@PostMapping("/{id}/confirm")
+	@PreAuthorize(Roles.COLLECT_CASH)
+	String confirm(@PathVariable String id, @RequestParam(name = "invoiceId", required = false) List<String> invoiceIds,
+			RedirectAttributes redirect) {
+		try {
+			this.payments.split(id, invoiceIds == null ? List.of()
+					: invoiceIds.stream().map(invoice -> new Payments.Part(invoice, null)).toList());
+			Forms.flash(redirect, "✓");
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/payments/queue";
+	}
+
+	@PostMapping("/{id}/split")
+	@PreAuthorize(Roles.COLLECT_CASH)
+	String split(@PathVariable String id, @RequestParam(name = "invoiceNumber", required = false) List<String> numbers,
+			@RequestParam(name = "amount", required = false) List<String> amounts, RedirectAttributes redirect) {
+		List<Payments.Part> parts = new java.util.ArrayList<>();
+		for (int i = 0; numbers != null && i < numbers.size(); i++) {
+			String number = numbers.get(i) == null ? "" : numbers.get(i).trim();
+			if (number.isEmpty()) {
+				continue;
+			}
+			String amount = amounts != null && i < amounts.size() ? amounts.get(i) : null;
+			parts.add(new Payments.Part(
+					this.invoicing.findByNumber(number).map(invoice -> invoice.id()).orElse("unknown " + number),
+					amount));
+		}
+		try {
+			this.payments.split(id, parts);
+			Forms.flash(redirect, "✓");
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/payments/queue";
 	}
 
 	@GetMapping("/new")
