@@ -180,7 +180,7 @@ public final class BankCsv {
 		s = decimalComma ? s.replace(".", "").replace(',', '.') : s.replace(",", "");
 		try {
 			BigDecimal amount = new BigDecimal(s);
-			if (amount.scale() > 4) {
+			if (amount.scale() > 4 || amount.precision() - amount.scale() > 15) {
 				throw new NumberFormatException();
 			}
 			return amount;

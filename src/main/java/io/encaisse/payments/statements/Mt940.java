@@ -100,6 +100,17 @@ public final class Mt940 {
 
 		BigDecimal closing;
 
+		/** An MT940 amount: digits and a decimal comma, within what a bank books. */
+		private static BigDecimal mtAmount(String text, int line) {
+			try {
+				return Camt053.amount(text.replace(',', '.').replaceAll("\\.$", ""));
+			}
+			catch (NumberFormatException ex) {
+				throw new Problem.Invalid(List
+					.of(new Problem.FieldError("file", "unreadable amount '" + Camt053.shorten(text) + "'", line)));
+			}
+		}
+
 		/** A balance field: C or D, YYMMDD, currency, amount with a decimal comma. */
 		private static BigDecimal balance(String v, String tag, int line) {
 			Matcher m = BALANCE.matcher(v);
@@ -107,7 +118,7 @@ public final class Mt940 {
 				throw new Problem.Invalid(
 						List.of(new Problem.FieldError("file", "unreadable :" + tag + ": balance '" + v + "'", line)));
 			}
-			BigDecimal amount = new BigDecimal(m.group(2).replace(',', '.').replaceAll("\\.$", ""));
+			BigDecimal amount = mtAmount(m.group(2), line);
 			return "D".equals(m.group(1)) ? amount.negate() : amount;
 		}
 
@@ -175,11 +186,17 @@ public final class Mt940 {
 						List.of(new Problem.FieldError("file", "unreadable :61: entry '" + first + "'", line)));
 			}
 			Pending p = new Pending();
-			p.date = LocalDate.of(2000 + Integer.parseInt(m.group(1).substring(0, 2)),
-					Integer.parseInt(m.group(1).substring(2, 4)), Integer.parseInt(m.group(1).substring(4, 6)));
+			try {
+				p.date = LocalDate.of(2000 + Integer.parseInt(m.group(1).substring(0, 2)),
+						Integer.parseInt(m.group(1).substring(2, 4)), Integer.parseInt(m.group(1).substring(4, 6)));
+			}
+			catch (java.time.DateTimeException ex) {
+				throw new Problem.Invalid(List
+					.of(new Problem.FieldError("file", "the :61: entry's date " + m.group(1) + " is no date", line)));
+			}
 			String mark = m.group(3);
 			p.credit = mark.equals("C") || mark.equals("RD");
-			p.amount = new BigDecimal(m.group(5).replace(',', '.').replaceAll("\\.$", ""));
+			p.amount = mtAmount(m.group(5), line);
 			String reference = m.group(8) == null ? m.group(7) : m.group(8);
 			p.bankReference = reference == null || reference.isBlank() || reference.trim().equals("NONREF") ? null
 					: reference.trim();
