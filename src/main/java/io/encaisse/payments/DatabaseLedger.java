@@ -1,14 +1,13 @@
 package io.encaisse.payments;
 
 import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import io.encaisse.customers.Customers;
 import io.encaisse.invoicing.Invoicing;
 import io.encaisse.payments.matching.Ledger;
-import io.encaisse.payments.matching.Names;
+import io.encaisse.payments.matching.NameIndex;
 import io.encaisse.shared.Money;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,15 +24,12 @@ final class DatabaseLedger implements Ledger {
 
 	private final JdbcClient jdbc;
 
-	private List<NameKey> names;
+	private NameIndex names;
 
 	DatabaseLedger(Invoicing invoicing, Customers customers, JdbcClient jdbc) {
 		this.invoicing = invoicing;
 		this.customers = customers;
 		this.jdbc = jdbc;
-	}
-
-	private record NameKey(String id, String name, String key) {
 	}
 
 	@Override
@@ -72,18 +68,10 @@ final class DatabaseLedger implements Ledger {
 	@Override
 	public List<Payer> named(String payerName, double minimumSimilarity) {
 		if (this.names == null) {
-			this.names = this.customers.names()
-				.stream()
-				.map(n -> new NameKey(n.id(), n.name(), Names.key(n.name())))
-				.toList();
+			this.names = new NameIndex();
+			this.customers.names().forEach(n -> this.names.add(n.id(), n.name()));
 		}
-		String key = Names.key(payerName);
-		return this.names.stream()
-			.map(n -> new Payer(n.id(), n.name(), Names.similarityOfKeys(key, n.key())))
-			.filter(p -> p.similarity() >= minimumSimilarity)
-			.sorted(Comparator.comparingDouble(Payer::similarity).reversed())
-			.limit(5)
-			.toList();
+		return this.names.find(payerName, minimumSimilarity, 5);
 	}
 
 }

@@ -157,11 +157,14 @@ class MatchingTests {
 	}
 
 	@Test
-	void aShortfallBeyondTheToleranceIsAPartialPayment() {
+	void aShortfallBeyondTheToleranceIsAPartialPaymentWhenThePayerIsTheCustomer() {
 		BigDecimal due = due(this.large);
-		Api.Response payment = pay(due.subtract(new BigDecimal("50.00")).toPlainString(), number(this.large), null,
-				null);
-		assertThat(payment.get("status")).isEqualTo("MATCHED");
+		String less = due.subtract(new BigDecimal("50.00")).toPlainString();
+		Api.Response stranger = pay(less, number(this.large), Fixtures.iban(), "SOMEONE ELSE");
+		assertThat(stranger.get("status")).as("nothing shows the payer is the customer").isEqualTo("SUGGESTED");
+		assertThat(status(this.large)).isEqualTo("ISSUED");
+		Api.Response payment = pay(less, number(this.large), null, this.name.toUpperCase());
+		assertThat(payment.get("status")).as("the payer's name is the customer's").isEqualTo("MATCHED");
 		assertThat(payment.get("matchReason")).contains("partial");
 		assertThat(status(this.large)).isEqualTo("PARTIALLY_PAID");
 		assertThat(due(this.large)).isEqualByComparingTo("50.00");
@@ -170,7 +173,7 @@ class MatchingTests {
 	@Test
 	void anOverpaymentIsKeptAsCreditAndPaysTheNextInvoice() {
 		Api.Response payment = pay(due(this.small).add(new BigDecimal("25.00")).toPlainString(), number(this.small),
-				null, null);
+				this.iban, null);
 		assertThat(payment.get("status")).isEqualTo("PARTIALLY_MATCHED");
 		assertThat(payment.get("unallocatedAmount")).isEqualTo("25.00");
 		assertThat(payment.get("matchReason")).contains("credit");

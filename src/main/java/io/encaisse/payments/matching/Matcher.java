@@ -19,8 +19,9 @@ import io.encaisse.payments.domain.PaymentSuggestion;
  * on unambiguous evidence, which is
  * <ul>
  * <li>the remittance names the invoices (RF reference or number, however mangled) and the
- * amount fits them: exactly, short by a difference within the write-off tolerance, less
- * (a partial payment of one invoice) or more (the rest kept as the customer's credit);
+ * amount fits them: exactly, or short by a difference within the write-off tolerance; or,
+ * when the paying account or the payer's name shows it is the invoices' customer, less (a
+ * partial payment of one invoice) or more (the rest kept as the customer's credit);
  * or</li>
  * <li>the paying account is known as the customer's and the amount is exactly the only
  * open invoice of that amount, or all their open invoices together.</li>
@@ -102,7 +103,7 @@ public final class Matcher {
 				: ledger.ownerOf(payment.payerIban());
 		List<Payable> named = ledger.named(payment.remittance());
 		if (!named.isEmpty()) {
-			Decision byReference = byReference(payment, named, payer, tolerance);
+			Decision byReference = byReference(payment, named, payer, ledger, tolerance);
 			if (byReference != null) {
 				return byReference;
 			}
@@ -121,7 +122,7 @@ public final class Matcher {
 	}
 
 	private static Decision byReference(Received payment, List<Payable> named, Optional<Ledger.Payer> payer,
-			Tolerance tolerance) {
+			Ledger ledger, Tolerance tolerance) {
 		List<Payable> open = named.stream()
 			.filter(p -> p.status().isOpen() && p.amountDue().isPositive()
 					&& p.amountDue().currencyCode().equals(payment.currency()))
@@ -169,6 +170,22 @@ public final class Matcher {
 		if (tolerance.covers(difference, due)) {
 			return matched(owner, open, difference,
 					named1 + "; the difference of " + plain(difference) + " is written off (within tolerance)");
+		}
+		// the amount does not fit: the payer must be the invoice's customer for the
+		// reference alone to say where the money goes (a payer quoting someone else's
+		// invoice would otherwise pay it)
+		Optional<Ledger.Payer> customer = ledger.customer(owner);
+		boolean confirmed = payer.isPresent()
+				|| customer.isPresent() && Names.resembles(payment.payerName(), customer.get().name());
+		if (!confirmed) {
+			return Decision.suggested(null,
+					open.stream()
+						.map(p -> suggestion(p, p.amountDue().amount().min(payment.amount()), "0.75",
+								"named in the payment, but the amount differs and nothing shows the payer is "
+										+ customer.map(Ledger.Payer::name).orElse(owner)))
+						.toList(),
+					"the payment names " + numbers + " but pays " + (difference.signum() < 0 ? "more" : "less")
+							+ " than due, from an account and a name we do not know as the customer's");
 		}
 		if (difference.signum() < 0) {
 			return matched(owner, open, BigDecimal.ZERO,

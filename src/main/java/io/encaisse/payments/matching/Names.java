@@ -65,6 +65,30 @@ public final class Names {
 		return sum / fewer.length * Math.sqrt((double) fewer.length / more.length);
 	}
 
+	/**
+	 * Whether the payer's name, as the bank gives it (often cut short, in capitals), is
+	 * this customer's: each of its words is one of the customer's, or the start of one,
+	 * or that word with a typo.
+	 */
+	public static boolean resembles(String payerName, String customerName) {
+		String payer = key(payerName);
+		String customer = key(customerName);
+		if (payer.isEmpty() || customer.isEmpty()) {
+			return false;
+		}
+		String[] theirs = customer.split(" ");
+		double sum = 0;
+		String[] words = payer.split(" ");
+		for (String word : words) {
+			double best = 0;
+			for (String other : theirs) {
+				best = Math.max(best, other.startsWith(word) ? 1 : words(word, other));
+			}
+			sum += best;
+		}
+		return sum / words.length >= 0.92;
+	}
+
 	/** Two words: numbers must be equal, words may differ by a typo. */
 	private static double words(String a, String b) {
 		if (a.equals(b)) {
