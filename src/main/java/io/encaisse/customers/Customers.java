@@ -89,6 +89,20 @@ public class Customers {
 			.list();
 	}
 
+	/** The customers whose own bank accounts these are, by IBAN. */
+	public java.util.Map<String, Named> byIbans(java.util.Collection<String> ibans) {
+		java.util.Map<String, Named> found = new java.util.HashMap<>();
+		List<String> all = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(ibans));
+		for (int from = 0; from < all.size(); from += 1000) {
+			this.jdbc.sql("select iban, id, name from customer where iban in (:ibans)")
+				.param("ibans", all.subList(from, Math.min(all.size(), from + 1000)))
+				.query((rs, i) -> java.util.Map.entry(rs.getString(1), new Named(rs.getString(2), rs.getString(3))))
+				.list()
+				.forEach(e -> found.putIfAbsent(e.getKey(), e.getValue()));
+		}
+		return found;
+	}
+
 	/** The customer whose own bank account this is, if any. */
 	public Optional<CustomerDetails> findByIban(String iban) {
 		return this.jdbc.sql("select id from customer where iban = :iban")

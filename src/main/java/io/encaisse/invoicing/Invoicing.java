@@ -60,9 +60,12 @@ public class Invoicing {
 
 	private final InvoiceDocuments documents;
 
+	private final org.springframework.jdbc.core.JdbcTemplate batch;
+
 	Invoicing(InvoiceRepository invoices, InvoiceNumbering numbering, Customers customers, Orders orders,
 			AuditTrail audit, Today today, ApplicationEventPublisher events, JdbcClient jdbc,
-			InvoiceDocuments documents) {
+			InvoiceDocuments documents, org.springframework.jdbc.core.JdbcTemplate batch) {
+		this.batch = batch;
 		this.invoices = invoices;
 		this.numbering = numbering;
 		this.customers = customers;
@@ -255,6 +258,147 @@ public class Invoicing {
 					new InvoiceSettled(invoice.id(), invoice.number(), invoice.customerId(), invoice.status().name()));
 		}
 		return view(credit);
+	}
+
+	/** An invoice as cash application reads it in bulk, with its version. */
+	public record Versioned(Payable payable, long version, String paymentReference) {
+	}
+
+	private static final String PAYABLE_COLUMNS = """
+			select id, number, customer_id, currency, total - amount_paid - amount_credited, status, due_date, version,
+			       payment_reference
+			from invoice where kind = 'INVOICE' and """;
+
+	private static Versioned versioned(java.sql.ResultSet rs) throws java.sql.SQLException {
+		InvoiceStatus status = InvoiceStatus.valueOf(rs.getString(6));
+		BigDecimal due = status == InvoiceStatus.CANCELLED || status == InvoiceStatus.DRAFT ? BigDecimal.ZERO
+				: rs.getBigDecimal(5);
+		return new Versioned(new Payable(rs.getString(1), rs.getString(2), rs.getString(3),
+				Money.of(due, rs.getString(4)), status, rs.getObject(7, LocalDate.class)), rs.getLong(8),
+				rs.getString(9));
+	}
+
+	/**
+	 * The invoices (whatever their status) with these numbers or RF references, read in a
+	 * few queries for a whole statement.
+	 */
+	public List<Versioned> payables(java.util.Collection<String> numbers, java.util.Collection<String> references) {
+		List<Versioned> found = new ArrayList<>();
+		for (List<String> chunk : chunks(numbers)) {
+			found.addAll(this.jdbc.sql(PAYABLE_COLUMNS + " number in (:numbers)")
+				.param("numbers", chunk)
+				.query((rs, i) -> versioned(rs))
+				.list());
+		}
+		for (List<String> chunk : chunks(references)) {
+			found.addAll(this.jdbc.sql(PAYABLE_COLUMNS + " payment_reference in (:refs)")
+				.param("refs", chunk)
+				.query((rs, i) -> versioned(rs))
+				.list());
+		}
+		return found;
+	}
+
+	/** A customer's open invoices in a currency, lightly, oldest due first. */
+	public List<Versioned> openPayables(String customerId, String currency) {
+		return this.jdbc.sql(PAYABLE_COLUMNS
+				+ " customer_id = :customer and currency = :currency and status in ('ISSUED', 'PARTIALLY_PAID') order by due_date, id")
+			.param("customer", customerId)
+			.param("currency", currency)
+			.query((rs, i) -> versioned(rs))
+			.list();
+	}
+
+	/** Open invoices whose amount due is one of these, in a few queries. */
+	public List<Versioned> openPayablesDue(java.util.Collection<BigDecimal> amounts, String currency) {
+		List<Versioned> found = new ArrayList<>();
+		for (List<BigDecimal> chunk : chunks(amounts)) {
+			found.addAll(this.jdbc
+				.sql(PAYABLE_COLUMNS + " currency = :currency and status in ('ISSUED', 'PARTIALLY_PAID')"
+						+ " and total - amount_paid - amount_credited in (:amounts)")
+				.param("currency", currency)
+				.param("amounts", chunk)
+				.query((rs, i) -> versioned(rs))
+				.list());
+		}
+		return found;
+	}
+
+	private static <T> List<List<T>> chunks(java.util.Collection<T> values) {
+		List<T> all = new ArrayList<>(new java.util.LinkedHashSet<>(values));
+		List<List<T>> chunks = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += 1000) {
+			chunks.add(all.subList(from, Math.min(all.size(), from + 1000)));
+		}
+		return chunks;
+	}
+
+	/**
+	 * Money (or a written-off difference) settling part of an invoice, as a statement's
+	 * import applies it.
+	 */
+	public record Settlement(Payable invoice, String paymentId, BigDecimal amount, LocalDate on, boolean writeOff) {
+	}
+
+	/**
+	 * Applies a statement's settlements in batches, in the caller's transaction. Each
+	 * invoice must still be at the version it was read at: if anyone changed one since,
+	 * the whole import is refused (409) and can simply be sent again.
+	 */
+	@Transactional
+	public void settleAll(List<Settlement> settlements, java.util.Map<String, Long> versions) {
+		java.util.Map<String, List<Settlement>> byInvoice = new java.util.LinkedHashMap<>();
+		settlements.forEach(s -> byInvoice.computeIfAbsent(s.invoice().invoiceId(), k -> new ArrayList<>()).add(s));
+		List<Object[]> updates = new ArrayList<>();
+		List<Object[]> rows = new ArrayList<>();
+		List<AuditTrail.Change> audit = new ArrayList<>();
+		List<Object> settled = new ArrayList<>();
+		for (var e : byInvoice.entrySet()) {
+			Payable invoice = e.getValue().get(0).invoice();
+			BigDecimal sum = e.getValue().stream().map(Settlement::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+			BigDecimal left = invoice.amountDue().amount().subtract(sum);
+			if (left.signum() < 0) {
+				throw new IllegalStateException("settling more than is due on " + invoice.number());
+			}
+			InvoiceStatus after = left.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
+			updates.add(new Object[] { sum, after.name(), e.getKey(), versions.get(e.getKey()) });
+			StringBuilder what = new StringBuilder();
+			for (Settlement s : e.getValue()) {
+				rows.add(new Object[] { e.getKey(), s.paymentId(), s.amount(), s.on(),
+						s.writeOff() ? "WRITE_OFF" : "PAYMENT" });
+				what.append(what.isEmpty() ? "" : ", ")
+					.append(s.paymentId())
+					.append(' ')
+					.append(Money.of(s.amount(), invoice.amountDue().currencyCode()))
+					.append(s.writeOff() ? " written off" : "");
+			}
+			// one line per invoice: a statement settles tens of thousands
+			audit.add(new AuditTrail.Change(DOCUMENT, e.getKey(), "payment applied",
+					AuditTrail.changes("payments", what, "status", invoice.status() + " → " + after)));
+			if (after == InvoiceStatus.PAID) {
+				settled.add(new InvoiceSettled(invoice.invoiceId(), invoice.number(), invoice.customerId(), "PAID"));
+			}
+		}
+		org.springframework.jdbc.core.JdbcTemplate template = this.batch;
+		for (int from = 0; from < updates.size(); from += 1000) {
+			List<Object[]> chunk = updates.subList(from, Math.min(updates.size(), from + 1000));
+			int[] counts = template.batchUpdate("""
+					update invoice set amount_paid = amount_paid + ?, status = ?, version = version + 1
+					where id = ? and version = ?""", chunk);
+			for (int i = 0; i < counts.length; i++) {
+				if (counts[i] == 0) {
+					throw new Problem.StateConflict("invoice " + chunk.get(i)[2]
+							+ " changed while the statement was being imported; nothing was imported, import it again");
+				}
+			}
+		}
+		for (int from = 0; from < rows.size(); from += 1000) {
+			template.batchUpdate(
+					"insert into invoice_payment (invoice_id, payment_id, amount, paid_on, kind) values (?, ?, ?, ?, ?)",
+					rows.subList(from, Math.min(rows.size(), from + 1000)));
+		}
+		this.audit.recordAll(audit);
+		settled.forEach(this.events::publishEvent);
 	}
 
 	/** An invoice a payment may settle, as cash application sees it. */

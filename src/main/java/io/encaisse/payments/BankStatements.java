@@ -48,10 +48,10 @@ public class BankStatements {
 
 	private final Today today;
 
-	private final DirectDebits directDebits;
+	private final StatementImport statementImport;
 
-	BankStatements(JdbcClient jdbc, Payments payments, AuditTrail audit, Today today, DirectDebits directDebits) {
-		this.directDebits = directDebits;
+	BankStatements(JdbcClient jdbc, Payments payments, AuditTrail audit, Today today, StatementImport statementImport) {
+		this.statementImport = statementImport;
 		this.jdbc = jdbc;
 		this.payments = payments;
 		this.audit = audit;
@@ -253,6 +253,7 @@ public class BankStatements {
 			.param("by", AuditTrail.currentActor())
 			.update();
 		int already = 0;
+		List<StatementImport.Fresh> fresh = new java.util.ArrayList<>();
 		for (Camt053.Statement statement : statements) {
 			String accountId = this.jdbc.sql("select id from bank_account where iban = :iban")
 				.param("iban", statement.account().toUpperCase(Locale.ROOT))
@@ -260,25 +261,34 @@ public class BankStatements {
 				.optional()
 				.orElseThrow(() -> new Problem.Invalid("account", "statement " + statement.id() + " is for the account "
 						+ statement.account() + ", which is not one of ours: add it first"));
+			List<String> keys = new java.util.ArrayList<>(statement.entries().size());
 			for (int n = 0; n < statement.entries().size(); n++) {
 				Camt053.Entry entry = statement.entries().get(n);
-				String key = entry.bankReference() != null ? "ref:" + entry.bankReference()
+				keys.add(entry.bankReference() != null ? "ref:" + entry.bankReference()
 						: "hash:" + sha256((statement.id() + "|" + n + "|" + entry.amount() + "|" + entry.bookingDate()
 								+ "|" + entry.remittance())
-							.getBytes(StandardCharsets.UTF_8));
-				boolean seen = this.jdbc
-					.sql("select count(*) from bank_entry where bank_account_id = :a and entry_key = :k")
+							.getBytes(StandardCharsets.UTF_8)));
+			}
+			java.util.Set<String> seen = new java.util.HashSet<>();
+			List<String> distinct = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(keys));
+			for (int from = 0; from < distinct.size(); from += 1000) {
+				seen.addAll(this.jdbc
+					.sql("select entry_key from bank_entry where bank_account_id = :a and entry_key in (:keys)")
 					.param("a", accountId)
-					.param("k", key)
-					.query(Integer.class)
-					.single() > 0;
-				if (seen) {
+					.param("keys", distinct.subList(from, Math.min(distinct.size(), from + 1000)))
+					.query(String.class)
+					.list());
+			}
+			for (int n = 0; n < keys.size(); n++) {
+				// known from an earlier file, or twice in this one: applied once
+				if (!seen.add(keys.get(n))) {
 					already++;
 					continue;
 				}
-				apply(id, accountId, key, entry);
+				fresh.add(new StatementImport.Fresh(accountId, keys.get(n), statement.entries().get(n)));
 			}
 		}
+		this.statementImport.apply(id, fresh);
 		Summary summary = summary(id);
 		this.audit.record("bank-statement", id, "imported",
 				AuditTrail.changes("entries", summary.entries(), "matched", summary.matched(), "unmatched",
@@ -286,61 +296,6 @@ public class BankStatements {
 						discrepancies.isEmpty() ? null : String.join("; ", discrepancies)));
 		return new Summary(id, summary.entries(), summary.matched(), summary.suggested(), summary.unmatched(),
 				summary.ignored(), already);
-	}
-
-	private void apply(String statementId, String accountId, String key, Camt053.Entry entry) {
-		String status;
-		String reason;
-		String paymentId = null;
-		if (!entry.booked()) {
-			status = "IGNORED";
-			reason = "not booked (" + entry.status() + "): no money has moved yet";
-		}
-		else if (!entry.credit()) {
-			Optional<String> returned = this.directDebits.returned(entry);
-			status = returned.isPresent() ? "RETURNED" : "IGNORED";
-			reason = returned.orElse("a debit: only credits are matched");
-		}
-		else if (entry.amount().signum() <= 0) {
-			status = "IGNORED";
-			reason = "a credit of no amount";
-		}
-		else {
-			LocalDate received = entry.bookingDate() != null ? entry.bookingDate()
-					: entry.valueDate() != null ? entry.valueDate() : this.today.date();
-			if (received.isAfter(this.today.date())) {
-				received = this.today.date();
-			}
-			PaymentView payment = this.payments.receive(new PaymentInput(null, entry.amount().toPlainString(),
-					entry.currency(), received, entry.remittance(), entry.debtorIban(), entry.debtorName()), false);
-			paymentId = payment.id();
-			status = entryStatus(payment.status());
-			reason = payment.matchReason();
-		}
-		this.jdbc
-			.sql("""
-					insert into bank_entry (id, statement_id, bank_account_id, entry_key, bank_reference, amount, currency,
-					                        credit, booking_date, value_date, remittance, debtor_name, debtor_iban, status,
-					                        reason, payment_id)
-					values (:id, :statement, :account, :key, :ref, :amount, :currency, :credit, :booked, :value, :remittance,
-					        :debtor, :debtorIban, :status, :reason, :payment)""")
-			.param("id", Ids.next("ben"))
-			.param("statement", statementId)
-			.param("account", accountId)
-			.param("key", key)
-			.param("ref", entry.bankReference())
-			.param("amount", entry.amount())
-			.param("currency", entry.currency())
-			.param("credit", entry.credit())
-			.param("booked", entry.bookingDate())
-			.param("value", entry.valueDate())
-			.param("remittance", truncate(entry.remittance(), 2000))
-			.param("debtor", truncate(entry.debtorName(), 200))
-			.param("debtorIban", truncate(entry.debtorIban(), 34))
-			.param("status", status)
-			.param("reason", truncate(reason, 500))
-			.param("payment", paymentId)
-			.update();
 	}
 
 	public Summary summary(String statementId) {

@@ -353,7 +353,15 @@ public class Payments {
 		return "invoice " + invoiceNumber + " is due again";
 	}
 
-	/** A ledger for one payment or one statement. */
+	Matcher.Tolerance tolerance() {
+		return this.tolerance;
+	}
+
+	String writeOffAccount() {
+		return this.writeOffAccount;
+	}
+
+	/** A ledger for one payment. */
 	Ledger ledger() {
 		return new DatabaseLedger(this.invoicing, this.customers, this.jdbc);
 	}

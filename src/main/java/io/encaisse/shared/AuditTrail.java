@@ -25,7 +25,10 @@ public class AuditTrail {
 
 	private final Today today;
 
-	public AuditTrail(JdbcClient jdbc, Today today) {
+	private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+	public AuditTrail(JdbcClient jdbc, Today today, org.springframework.jdbc.core.JdbcTemplate batch) {
+		this.batch = batch;
 		this.jdbc = jdbc;
 		this.today = today;
 	}
@@ -57,6 +60,30 @@ public class AuditTrail {
 			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
 			.param("changes", text)
 			.update();
+	}
+
+	/** One change among many recorded at once. */
+	public record Change(String documentType, String documentId, String action, Map<String, ?> changes) {
+	}
+
+	/** Records many changes in batches (a statement's thousands of payments). */
+	public void recordAll(List<Change> changes) {
+		String actor = currentActor();
+		java.sql.Timestamp at = java.sql.Timestamp.from(this.today.instant());
+		List<Object[]> rows = new java.util.ArrayList<>(changes.size());
+		for (Change c : changes) {
+			rows.add(new Object[] { Ids.next("aud"), c.documentType(), c.documentId(), c.action(), actor, at,
+					c.changes()
+						.entrySet()
+						.stream()
+						.map(e -> e.getKey() + "=" + e.getValue())
+						.collect(Collectors.joining("; ")) });
+		}
+		for (int from = 0; from < rows.size(); from += 1000) {
+			this.batch.batchUpdate("""
+					insert into audit_event (id, document_type, document_id, action, actor, occurred_at, changes)
+					values (?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 1000)));
+		}
 	}
 
 	public void record(String documentType, String documentId, String action) {

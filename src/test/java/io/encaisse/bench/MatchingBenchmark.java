@@ -86,7 +86,7 @@ public final class MatchingBenchmark {
 		System.out.print(score.report());
 	}
 
-	private static void write(Path file, List<MatchingData.Entry> entries) throws Exception {
+	static void write(Path file, List<MatchingData.Entry> entries) throws Exception {
 		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
 			XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
 			x.writeStartDocument("UTF-8", "1.0");

@@ -97,7 +97,7 @@ final class MatchingData {
 		}
 		LocalDate[] dates = new LocalDate[400];
 		for (int d = 0; d < dates.length; d++) {
-			dates[d] = LocalDate.of(2026, 1, 1).plusDays(d);
+			dates[d] = LocalDate.of(2025, 10, 1).plusDays(d);
 		}
 		for (int i = 0; i < invoiceCount; i++) {
 			int customer = this.random.nextInt(customers);
@@ -182,7 +182,9 @@ final class MatchingData {
 								List.of(new Settles(p.invoiceId(), part)));
 					}
 					case FEES -> {
-						BigDecimal cap = due.multiply(new BigDecimal("0.02")).min(new BigDecimal("10.00"));
+						BigDecimal cap = due.multiply(new BigDecimal("0.02"))
+							.setScale(2, RoundingMode.DOWN)
+							.min(new BigDecimal("10.00"));
 						BigDecimal fee = BigDecimal.valueOf(50 + this.random.nextInt(750), 2).min(cap);
 						yield new Entry(kind, due.subtract(fee), true, number, payerIban(customer), payerName(customer),
 								List.of(new Settles(p.invoiceId(), due.subtract(fee))));
@@ -266,12 +268,15 @@ final class MatchingData {
 		return this.random.nextInt(4) == 0 && name.length() > 20 ? name.substring(0, 20) : name;
 	}
 
+	/** A French IBAN with valid check digits. */
 	private String iban() {
-		StringBuilder b = new StringBuilder("FR76");
+		StringBuilder bban = new StringBuilder(23);
 		for (int i = 0; i < 23; i++) {
-			b.append((char) ('0' + this.random.nextInt(10)));
+			bban.append((char) ('0' + this.random.nextInt(10)));
 		}
-		return b.toString();
+		// check digits: 98 - (BBAN + "FR00" as digits) mod 97, F=15, R=27
+		int check = 98 - new java.math.BigInteger(bban + "152700").mod(java.math.BigInteger.valueOf(97)).intValue();
+		return "FR" + (check < 10 ? "0" : "") + check + bban;
 	}
 
 	/** Amounts from 30 to 15,000 euros, more small ones than large. */

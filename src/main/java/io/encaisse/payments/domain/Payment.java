@@ -195,6 +195,10 @@ public class Payment {
 		return List.copyOf(this.allocations);
 	}
 
+	public Instant createdAt() {
+		return this.createdAt;
+	}
+
 	public String currency() {
 		return this.currency;
 	}

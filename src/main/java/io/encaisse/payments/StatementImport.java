@@ -1,0 +1,308 @@
+package io.encaisse.payments;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+import io.encaisse.customers.Customers;
+import io.encaisse.invoicing.Invoicing;
+import io.encaisse.payments.domain.Payment;
+import io.encaisse.payments.domain.PaymentAllocation;
+import io.encaisse.payments.domain.PaymentSuggestion;
+import io.encaisse.payments.matching.Matcher;
+import io.encaisse.payments.statements.Camt053;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Ids;
+import io.encaisse.shared.Money;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Today;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies a statement's new entries in bulk, in the caller's transaction: the entries are
+ * decided one after the other in memory (by the same {@link Matcher} as a single payment,
+ * over a {@link StatementLedger} read up front), then everything is written in batches:
+ * payments, allocations, suggestions, settlements of the invoices (refused if any changed
+ * meanwhile), write-offs, entries, audit. Returned direct debits are handled last, one by
+ * one. See ADR 0009.
+ */
+@Component
+class StatementImport {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatementImport.class);
+
+	private final Invoicing invoicing;
+
+	private final Customers customers;
+
+	private final Payments payments;
+
+	private final DirectDebits directDebits;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	private final AuditTrail audit;
+
+	private final Today today;
+
+	private final ApplicationEventPublisher events;
+
+	private long started;
+
+	StatementImport(Invoicing invoicing, Customers customers, Payments payments, DirectDebits directDebits,
+			JdbcClient jdbc, JdbcTemplate batch, AuditTrail audit, Today today, ApplicationEventPublisher events) {
+		this.invoicing = invoicing;
+		this.customers = customers;
+		this.payments = payments;
+		this.directDebits = directDebits;
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.audit = audit;
+		this.today = today;
+		this.events = events;
+	}
+
+	/** A new entry of the statement, with its key and the account it was booked on. */
+	record Fresh(String accountId, String key, Camt053.Entry entry) {
+	}
+
+	private static final class Row {
+
+		final String id = Ids.next("ben");
+
+		final Fresh fresh;
+
+		String status;
+
+		String reason;
+
+		Payment payment;
+
+		Row(Fresh fresh) {
+			this.fresh = fresh;
+		}
+
+	}
+
+	void apply(String statementId, List<Fresh> fresh) {
+		List<StatementLedger.Incoming> incoming = new ArrayList<>();
+		for (Fresh f : fresh) {
+			Camt053.Entry e = f.entry();
+			if (e.booked() && e.credit() && e.amount().signum() > 0) {
+				incoming
+					.add(new StatementLedger.Incoming(e.remittance(), iban(e.debtorIban()), e.currency(), e.amount()));
+			}
+		}
+		long t0 = System.nanoTime();
+		StatementLedger ledger = new StatementLedger(this.invoicing, this.customers, this.jdbc, incoming);
+		long t1 = System.nanoTime();
+		List<Row> rows = new ArrayList<>(fresh.size());
+		List<Invoicing.Settlement> settlements = new ArrayList<>();
+		List<Object[]> writeOffs = new ArrayList<>();
+		List<AuditTrail.Change> changes = new ArrayList<>();
+		List<PaymentApplied> applied = new ArrayList<>();
+		Problem.Errors errors = new Problem.Errors();
+		int number = 0;
+		for (Fresh f : fresh) {
+			number++;
+			Row row = new Row(f);
+			rows.add(row);
+			Camt053.Entry e = f.entry();
+			if (!e.booked()) {
+				row.status = "IGNORED";
+				row.reason = "not booked (" + e.status() + "): no money has moved yet";
+			}
+			else if (!e.credit()) {
+				row.status = "IGNORED";
+				row.reason = "a debit: only credits are matched";
+			}
+			else if (e.amount().signum() <= 0) {
+				row.status = "IGNORED";
+				row.reason = "a credit of no amount";
+			}
+			else {
+				Currency currency;
+				try {
+					currency = Currency.getInstance(e.currency());
+				}
+				catch (IllegalArgumentException ex) {
+					errors.add("file", "entry " + number + ": '" + e.currency() + "' is not a currency");
+					continue;
+				}
+				if (e.amount().stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+					errors.add("file", "entry " + number + ": " + e.amount().toPlainString()
+							+ " has more decimals than " + currency.getCurrencyCode() + " allows");
+					continue;
+				}
+				row.payment = decide(row, e, ledger, settlements, writeOffs, changes, applied);
+			}
+		}
+		errors.throwIfAny();
+		long t2 = System.nanoTime();
+		write(statementId, rows, ledger, settlements, writeOffs, changes);
+		log.debug("statement {}: {} entries; ledger read in {} ms, decided in {} ms, written in {} ms", statementId,
+				rows.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+		applied.forEach(this.events::publishEvent);
+		// returned direct debits, one by one, once the statement's money is in place
+		for (Row row : rows) {
+			Camt053.Entry e = row.fresh.entry();
+			if (e.booked() && !e.credit()) {
+				Optional<String> returned = this.directDebits.returned(e);
+				if (returned.isPresent()) {
+					this.jdbc.sql("update bank_entry set status = 'RETURNED', reason = :reason where id = :id")
+						.param("reason", truncate(returned.get(), 500))
+						.param("id", row.id)
+						.update();
+				}
+			}
+		}
+	}
+
+	private Payment decide(Row row, Camt053.Entry e, StatementLedger ledger, List<Invoicing.Settlement> settlements,
+			List<Object[]> writeOffs, List<AuditTrail.Change> changes, List<PaymentApplied> applied) {
+		LocalDate received = e.bookingDate() != null ? e.bookingDate()
+				: e.valueDate() != null ? e.valueDate() : this.today.date();
+		if (received.isAfter(this.today.date())) {
+			received = this.today.date();
+		}
+		String iban = iban(e.debtorIban());
+		Payment payment = Payment.received(Ids.next("pay"), null, Money.of(e.amount(), e.currency()), received,
+				truncate(e.remittance(), 500), iban, truncate(e.debtorName(), 200), this.today.instant());
+		Matcher.Decision decision = Matcher.decide(
+				new Matcher.Received(e.amount(), e.currency(), e.remittance(), iban, e.debtorName(), null), ledger,
+				this.payments.tolerance());
+		switch (decision.outcome()) {
+			case MATCHED -> {
+				for (Matcher.Allocation a : decision.allocations()) {
+					String invoiceId = a.invoice().invoiceId();
+					Invoicing.Payable now = ledger.current(invoiceId);
+					BigDecimal amount = a.amount().min(now.amountDue().amount());
+					if (amount.signum() <= 0) {
+						continue;
+					}
+					payment.allocate(invoiceId, now.number(), now.customerId(), Money.of(amount, e.currency()),
+							decision.reason());
+					settlements.add(new Invoicing.Settlement(ledger.original(invoiceId), payment.id(), amount, received,
+							false));
+					ledger.settled(invoiceId, amount);
+					applied.add(new PaymentApplied(payment.id(), invoiceId, now.number(), amount, e.currency()));
+					BigDecimal writeOff = a.writeOff().min(ledger.current(invoiceId).amountDue().amount());
+					if (writeOff.signum() > 0) {
+						String id = Ids.next("wof");
+						settlements
+							.add(new Invoicing.Settlement(ledger.original(invoiceId), id, writeOff, received, true));
+						ledger.settled(invoiceId, writeOff);
+						writeOffs.add(new Object[] { id, payment.id(), invoiceId, writeOff, e.currency(),
+								this.payments.writeOffAccount(),
+								"difference left by payment " + payment.id() + " on " + now.number(),
+								Timestamp.from(this.today.instant()) });
+						changes.add(new AuditTrail.Change(Payments.DOCUMENT, payment.id(), "difference written off",
+								AuditTrail.changes("invoice", now.number(), "amount", Money.of(writeOff, e.currency()),
+										"account", this.payments.writeOffAccount())));
+					}
+				}
+				if (payment.allocations().isEmpty()) {
+					payment.leaveUnmatched(decision.reason());
+				}
+			}
+			case SUGGESTED -> payment.suggest(decision.suggestions(), decision.reason());
+			case UNMATCHED -> payment.leaveUnmatched(decision.reason());
+		}
+		if (payment.customerId() == null && decision.customerId() != null) {
+			payment.attribute(decision.customerId());
+		}
+		row.status = switch (payment.status()) {
+			case UNMATCHED -> "UNMATCHED";
+			case SUGGESTED -> "SUGGESTED";
+			case MATCHED, PARTIALLY_MATCHED -> "MATCHED";
+		};
+		row.reason = payment.matchReason();
+		changes.add(new AuditTrail.Change(Payments.DOCUMENT, payment.id(), "received",
+				AuditTrail.changes("amount", payment.amount(), "receivedOn", received, "status", payment.status(),
+						"reason", payment.matchReason())));
+		return payment;
+	}
+
+	private void write(String statementId, List<Row> rows, StatementLedger ledger,
+			List<Invoicing.Settlement> settlements, List<Object[]> writeOffs, List<AuditTrail.Change> changes) {
+		this.started = System.nanoTime();
+		List<Object[]> paymentRows = new ArrayList<>();
+		List<Object[]> allocationRows = new ArrayList<>();
+		List<Object[]> suggestionRows = new ArrayList<>();
+		List<Object[]> entryRows = new ArrayList<>();
+		for (Row row : rows) {
+			Payment p = row.payment;
+			if (p != null) {
+				paymentRows
+					.add(new Object[] { p.id(), p.customerId(), p.amount().amount(), p.currency(), p.receivedOn(),
+							p.reference(), p.status().name(), p.unallocated().amount(), truncate(p.matchReason(), 500),
+							0L, Timestamp.from(p.createdAt()), p.payerIban(), p.payerName(), BigDecimal.ZERO });
+				List<PaymentAllocation> allocations = p.allocations();
+				for (int i = 0; i < allocations.size(); i++) {
+					PaymentAllocation a = allocations.get(i);
+					allocationRows.add(new Object[] { p.id(), i, a.invoiceId(), a.invoiceNumber(), a.amount() });
+				}
+				List<PaymentSuggestion> suggestions = p.suggestions();
+				for (int i = 0; i < suggestions.size(); i++) {
+					PaymentSuggestion s = suggestions.get(i);
+					suggestionRows.add(new Object[] { p.id(), i, s.invoiceId(), s.invoiceNumber(), s.amount(),
+							s.confidence(), truncate(s.reason(), 500) });
+				}
+			}
+			Camt053.Entry e = row.fresh.entry();
+			entryRows.add(new Object[] { row.id, statementId, row.fresh.accountId(), row.fresh.key(), e.bankReference(),
+					e.amount(), e.currency(), e.credit(), e.bookingDate(), e.valueDate(),
+					truncate(e.remittance(), 2000), truncate(e.debtorName(), 200), truncate(e.debtorIban(), 34),
+					row.status, truncate(row.reason, 500), p == null ? null : p.id() });
+		}
+		batch("""
+				insert into payment (id, customer_id, amount, currency, received_on, reference, status, unallocated,
+				  match_reason, version, created_at, payer_iban, payer_name, amount_returned)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", paymentRows);
+		batch("""
+				insert into payment_allocation (payment_id, line_index, invoice_id, invoice_number, amount)
+				values (?, ?, ?, ?, ?)""", allocationRows);
+		batch("""
+				insert into payment_suggestion (payment_id, line_index, invoice_id, invoice_number, amount, confidence, reason)
+				values (?, ?, ?, ?, ?, ?, ?)""",
+				suggestionRows);
+		long w0 = System.nanoTime();
+		this.invoicing.settleAll(settlements, ledger.versions());
+		log.debug("payments, allocations, suggestions written in {} ms, invoices settled in {} ms",
+				(w0 - this.started) / 1_000_000, (System.nanoTime() - w0) / 1_000_000);
+		batch("""
+				insert into payment_write_off (id, payment_id, invoice_id, amount, currency, account, reason, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""",
+				writeOffs);
+		batch("""
+				insert into bank_entry (id, statement_id, bank_account_id, entry_key, bank_reference, amount, currency,
+				  credit, booking_date, value_date, remittance, debtor_name, debtor_iban, status, reason, payment_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", entryRows);
+		this.audit.recordAll(changes);
+	}
+
+	private void batch(String sql, List<Object[]> rows) {
+		for (int from = 0; from < rows.size(); from += 1000) {
+			this.batch.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + 1000)));
+		}
+	}
+
+	private static String iban(String iban) {
+		return iban == null ? null : iban.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+	}
+
+	private static String truncate(String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max);
+	}
+
+}
