@@ -178,7 +178,10 @@ class DemoData implements ApplicationRunner {
 		at(-48);
 		InvoiceView cerfInvoice = deliver(cerfOrder, line("SCREEN-27", "3"), line("INSTALL-DAY", "1"));
 		at(-20);
-		pay("800.00", "ACOMPTE GRAND CERF " + cerfInvoice.number());
+		// part of the invoice, applied because the bank gives the payer's name: the
+		// hotel's
+		this.payments.record(new PaymentInput(null, "800.00", "EUR", null, "ACOMPTE " + cerfInvoice.number(), null,
+				"HOTEL LE GRAND CERF"));
 
 		// Garage Moreau: due eight days ago (1-30 days late)
 		at(-40);
@@ -198,7 +201,8 @@ class DemoData implements ApplicationRunner {
 		String pharmaOrder = won(pharmacie, line("LAPTOP-14", "1"), line("LICENCE-GESTION", "1"),
 				line("TRAINING-H", "2"));
 		at(-15);
-		deliver(pharmaOrder, line("LAPTOP-14", "1"), line("LICENCE-GESTION", "1"), line("TRAINING-H", "2"));
+		InvoiceView pharmaInvoice = deliver(pharmaOrder, line("LAPTOP-14", "1"), line("LICENCE-GESTION", "1"),
+				line("TRAINING-H", "2"));
 
 		// A transfer nobody can place yet: no reference the matcher trusts
 		at(-10);
@@ -211,6 +215,13 @@ class DemoData implements ApplicationRunner {
 			.create(new QuoteInput(bleu.id(), "EUR", this.today.plusDays(25), "Équipement du studio",
 					List.of(line("SCREEN-27", "4", "10"), line("DOCK-USBC", "4"), line("INSTALL-DAY", "1"))));
 		this.quotes.send(bleuQuote.id(), null);
+		// the pharmacy pays early, from an account we do not know yet, without the
+		// number:
+		// its name and the exact amount make a suggestion for the AR queue
+		at(-3);
+		this.payments.record(new PaymentInput(null, pharmaInvoice.amountDue().toPlainString(), "EUR",
+				this.today.minusDays(3), "VIR SEPA REGLEMENT", "FR7617515900000800000000116", "PHARMACIE DU CENTRE"));
+
 		// a sales rep granted more than her 10 %: the quote waits for a manager
 		at(-2);
 		asSalesRep(() -> this.quotes.create(new QuoteInput(halles.id(), "EUR", this.today.plusDays(28),

@@ -316,6 +316,17 @@ public class Payments {
 		return total;
 	}
 
+	/** Whether the customer has money in credit in this currency. */
+	public boolean hasCredit(String customerId, String currency) {
+		return this.jdbc.sql("""
+				select count(*) from payment where customer_id = :customer and currency = :currency
+				and status = 'PARTIALLY_MATCHED' and unallocated > 0""")
+			.param("customer", customerId)
+			.param("currency", currency)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	/** What the customer has in credit, per currency. */
 	public List<Money> creditOf(String customerId) {
 		return this.jdbc
