@@ -95,7 +95,8 @@ public final class StatementImportBenchmark {
 
 		try (ConfigurableApplicationContext app = SpringApplication.run(EncaisseApplication.class, "--server.port=0",
 				"--encaisse.demo-data=false", "--logging.level.root=WARN",
-				"--logging.level.io.encaisse.payments.StatementImport=DEBUG")) {
+				"--logging.level.io.encaisse.payments.StatementImport=DEBUG",
+				"--logging.level.io.encaisse.invoicing.Invoicing=DEBUG")) {
 			long t0 = System.nanoTime();
 			int loadedCount;
 			if (invoices <= 20_000) {
