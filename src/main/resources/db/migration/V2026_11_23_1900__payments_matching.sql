@@ -90,3 +90,6 @@ create index direct_debit_item_by_e2e on direct_debit_item (end_to_end_id);
 create index direct_debit_item_by_invoice on direct_debit_item (invoice_id);
 -- Money that went back to the payer (a direct debit returned): no longer ours to apply.
 alter table payment add column amount_returned numeric(19, 4) default 0 not null;
+-- Credit is only what matching kept on account (an overpayment), not money a person left unplaced.
+alter table payment add column on_account boolean default false not null;
+create index customer_by_iban on customer (iban);

@@ -94,7 +94,11 @@ public class Customers {
 		java.util.Map<String, Named> found = new java.util.HashMap<>();
 		List<String> all = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(ibans));
 		for (int from = 0; from < all.size(); from += 1000) {
-			this.jdbc.sql("select iban, id, name from customer where iban in (:ibans)")
+			// an account several customers share (a group, a duplicate) tells none of
+			// them
+			this.jdbc.sql("""
+					select iban, min(id), min(name) from customer where iban in (:ibans)
+					group by iban having count(*) = 1""")
 				.param("ibans", all.subList(from, Math.min(all.size(), from + 1000)))
 				.query((rs, i) -> java.util.Map.entry(rs.getString(1), new Named(rs.getString(2), rs.getString(3))))
 				.list()
@@ -105,13 +109,12 @@ public class Customers {
 
 	/** The customer whose own bank account this is, if any. */
 	public Optional<CustomerDetails> findByIban(String iban) {
-		return this.jdbc.sql("select id from customer where iban = :iban")
+		List<String> owners = this.jdbc.sql("select id from customer where iban = :iban")
 			.param("iban", iban)
 			.query(String.class)
-			.list()
-			.stream()
-			.findFirst()
-			.flatMap(this::find);
+			.list();
+		// an account several customers share (a group, a duplicate) tells none of them
+		return owners.size() == 1 ? find(owners.get(0)) : Optional.empty();
 	}
 
 	/** The customer another system knows by this code, if any. */

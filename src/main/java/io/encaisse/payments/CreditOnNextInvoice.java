@@ -25,7 +25,13 @@ class CreditOnNextInvoice {
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void on(InvoiceIssued issued) {
 		if ("INVOICE".equals(issued.kind()) && this.payments.hasCredit(issued.customerId(), issued.currency())) {
-			this.payments.applyCredit(issued.customerId(), issued.invoiceId());
+			try {
+				this.payments.applyCredit(issued.customerId(), issued.invoiceId());
+			}
+			catch (org.springframework.dao.OptimisticLockingFailureException taken) {
+				// another invoice issued at the same moment took this credit: the rest
+				// waits for the next invoice; issuing must not fail for it
+			}
 		}
 	}
 

@@ -34,17 +34,40 @@ final class DatabaseLedger implements Ledger {
 
 	@Override
 	public List<Invoicing.Payable> named(String remittance) {
-		return this.invoicing.named(remittance);
+		if (remittance == null || remittance.isBlank()) {
+			return List.of();
+		}
+		List<String> numbers = io.encaisse.invoicing.InvoiceNumbers.candidatesIn(remittance);
+		List<String> references = io.encaisse.shared.CreditorReference.findIn(remittance)
+			.map(rf -> List.of(rf.value()))
+			.orElse(List.of());
+		java.util.Map<String, Invoicing.Payable> found = new java.util.LinkedHashMap<>();
+		List<Invoicing.Versioned> read = this.invoicing.payables(numbers, references);
+		// in the order the text names them: the RF first, then the numbers
+		read.stream()
+			.filter(v -> v.paymentReference() != null && references.contains(v.paymentReference()))
+			.forEach(v -> found.put(v.payable().invoiceId(), v.payable()));
+		for (String number : numbers) {
+			read.stream()
+				.filter(v -> number.equals(v.payable().number()))
+				.findFirst()
+				.ifPresent(v -> found.putIfAbsent(v.payable().invoiceId(), v.payable()));
+		}
+		return List.copyOf(found.values());
 	}
 
 	@Override
 	public List<Invoicing.Payable> openOf(String customerId, String currency) {
-		return this.invoicing.openOf(customerId, currency);
+		return this.invoicing.openPayables(customerId, currency).stream().map(Invoicing.Versioned::payable).toList();
 	}
 
 	@Override
 	public List<Invoicing.Payable> openWithAmountDue(BigDecimal amount, String currency) {
-		return this.invoicing.openWithAmountDue(Money.of(amount, currency));
+		return this.invoicing.openPayablesDue(List.of(amount), currency)
+			.stream()
+			.map(Invoicing.Versioned::payable)
+			.limit(2)
+			.toList();
 	}
 
 	@Override

@@ -418,8 +418,14 @@ public class DirectDebits {
 	 */
 	@Transactional
 	public Optional<String> returned(Camt053.Entry entry) {
+		// a return carries its reason code; a transfer of ours quoting an invoice number
+		// does not
+		if (entry.returnReason() == null || entry.endToEndIds().isEmpty()) {
+			return Optional.empty();
+		}
+		List<Item> items = new ArrayList<>();
 		for (String e2e : entry.endToEndIds()) {
-			Optional<Item> item = this.jdbc
+			this.jdbc
 				.sql("""
 						select invoice_id, invoice_number, end_to_end_id, mandate_ref, sequence_type, amount, status, return_reason
 						from direct_debit_item where end_to_end_id = :e2e and status = 'PENDING'""")
@@ -428,25 +434,31 @@ public class DirectDebits {
 						rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8), null, null, null, null))
 				.list()
 				.stream()
-				.findFirst();
-			if (item.isEmpty()) {
-				continue;
-			}
-			String code = entry.returnReason() == null ? "?" : entry.returnReason();
-			String why = code + ": " + RETURN_REASONS.getOrDefault(code, "returned by the debtor's bank");
+				.findFirst()
+				.ifPresent(items::add);
+		}
+		BigDecimal total = items.stream().map(Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		// what goes back is what we collected for those invoices, to the cent
+		if (items.isEmpty() || total.compareTo(entry.amount()) != 0) {
+			return Optional.empty();
+		}
+		String code = entry.returnReason();
+		String why = code + ": " + RETURN_REASONS.getOrDefault(code, "returned by the debtor's bank");
+		List<String> done = new ArrayList<>();
+		for (Item item : items) {
 			this.jdbc.sql("""
 					update direct_debit_item set status = 'RETURNED', return_reason = :code
 					where end_to_end_id = :e2e and status = 'PENDING'""")
 				.param("code", code.length() > 10 ? code.substring(0, 10) : code)
-				.param("e2e", e2e)
+				.param("e2e", item.endToEndId())
 				.update();
-			String reopened = this.payments.returnCollected(item.get().invoiceId(), item.get().invoiceNumber(), why);
-			this.audit.record("direct-debit", e2e, "returned",
-					AuditTrail.changes("invoice", item.get().invoiceNumber(), "reason", why));
-			return Optional
-				.of("direct debit of " + item.get().invoiceNumber() + " returned (" + why + "); " + reopened);
+			String reopened = this.payments.returnCollected(item.invoiceId(), item.invoiceNumber(), item.endToEndId(),
+					why);
+			this.audit.record("direct-debit", item.endToEndId(), "returned",
+					AuditTrail.changes("invoice", item.invoiceNumber(), "reason", why));
+			done.add(item.invoiceNumber() + ": " + reopened);
 		}
-		return Optional.empty();
+		return Optional.of("direct debit returned (" + why + "); " + String.join("; ", done));
 	}
 
 	private static void text(XMLStreamWriter x, String name, String value) throws XMLStreamException {

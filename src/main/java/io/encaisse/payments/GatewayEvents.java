@@ -41,8 +41,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class GatewayEvents {
 
-	private static final List<String> PAYMENT_TYPES = List.of("payment_intent.succeeded", "charge.succeeded",
-			"checkout.session.completed");
+	/**
+	 * The one event a payment is recorded from: a gateway also sends charge.succeeded and
+	 * checkout.session.completed for the same money, under other event ids.
+	 */
+	private static final String PAYMENT_TYPE = "payment_intent.succeeded";
 
 	private final Payments payments;
 
@@ -106,10 +109,24 @@ public class GatewayEvents {
 		String status = "IGNORED";
 		String reason = "event type " + type + " moves no money we match";
 		String paymentId = null;
-		if (PAYMENT_TYPES.contains(type)) {
+		Optional<String> samePayment = objectId == null ? Optional.empty()
+				: this.jdbc.sql("""
+						select payment_id from gateway_event where object_id = :object and payment_id is not null""")
+					.param("object", objectId)
+					.query(String.class)
+					.list()
+					.stream()
+					.findFirst();
+		if (PAYMENT_TYPE.equals(type)) {
 			PaymentInput input = paymentOf(object);
-			if (input == null) {
-				reason = "the event holds no amount and currency";
+			if (samePayment.isPresent()) {
+				reason = "the payment " + objectId + " was already recorded as " + samePayment.get();
+			}
+			else if (object.has("status") && !"succeeded".equals(text(object, "status"))) {
+				reason = "the payment is " + text(object, "status") + ", not succeeded";
+			}
+			else if (input == null) {
+				reason = "the event holds no amount";
 			}
 			else {
 				PaymentView payment = this.payments.receive(input, false);
@@ -154,7 +171,7 @@ public class GatewayEvents {
 		JsonNode minor = object.has("amount_received") ? object.get("amount_received")
 				: object.has("amount_total") ? object.get("amount_total") : object.get("amount");
 		String currencyCode = text(object, "currency");
-		if (minor == null || !minor.canConvertToLong() || currencyCode == null) {
+		if (minor == null || !minor.canConvertToLong() || minor.asLong() <= 0 || currencyCode == null) {
 			return null;
 		}
 		Currency currency;
@@ -218,7 +235,11 @@ public class GatewayEvents {
 			throw new Problem.Forbidden("the signature is " + age + " s old (at most " + this.toleranceSeconds
 					+ " s): a replayed or delayed delivery");
 		}
-		byte[] expected = sign(timestamp + "." + new String(body, StandardCharsets.UTF_8));
+		byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
+		byte[] signed = new byte[prefix.length + body.length];
+		System.arraycopy(prefix, 0, signed, 0, prefix.length);
+		System.arraycopy(body, 0, signed, prefix.length, body.length);
+		byte[] expected = sign(signed);
 		for (String candidate : signatures) {
 			byte[] given;
 			try {
@@ -235,11 +256,11 @@ public class GatewayEvents {
 	}
 
 	/** HMAC-SHA256 with the webhook secret. */
-	byte[] sign(String payload) {
+	byte[] sign(byte[] payload) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(this.secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+			return mac.doFinal(payload);
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
 			throw new IllegalStateException(ex);

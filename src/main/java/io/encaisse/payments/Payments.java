@@ -82,7 +82,7 @@ public class Payments {
 	 */
 	public List<PaymentView> queue(int limit) {
 		return this.jdbc.sql("""
-				select id from payment where status in ('UNMATCHED', 'SUGGESTED') and unallocated > 0
+				select id from payment where unallocated > 0 and on_account = false
 				order by received_on, id limit :limit""")
 			.param("limit", Math.max(1, Math.min(limit, 500)))
 			.query(String.class)
@@ -99,8 +99,7 @@ public class Payments {
 
 	/** How many payments wait for a person. */
 	public int waiting() {
-		return this.jdbc
-			.sql("select count(*) from payment where status in ('UNMATCHED', 'SUGGESTED') and unallocated > 0")
+		return this.jdbc.sql("select count(*) from payment where unallocated > 0 and on_account = false")
 			.query(Integer.class)
 			.single();
 	}
@@ -287,10 +286,9 @@ public class Payments {
 	public Money applyCredit(String customerId, String invoiceId) {
 		Invoicing.Payable invoice = this.invoicing.payable(invoiceId);
 		Money total = Money.zero(invoice.amountDue().currencyCode());
-		List<String> credits = this.jdbc
-			.sql("""
-					select id from payment where customer_id = :customer and currency = :currency and status = 'PARTIALLY_MATCHED'
-					and unallocated > 0 order by received_on, id""")
+		List<String> credits = this.jdbc.sql("""
+				select id from payment where customer_id = :customer and currency = :currency and on_account = true
+				and unallocated > 0 order by received_on, id""")
 			.param("customer", customerId)
 			.param("currency", invoice.amountDue().currencyCode())
 			.query(String.class)
@@ -320,7 +318,7 @@ public class Payments {
 	public boolean hasCredit(String customerId, String currency) {
 		return this.jdbc.sql("""
 				select count(*) from payment where customer_id = :customer and currency = :currency
-				and status = 'PARTIALLY_MATCHED' and unallocated > 0""")
+				and on_account = true and unallocated > 0""")
 			.param("customer", customerId)
 			.param("currency", currency)
 			.query(Integer.class)
@@ -329,10 +327,9 @@ public class Payments {
 
 	/** What the customer has in credit, per currency. */
 	public List<Money> creditOf(String customerId) {
-		return this.jdbc
-			.sql("""
-					select currency, sum(unallocated) from payment where customer_id = :customer and status = 'PARTIALLY_MATCHED'
-					and unallocated > 0 group by currency order by currency""")
+		return this.jdbc.sql("""
+				select currency, sum(unallocated) from payment where customer_id = :customer and on_account = true
+				and unallocated > 0 group by currency order by currency""")
 			.param("customer", customerId)
 			.query((rs, i) -> Money.of(rs.getBigDecimal(2), rs.getString(1)))
 			.list();
@@ -343,21 +340,30 @@ public class Payments {
 	 * applied to it is taken back and counted as returned, and the invoice is due again.
 	 */
 	@Transactional
-	public String returnCollected(String invoiceId, String invoiceNumber, String why) {
-		Optional<String> paymentId = this.jdbc.sql("""
-				select a.payment_id from payment_allocation a join payment p on p.id = a.payment_id
+	public String returnCollected(String invoiceId, String invoiceNumber, String endToEndId, String why) {
+		// the payment that collected it: the one whose text lists its end-to-end id, else
+		// the latest applied to it
+		List<String[]> applied = this.jdbc.sql("""
+				select a.payment_id, p.reference from payment_allocation a join payment p on p.id = a.payment_id
 				where a.invoice_id = :invoice order by p.created_at desc, p.id desc""")
 			.param("invoice", invoiceId)
-			.query(String.class)
-			.list()
-			.stream()
-			.findFirst();
-		if (paymentId.isEmpty()) {
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+		if (applied.isEmpty()) {
 			return "the invoice had received nothing yet: it stays due";
 		}
-		Payment payment = this.payments.findById(paymentId.get()).orElseThrow();
+		String paymentId = applied.stream()
+			.filter(r -> r[1] != null && r[1].contains(endToEndId))
+			.map(r -> r[0])
+			.findFirst()
+			.orElse(applied.get(0)[0]);
+		Payment payment = this.payments.findById(paymentId).orElseThrow();
 		Money returned = payment.returnAllocation(invoiceId, "direct debit of " + invoiceNumber + " returned: " + why);
 		this.invoicing.reversePayment(invoiceId, payment.id());
+		for (String writeOff : writeOffsOf(paymentId, invoiceId)) {
+			this.invoicing.reversePayment(invoiceId, writeOff);
+			this.jdbc.sql("delete from payment_write_off where id = :id").param("id", writeOff).update();
+		}
 		this.payments.save(payment);
 		this.audit.record(DOCUMENT, payment.id(), "direct debit returned",
 				AuditTrail.changes("invoice", invoiceNumber, "amount", returned, "reason", why));
@@ -398,6 +404,9 @@ public class Payments {
 				}
 				if (payment.allocations().isEmpty()) {
 					payment.leaveUnmatched(decision.reason());
+				}
+				else {
+					payment.keepOnAccount();
 				}
 			}
 			case SUGGESTED -> payment.suggest(decision.suggestions(), decision.reason());

@@ -214,6 +214,9 @@ class StatementImport {
 				if (payment.allocations().isEmpty()) {
 					payment.leaveUnmatched(decision.reason());
 				}
+				else {
+					payment.keepOnAccount();
+				}
 			}
 			case SUGGESTED -> payment.suggest(decision.suggestions(), decision.reason());
 			case UNMATCHED -> payment.leaveUnmatched(decision.reason());
@@ -243,10 +246,10 @@ class StatementImport {
 		for (Row row : rows) {
 			Payment p = row.payment;
 			if (p != null) {
-				paymentRows
-					.add(new Object[] { p.id(), p.customerId(), p.amount().amount(), p.currency(), p.receivedOn(),
-							p.reference(), p.status().name(), p.unallocated().amount(), truncate(p.matchReason(), 500),
-							0L, Timestamp.from(p.createdAt()), p.payerIban(), p.payerName(), BigDecimal.ZERO });
+				paymentRows.add(new Object[] { p.id(), p.customerId(), p.amount().amount(), p.currency(),
+						p.receivedOn(), p.reference(), p.status().name(), p.unallocated().amount(),
+						truncate(p.matchReason(), 500), 0L, Timestamp.from(p.createdAt()), p.payerIban(), p.payerName(),
+						BigDecimal.ZERO, p.onAccount() });
 				List<PaymentAllocation> allocations = p.allocations();
 				for (int i = 0; i < allocations.size(); i++) {
 					PaymentAllocation a = allocations.get(i);
@@ -267,8 +270,8 @@ class StatementImport {
 		}
 		batch("""
 				insert into payment (id, customer_id, amount, currency, received_on, reference, status, unallocated,
-				  match_reason, version, created_at, payer_iban, payer_name, amount_returned)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", paymentRows);
+				  match_reason, version, created_at, payer_iban, payer_name, amount_returned, on_account)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", paymentRows);
 		batch("""
 				insert into payment_allocation (payment_id, line_index, invoice_id, invoice_number, amount)
 				values (?, ?, ?, ?, ?)""", allocationRows);

@@ -88,7 +88,8 @@ final class StatementLedger implements Ledger {
 		// can suggest an invoice, read for all of them at once
 		Map<String, Set<BigDecimal>> amounts = new HashMap<>();
 		for (Incoming e : entries) {
-			if ((e.iban() == null || !this.ownerOfAccount.containsKey(e.iban())) && named(e.remittance()).isEmpty()) {
+			if ((e.iban() == null || !this.ownerOfAccount.containsKey(e.iban()))
+					&& named(e.remittance()).stream().noneMatch(p -> p.status().isOpen())) {
 				amounts.computeIfAbsent(e.currency(), c -> new LinkedHashSet<>()).add(e.amount());
 			}
 		}

@@ -49,6 +49,7 @@ public class AuditTrail {
 			.stream()
 			.map(e -> e.getKey() + "=" + e.getValue())
 			.collect(Collectors.joining("; "));
+		text = text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
 		this.jdbc.sql("""
 				insert into audit_event (id, document_type, document_id, action, actor, occurred_at, changes)
 				values (:id, :type, :docId, :action, :actor, :at, :changes)""")
@@ -72,12 +73,13 @@ public class AuditTrail {
 		java.sql.Timestamp at = java.sql.Timestamp.from(this.today.instant());
 		List<Object[]> rows = new java.util.ArrayList<>(changes.size());
 		for (Change c : changes) {
+			String text = c.changes()
+				.entrySet()
+				.stream()
+				.map(e -> e.getKey() + "=" + e.getValue())
+				.collect(Collectors.joining("; "));
 			rows.add(new Object[] { Ids.next("aud"), c.documentType(), c.documentId(), c.action(), actor, at,
-					c.changes()
-						.entrySet()
-						.stream()
-						.map(e -> e.getKey() + "=" + e.getValue())
-						.collect(Collectors.joining("; ")) });
+					text.length() <= 4000 ? text : text.substring(0, 3999) + "…" });
 		}
 		for (int from = 0; from < rows.size(); from += 1000) {
 			this.batch.batchUpdate("""

@@ -103,6 +103,16 @@ class DirectDebitTests {
 		assertThat(api.get("/api/v1/invoices/" + first).get("status")).isEqualTo("PAID");
 		assertThat(api.get("/api/v1/invoices/" + second).get("status")).isEqualTo("PAID");
 
+		// a transfer of ours quoting the invoice number is no return
+		String amount0 = new BigDecimal(api.get("/api/v1/invoices/" + first).get("total")).setScale(2).toPlainString();
+		Api.Response refund = api.xml("/api/v1/bank-statements",
+				statement(ourIban,
+						entry(amount0, "DBIT",
+								"<TxDtls><Refs><EndToEndId>" + firstNumber + "</EndToEndId></Refs></TxDtls>"))
+					.getBytes(StandardCharsets.UTF_8));
+		assertThat(refund.get("ignored")).isEqualTo("1");
+		assertThat(api.get("/api/v1/invoices/" + first).get("status")).isEqualTo("PAID");
+
 		// the debtor's bank returns the first one: insufficient funds
 		String amount = new BigDecimal(api.get("/api/v1/invoices/" + first).get("total")).setScale(2).toPlainString();
 		Api.Response returned = api.xml("/api/v1/bank-statements",

@@ -72,6 +72,20 @@ class GatewayEventTests {
 		assertThat(again.get("alreadyReceived")).isEqualTo("true");
 		assertThat(again.get("paymentId")).isEqualTo(applied.get("paymentId"));
 
+		// the same money told again as a charge, or the same intent under another event
+		// id
+		String charge = """
+				{"id":"%s","type":"charge.succeeded","data":{"object":{"id":"ch_%s","amount":%d,"currency":"eur",
+				"captured":true,"payment_intent":"pi_%s","metadata":{"invoice_number":"%s"}}}}"""
+			.formatted(Fixtures.unique("evt"), eventId, cents, eventId, issued.get("number"));
+		assertThat(deliver(anonymous, charge, signature(charge, now, SECRET)).get("status")).isEqualTo("IGNORED");
+		String resent = body.replace(eventId + "\",\"type\"", Fixtures.unique("evt") + "\",\"type\"");
+		Api.Response twice = deliver(anonymous, resent, signature(resent, now, SECRET));
+		assertThat(twice.get("status")).isEqualTo("IGNORED");
+		assertThat(twice.get("reason")).contains("already recorded");
+		assertThat(api.get("/api/v1/payments?limit=500").json().get("data").findValuesAsString("id"))
+			.containsOnlyOnce(applied.get("paymentId"));
+
 		String other = """
 				{"id":"%s","type":"customer.created","data":{"object":{"id":"cus_1"}}}"""
 			.formatted(Fixtures.unique("evt"));

@@ -218,4 +218,19 @@ class MatchingTests {
 			.isEqualTo(409);
 	}
 
+	@Test
+	void anAccountSharedByTwoCustomersTellsNeitherAndAPersonsPartialAllocationIsNoCredit() {
+		this.api.post("/api/v1/customers",
+				map("name", Fixtures.unique("Filiale"), "currency", "EUR", "iban", this.iban));
+		Api.Response shared = pay(due(this.large).toPlainString(), "VIREMENT", this.iban, null);
+		assertThat(shared.get("status")).as("the account is two customers'").isNotEqualTo("MATCHED");
+		assertThat(status(this.large)).isEqualTo("ISSUED");
+
+		Api.Response placed = this.api.post("/api/v1/payments/" + shared.get("id") + "/allocations",
+				map("invoiceId", this.small, "amount", "10.00"));
+		assertThat(placed.get("status")).isEqualTo("PARTIALLY_MATCHED");
+		String next = this.fixtures.deliver(this.order, this.sku, "1");
+		assertThat(status(next)).as("the rest is for a person to place, not credit").isEqualTo("ISSUED");
+	}
+
 }

@@ -50,6 +50,13 @@ public class Payment {
 
 	private BigDecimal amountReturned;
 
+	/**
+	 * Money paid beyond what the invoices asked, kept as the customer's credit for the
+	 * next invoice: set by matching only (a person's partial allocation leaves the rest
+	 * to place).
+	 */
+	private boolean onAccount;
+
 	@Version
 	private Long version;
 
@@ -59,7 +66,8 @@ public class Payment {
 	Payment(String id, String customerId, BigDecimal amount, String currency, LocalDate receivedOn, String reference,
 			PaymentStatus status, BigDecimal unallocated, String matchReason, String payerIban, String payerName,
 			List<PaymentSuggestion> suggestions, List<PaymentAllocation> allocations, BigDecimal amountReturned,
-			Long version, Instant createdAt) {
+			boolean onAccount, Long version, Instant createdAt) {
+		this.onAccount = onAccount;
 		this.amountReturned = amountReturned == null ? BigDecimal.ZERO : amountReturned;
 		this.payerIban = payerIban;
 		this.payerName = payerName;
@@ -82,14 +90,14 @@ public class Payment {
 			String payerIban, String payerName, Instant now) {
 		return new Payment(id, customerId, amount.amount(), amount.currencyCode(), receivedOn, reference,
 				PaymentStatus.UNMATCHED, amount.amount(), null, payerIban, payerName, List.of(), List.of(),
-				BigDecimal.ZERO, null, now);
+				BigDecimal.ZERO, false, null, now);
 	}
 
 	/** Offers candidates to a person; nothing is applied. */
 	public void suggest(List<PaymentSuggestion> candidates, String reason) {
 		this.suggestions = new ArrayList<>(candidates);
 		this.status = candidates.isEmpty() ? PaymentStatus.UNMATCHED : PaymentStatus.SUGGESTED;
-		this.matchReason = reason;
+		this.matchReason = shorten(reason);
 	}
 
 	public List<PaymentSuggestion> suggestions() {
@@ -106,12 +114,15 @@ public class Payment {
 
 	public void allocate(String invoiceId, String invoiceNumber, String invoiceCustomerId, Money applied,
 			String reason) {
+		if (applied.amount().compareTo(this.unallocated) > 0) {
+			throw new IllegalStateException("payment " + this.id + " has only " + this.unallocated + " left to apply");
+		}
 		this.allocations.add(new PaymentAllocation(invoiceId, invoiceNumber, applied.amount()));
 		this.suggestions.clear();
 		this.unallocated = this.unallocated.subtract(applied.amount());
 		this.customerId = invoiceCustomerId;
 		this.status = this.unallocated.signum() == 0 ? PaymentStatus.MATCHED : PaymentStatus.PARTIALLY_MATCHED;
-		this.matchReason = reason;
+		this.matchReason = shorten(reason);
 	}
 
 	/** Undoes the allocation to an invoice: the money is unapplied again. */
@@ -123,9 +134,24 @@ public class Payment {
 					"payment " + this.id + " is not applied to invoice " + invoiceId));
 		this.allocations.remove(allocation);
 		this.unallocated = this.unallocated.add(allocation.amount());
+		// money freed by an undo is for a person to place again, not credit
+		this.onAccount = false;
 		this.status = this.allocations.isEmpty() ? PaymentStatus.UNMATCHED : PaymentStatus.PARTIALLY_MATCHED;
-		this.matchReason = reason;
+		this.matchReason = shorten(reason);
 		return Money.of(allocation.amount(), this.currency);
+	}
+
+	private static String shorten(String reason) {
+		return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
+	}
+
+	/** What is left is the customer's credit, for their next invoice. */
+	public void keepOnAccount() {
+		this.onAccount = this.unallocated.signum() > 0;
+	}
+
+	public boolean onAccount() {
+		return this.onAccount;
 	}
 
 	/** The payer is known, though nothing is applied yet. */
@@ -146,7 +172,7 @@ public class Payment {
 		this.allocations.remove(allocation);
 		this.amountReturned = this.amountReturned.add(allocation.amount());
 		this.status = this.unallocated.signum() == 0 ? PaymentStatus.MATCHED : PaymentStatus.PARTIALLY_MATCHED;
-		this.matchReason = reason;
+		this.matchReason = shorten(reason);
 		return Money.of(allocation.amount(), this.currency);
 	}
 
@@ -156,7 +182,7 @@ public class Payment {
 
 	public void leaveUnmatched(String reason) {
 		this.status = PaymentStatus.UNMATCHED;
-		this.matchReason = reason;
+		this.matchReason = shorten(reason);
 	}
 
 	public String id() {

@@ -144,6 +144,13 @@ public final class Matcher {
 		}
 		if (owners.size() > 1) {
 			int customers = owners.size();
+			BigDecimal all = open.stream().map(p -> p.amountDue().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+			if (all.compareTo(payment.amount()) == 0 && payment.customerId() == null) {
+				// a collection batch (our direct debits) lists each invoice it collected:
+				// exactly their total, to the cent
+				return matched(null, open, BigDecimal.ZERO, "the payment names " + open.size() + " invoices of "
+						+ customers + " customers and is exactly their total (a collection)");
+			}
 			return Decision.suggested(null,
 					open.stream()
 						.map(p -> suggestion(p, p.amountDue().amount(), "0.60",
@@ -167,7 +174,9 @@ public final class Matcher {
 		if (difference.signum() == 0) {
 			return matched(owner, open, BigDecimal.ZERO, named1);
 		}
-		if (tolerance.covers(difference, due)) {
+		// the difference is written off on the last invoice named: only if it holds it
+		if (tolerance.covers(difference, due)
+				&& difference.compareTo(open.get(open.size() - 1).amountDue().amount()) < 0) {
 			return matched(owner, open, difference,
 					named1 + "; the difference of " + plain(difference) + " is written off (within tolerance)");
 		}

@@ -123,7 +123,7 @@ public final class BankCsv {
 					// its content, and by its rank among identical lines
 					String content = date + "|" + amount + "|" + credit + "|" + remittance + "|" + payer;
 					int n = seen.merge(content, 1, Integer::sum);
-					reference = "csv:" + Integer.toHexString(content.hashCode()) + ":" + n;
+					reference = "csv:" + sha256(content) + ":" + n;
 				}
 				entries.add(new Camt053.Entry(reference, amount, mapping.currency(), credit, date, date, remittance,
 						payer, iban == null ? null : iban.replace(" ", "").toUpperCase(Locale.ROOT)));
@@ -140,6 +140,18 @@ public final class BankCsv {
 			throw new Problem.Invalid("file", "holds no line");
 		}
 		return new Camt053.Statement(statementId, account, List.copyOf(entries));
+	}
+
+	private static String sha256(String content) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.substring(0, 40);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String lower(String column) {

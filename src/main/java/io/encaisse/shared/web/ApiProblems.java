@@ -91,6 +91,16 @@ class ApiProblems {
 				"The document was changed by someone else at the same time; read it again and retry", List.of());
 	}
 
+	/**
+	 * Two requests doing the same thing at once (the same statement imported twice in
+	 * parallel): the database's unique keys let one through, the other is told to retry.
+	 */
+	@ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+	ResponseEntity<ProblemDetail> duplicate(org.springframework.dao.DuplicateKeyException ex) {
+		return problem(409, "Conflict with the current state",
+				"Another request did the same thing at the same time; read the result, or retry", List.of());
+	}
+
 	@ExceptionHandler(NoResourceFoundException.class)
 	ResponseEntity<ProblemDetail> noResource(NoResourceFoundException ex) {
 		return problem(404, "Not found", "No such endpoint: " + ex.getResourcePath(), List.of());
