@@ -399,12 +399,28 @@ public class Invoicing {
 					rows.subList(from, Math.min(rows.size(), from + 1000)));
 		}
 		long t2 = System.nanoTime();
+		paid(settled.stream().map(e -> ((InvoiceSettled) e).invoiceId()).toList(), "bank statement");
 		this.audit.recordAll(audit);
 		long t3 = System.nanoTime();
 		settled.forEach(this.events::publishEvent);
 		org.slf4j.LoggerFactory.getLogger(Invoicing.class)
 			.debug("settled {} invoices: updates and rows {} ms, audit {} ms, events {} ms", byInvoice.size(),
 					(t2 - t0) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+	}
+
+	/** Fully paid: the lifecycle's 212, set by what paid it. */
+	private void paid(List<String> invoiceIds, String by) {
+		List<Object[]> rows = new ArrayList<>();
+		java.sql.Timestamp at = java.sql.Timestamp.from(this.today.instant());
+		for (String id : invoiceIds) {
+			rows.add(new Object[] { Ids.next("lcy"), id, LifecycleStatus.PAID.code(), at,
+					by.length() > 200 ? by.substring(0, 200) : by });
+		}
+		for (int from = 0; from < rows.size(); from += 1000) {
+			this.batch.batchUpdate(
+					"insert into invoice_lifecycle (id, invoice_id, code, set_at, set_by) values (?, ?, ?, ?, ?)",
+					rows.subList(from, Math.min(rows.size(), from + 1000)));
+		}
 	}
 
 	/** An invoice a payment may settle, as cash application sees it. */
@@ -535,6 +551,7 @@ public class Invoicing {
 			this.audit.record(DOCUMENT, invoiceId, "payment applied", AuditTrail.changes("payment", paymentId, "amount",
 					applied, "status", before == invoice.status() ? before : before + " → " + invoice.status()));
 			if (invoice.status() == InvoiceStatus.PAID) {
+				paid(List.of(invoiceId), "payment " + paymentId);
 				this.events.publishEvent(new InvoiceSettled(invoiceId, invoice.number(), invoice.customerId(), "PAID"));
 			}
 		}
@@ -556,6 +573,7 @@ public class Invoicing {
 					AuditTrail.changes("writeOff", writeOffId, "amount", written, "reason", reason, "status",
 							before == invoice.status() ? before : before + " → " + invoice.status()));
 			if (invoice.status() == InvoiceStatus.PAID) {
+				paid(List.of(invoiceId), "write-off " + writeOffId);
 				this.events.publishEvent(new InvoiceSettled(invoiceId, invoice.number(), invoice.customerId(), "PAID"));
 			}
 		}

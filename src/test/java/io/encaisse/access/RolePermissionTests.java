@@ -71,6 +71,8 @@ class RolePermissionTests {
 		// the gateway webhook is open to anyone: a signature, not a role, admits an event
 		// (GatewayEventTests)
 		PERMISSIONS.put("POST /api/v1/gateway/events", EnumSet.noneOf(Role.class));
+		PERMISSIONS.put("GET /api/v1/invoices/{id}/lifecycle", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/invoices/{id}/lifecycle", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("POST /api/v1/customers/{id}/mandates", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("GET /api/v1/customers/{id}/mandates", EVERYONE);
 		PERMISSIONS.put("DELETE /api/v1/customers/{id}/mandates/{reference}", EnumSet.of(ADMIN, BILLING, FINANCE));

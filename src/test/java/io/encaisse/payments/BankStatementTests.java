@@ -67,6 +67,9 @@ class BankStatementTests {
 		assertThat(imported.get("matched")).isEqualTo("1");
 		assertThat(imported.get("ignored")).isEqualTo("1");
 		assertThat(api.get("/api/v1/invoices/" + invoice).get("status")).isEqualTo("PAID");
+		assertThat(api.get("/api/v1/invoices/" + invoice + "/lifecycle").json().get("data").findValuesAsString("code"))
+			.as("paid: the e-invoicing lifecycle's 212")
+			.containsExactly("212");
 		var entries = api.get("/api/v1/bank-statements/" + imported.get("id") + "/entries").json().get("data");
 		assertThat(entries.get(0).get("status").asString()).isEqualTo("MATCHED");
 		assertThat(entries.get(0).get("allocations").get(0).get("amount").asString()).isEqualTo("120.00");

@@ -32,8 +32,34 @@ class InvoiceApi {
 
 	private final Invoicing invoicing;
 
-	InvoiceApi(Invoicing invoicing) {
+	private final io.encaisse.invoicing.EInvoicing eInvoicing;
+
+	InvoiceApi(Invoicing invoicing, io.encaisse.invoicing.EInvoicing eInvoicing) {
 		this.invoicing = invoicing;
+		this.eInvoicing = eInvoicing;
+	}
+
+	record LifecycleRequest(Integer code, String note) {
+	}
+
+	/**
+	 * The invoice's e-invoicing lifecycle: each status with its code, who set it and
+	 * when.
+	 */
+	@GetMapping("/{id}/lifecycle")
+	@PreAuthorize(Roles.ANY)
+	Cursor.Page<io.encaisse.invoicing.EInvoicing.Entry> lifecycle(@PathVariable String id) {
+		return new Cursor.Page<>(this.eInvoicing.lifecycle(id), false);
+	}
+
+	/** A status the platform or the buyer reports (e.g. 210 refused, 207 disputed). */
+	@PostMapping("/{id}/lifecycle")
+	@PreAuthorize(Roles.COLLECT_CASH)
+	ResponseEntity<io.encaisse.invoicing.EInvoicing.Entry> report(@PathVariable String id,
+			@RequestBody LifecycleRequest request) {
+		return ResponseEntity.status(201)
+			.body(this.eInvoicing.report(id, request == null ? null : request.code(),
+					request == null ? null : request.note()));
 	}
 
 	record InvoiceResponse(String id, String kind, String number, String status, String customerId, String customerName,

@@ -31,7 +31,10 @@ class InvoicePages {
 
 	private final AuditTrail audit;
 
-	InvoicePages(Invoicing invoicing, AuditTrail audit) {
+	private final io.encaisse.invoicing.EInvoicing eInvoicing;
+
+	InvoicePages(Invoicing invoicing, AuditTrail audit, io.encaisse.invoicing.EInvoicing eInvoicing) {
+		this.eInvoicing = eInvoicing;
 		this.invoicing = invoicing;
 		this.audit = audit;
 	}
@@ -67,6 +70,7 @@ class InvoicePages {
 				invoice.creditedInvoiceId() == null ? null : this.invoicing.get(invoice.creditedInvoiceId()));
 		model.addAttribute("creditNotes", this.invoicing.creditNotesOf(id));
 		model.addAttribute("audit", this.audit.of(Invoicing.DOCUMENT, id));
+		model.addAttribute("lifecycle", this.eInvoicing.lifecycle(id));
 		return "invoices/show";
 	}
 
