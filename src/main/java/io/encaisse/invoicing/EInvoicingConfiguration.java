@@ -29,6 +29,13 @@ class EInvoicingConfiguration {
 	}
 
 	@Bean
+	RecurringTask<Void> sendIssuedInvoices(InvoiceMail mail,
+			@Value("${encaisse.invoicing.mail-interval:PT30S}") Duration interval) {
+		return Tasks.recurring("send-issued-invoices", FixedDelay.of(interval))
+			.execute((instance, context) -> mail.sendDue(100));
+	}
+
+	@Bean
 	RecurringTask<Void> submitIssuedInvoices(EInvoicing eInvoicing,
 			@Value("${encaisse.einvoicing.submit-interval:PT30S}") Duration interval) {
 		return Tasks.recurring("submit-issued-invoices", FixedDelay.of(interval))

@@ -162,6 +162,7 @@ public class Invoicing {
 				AuditTrail.changes("number", numbered.number(), "issueDate", numbered.issueDate(), "dueDate",
 						invoice.dueDate(), "total", invoice.total(), "source",
 						invoice.sourceRef() != null ? invoice.sourceRef() : invoice.creditedInvoiceId()));
+		queueMail(invoice);
 		this.events
 			.publishEvent(new InvoiceIssued(invoice.id(), invoice.number(), invoice.kind().name(), invoice.customerId(),
 					invoice.currency(), invoice.total().amount(), invoice.issueDate(), invoice.dueDate(), reference));
@@ -406,6 +407,24 @@ public class Invoicing {
 		org.slf4j.LoggerFactory.getLogger(Invoicing.class)
 			.debug("settled {} invoices: updates and rows {} ms, audit {} ms, events {} ms", byInvoice.size(),
 					(t2 - t0) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+	}
+
+	/**
+	 * Issued: the mail to the customer's billing address is queued in the same
+	 * transaction (an outbox), so it is sent once the invoice exists, and only once.
+	 */
+	private void queueMail(Invoice invoice) {
+		this.customers.find(invoice.customerId())
+			.filter(c -> c.email() != null && !c.email().isBlank())
+			.ifPresent(c -> this.jdbc.sql("""
+					insert into invoice_sending (id, invoice_id, channel, recipient, status, attempts, next_attempt_at,
+					  created_at)
+					values (:id, :invoice, 'EMAIL', :to, 'QUEUED', 0, :at, :at)""")
+				.param("id", Ids.next("snd"))
+				.param("invoice", invoice.id())
+				.param("to", c.email())
+				.param("at", this.today.instant().atOffset(java.time.ZoneOffset.UTC))
+				.update());
 	}
 
 	/** Fully paid: the lifecycle's 212, set by what paid it. */

@@ -34,12 +34,35 @@ class InvoiceApi {
 
 	private final io.encaisse.invoicing.EInvoicing eInvoicing;
 
-	InvoiceApi(Invoicing invoicing, io.encaisse.invoicing.EInvoicing eInvoicing) {
+	private final io.encaisse.invoicing.InvoiceMail mail;
+
+	InvoiceApi(Invoicing invoicing, io.encaisse.invoicing.EInvoicing eInvoicing,
+			io.encaisse.invoicing.InvoiceMail mail) {
+		this.mail = mail;
 		this.invoicing = invoicing;
 		this.eInvoicing = eInvoicing;
 	}
 
 	record LifecycleRequest(Integer code, String note) {
+	}
+
+	/**
+	 * The invoice's sendings: to whom, status (QUEUED, SENDING, SENT, FAILED), attempts,
+	 * last error.
+	 */
+	@GetMapping("/{id}/sendings")
+	@PreAuthorize(Roles.ANY)
+	Cursor.Page<io.encaisse.invoicing.InvoiceMail.Sending> sendings(@PathVariable String id) {
+		this.invoicing.get(id);
+		return new Cursor.Page<>(this.mail.of(id), false);
+	}
+
+	/** Sends the invoice's mail now (a mail already sent is not sent again). */
+	@PostMapping("/{id}/send")
+	@PreAuthorize(Roles.COLLECT_CASH)
+	io.encaisse.invoicing.InvoiceMail.Sending send(@PathVariable String id) {
+		this.invoicing.get(id);
+		return this.mail.sendNow(id);
 	}
 
 	/**

@@ -33,7 +33,11 @@ class InvoicePages {
 
 	private final io.encaisse.invoicing.EInvoicing eInvoicing;
 
-	InvoicePages(Invoicing invoicing, AuditTrail audit, io.encaisse.invoicing.EInvoicing eInvoicing) {
+	private final io.encaisse.invoicing.InvoiceMail mail;
+
+	InvoicePages(Invoicing invoicing, AuditTrail audit, io.encaisse.invoicing.EInvoicing eInvoicing,
+			io.encaisse.invoicing.InvoiceMail mail) {
+		this.mail = mail;
 		this.eInvoicing = eInvoicing;
 		this.invoicing = invoicing;
 		this.audit = audit;
@@ -71,6 +75,7 @@ class InvoicePages {
 		model.addAttribute("creditNotes", this.invoicing.creditNotesOf(id));
 		model.addAttribute("audit", this.audit.of(Invoicing.DOCUMENT, id));
 		model.addAttribute("lifecycle", this.eInvoicing.lifecycle(id));
+		model.addAttribute("sendings", this.mail.of(id));
 		return "invoices/show";
 	}
 

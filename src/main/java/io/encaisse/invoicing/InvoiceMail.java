@@ -1,0 +1,182 @@
+package io.encaisse.invoicing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.encaisse.customers.CustomerDetails;
+import io.encaisse.customers.Customers;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Today;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends issued invoices by email with their Factur-X attached, in the customer's
+ * language. A sending is claimed (SENDING) and committed before the mail leaves, so a
+ * mail is never sent twice; an SMTP failure leaves it FAILED with the reason and the next
+ * attempt after 1, 2, 4... minutes, up to 8 attempts. Without an SMTP server configured
+ * sendings stay QUEUED.
+ */
+@Service
+public class InvoiceMail {
+
+	static final int MAX_ATTEMPTS = 8;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Invoicing invoicing;
+
+	private final Customers customers;
+
+	private final MessageSource messages;
+
+	private final AuditTrail audit;
+
+	private final Today today;
+
+	private final JavaMailSender mail;
+
+	private final String from;
+
+	InvoiceMail(JdbcClient jdbc, TransactionTemplate transactions, Invoicing invoicing, Customers customers,
+			MessageSource messages, AuditTrail audit, Today today, ObjectProvider<JavaMailSender> mail,
+			@Value("${encaisse.seller.email:facturation@atelier-numerique.example}") String from) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.invoicing = invoicing;
+		this.customers = customers;
+		this.messages = messages;
+		this.audit = audit;
+		this.today = today;
+		this.mail = mail.getIfAvailable();
+		this.from = from;
+	}
+
+	/** One sending of an invoice. */
+	public record Sending(String id, String channel, String recipient, String status, int attempts, String lastError,
+			Instant sentAt, Instant nextAttemptAt) {
+	}
+
+	public List<Sending> of(String invoiceId) {
+		return this.jdbc.sql("""
+				select id, channel, recipient, status, attempts, last_error, sent_at, next_attempt_at
+				from invoice_sending where invoice_id = :id order by created_at""")
+			.param("id", invoiceId)
+			.query((rs, i) -> new Sending(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getInt(5), rs.getString(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+					rs.getTimestamp(8).toInstant()))
+			.list();
+	}
+
+	/** Sends what is due (queued, or failed and due again), at most {@code max}. */
+	public int sendDue(int max) {
+		if (this.mail == null) {
+			return 0;
+		}
+		List<String> due = this.jdbc.sql("""
+				select id from invoice_sending where status in ('QUEUED', 'FAILED') and next_attempt_at <= :now
+				and attempts < :max order by next_attempt_at limit :limit""")
+			.param("now", this.today.instant().atOffset(ZoneOffset.UTC))
+			.param("max", MAX_ATTEMPTS)
+			.param("limit", max)
+			.query(String.class)
+			.list();
+		due.forEach(this::send);
+		return due.size();
+	}
+
+	/**
+	 * A person (or a test) sends an invoice's mail now, whatever the backoff; a mail sent
+	 * already is not sent again.
+	 */
+	public Sending sendNow(String invoiceId) {
+		Sending sending = of(invoiceId).stream()
+			.filter(s -> s.channel().equals("EMAIL"))
+			.findFirst()
+			.orElseThrow(() -> new Problem.StateConflict(
+					"this invoice has no mail to send: the customer has no billing email, or it is not issued"));
+		if (this.mail == null) {
+			throw new Problem.StateConflict("no SMTP server is configured (SPRING_MAIL_HOST)");
+		}
+		if (!sending.status().equals("SENT") && !sending.status().equals("SENDING")) {
+			send(sending.id());
+		}
+		return of(invoiceId).stream().filter(s -> s.id().equals(sending.id())).findFirst().orElseThrow();
+	}
+
+	private void send(String sendingId) {
+		// claim: only one node, one thread, one attempt at a time
+		Integer claimed = this.transactions.execute(tx -> this.jdbc.sql("""
+				update invoice_sending set status = 'SENDING', attempts = attempts + 1
+				where id = :id and status in ('QUEUED', 'FAILED')""").param("id", sendingId).update());
+		if (claimed == null || claimed == 0) {
+			return;
+		}
+		var row = this.jdbc.sql("select invoice_id, recipient, attempts from invoice_sending where id = :id")
+			.param("id", sendingId)
+			.query((rs, i) -> new Object[] { rs.getString(1), rs.getString(2), rs.getInt(3) })
+			.single();
+		String invoiceId = (String) row[0];
+		String recipient = (String) row[1];
+		int attempts = (Integer) row[2];
+		try {
+			InvoiceView invoice = this.invoicing.get(invoiceId);
+			Optional<CustomerDetails> customer = this.customers.find(invoice.customerId());
+			Locale locale = Locale.forLanguageTag(customer.map(CustomerDetails::language).orElse("fr"));
+			MimeMessage message = this.mail.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+			helper.setFrom(this.from);
+			helper.setTo(recipient);
+			String kind = invoice.kind().equals("CREDIT_NOTE") ? "mail.creditNote" : "mail.invoice";
+			helper.setSubject(this.messages.getMessage(kind + ".subject", new Object[] { invoice.number() }, locale));
+			helper.setText(this.messages.getMessage(kind + ".body",
+					new Object[] { invoice.number(), invoice.total().toPlainString() + " " + invoice.currency(),
+							String.valueOf(invoice.dueDate()),
+							invoice.paymentReference() == null ? "" : invoice.paymentReference() },
+					locale));
+			helper.addAttachment(invoice.number() + ".pdf",
+					new ByteArrayResource(this.invoicing.document(invoiceId, "pdf")), "application/pdf");
+			this.mail.send(message);
+			this.transactions.executeWithoutResult(tx -> {
+				this.jdbc.sql("""
+						update invoice_sending set status = 'SENT', sent_at = :at, last_error = null where id = :id""")
+					.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
+					.param("id", sendingId)
+					.update();
+				this.audit.record(Invoicing.DOCUMENT, invoiceId, "sent", AuditTrail.changes("to", recipient));
+			});
+		}
+		catch (jakarta.mail.MessagingException | RuntimeException ex) {
+			String reason = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+			Instant next = this.today.instant().plus(Duration.ofMinutes(1L << Math.min(attempts - 1, 10)));
+			this.transactions.executeWithoutResult(tx -> {
+				this.jdbc.sql("""
+						update invoice_sending set status = 'FAILED', last_error = :reason, next_attempt_at = :next
+						where id = :id""")
+					.param("reason", reason.length() <= 500 ? reason : reason.substring(0, 500))
+					.param("next", next.atOffset(ZoneOffset.UTC))
+					.param("id", sendingId)
+					.update();
+				this.audit.record(Invoicing.DOCUMENT, invoiceId, "sending failed",
+						AuditTrail.changes("to", recipient, "attempt", attempts, "reason", reason));
+			});
+		}
+	}
+
+}

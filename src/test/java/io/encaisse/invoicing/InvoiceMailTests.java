@@ -1,0 +1,83 @@
+package io.encaisse.invoicing;
+
+import java.io.ByteArrayOutputStream;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.encaisse.support.Api;
+import io.encaisse.support.EncaisseTest;
+import io.encaisse.support.Fixtures;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Invoices leave by mail through a real SMTP server (GreenMail): the Factur-X attached,
+ * the customer's language, sent once; with the server down the sending fails with its
+ * reason and goes once the server is back.
+ */
+@EncaisseTest
+class InvoiceMailTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theInvoiceGoesOutOnceWithItsFacturXAndSurvivesTheServerBeingDown() throws Exception {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String customer = fixtures.customer();
+		String sku = fixtures.product("99.00", "20");
+		String order = fixtures.acceptedOrder(customer, sku, "2");
+		String first = fixtures.deliver(order, sku, "1");
+		String number = api.get("/api/v1/invoices/" + first).get("number");
+		assertThat(
+				api.get("/api/v1/invoices/" + first + "/sendings").json().get("data").get(0).get("status").asString())
+			.isEqualTo("QUEUED");
+
+		GreenMail smtp = new GreenMail(new ServerSetup(3025, "localhost", "smtp"));
+		smtp.start();
+		try {
+			Api.Response sent = api.post("/api/v1/invoices/" + first + "/send", null);
+			assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+			assertThat(sent.get("status")).isEqualTo("SENT");
+			assertThat(api.post("/api/v1/invoices/" + first + "/send", null).get("status")).isEqualTo("SENT");
+			MimeMessage[] received = smtp.getReceivedMessages();
+			assertThat(received).as("sent once").hasSize(1);
+			MimeMessage mail = received[0];
+			assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("compta@client.example");
+			assertThat(mail.getSubject()).isEqualTo("Facture " + number);
+			Part attachment = ((Multipart) mail.getContent()).getBodyPart(1);
+			assertThat(attachment.getFileName()).isEqualTo(number + ".pdf");
+			ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+			attachment.getInputStream().transferTo(pdf);
+			String content = pdf.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+			assertThat(content).startsWith("%PDF-").contains("factur-x.xml");
+		}
+		finally {
+			smtp.stop();
+		}
+
+		// the server is down: the sending fails with its reason, nothing is lost
+		String second = fixtures.deliver(order, sku, "1");
+		Api.Response failed = api.post("/api/v1/invoices/" + second + "/send", null);
+		assertThat(failed.get("status")).isEqualTo("FAILED");
+		assertThat(failed.get("attempts")).isEqualTo("1");
+		assertThat(failed.get("lastError")).isNotBlank();
+		GreenMail back = new GreenMail(new ServerSetup(3025, "localhost", "smtp"));
+		back.start();
+		try {
+			assertThat(api.post("/api/v1/invoices/" + second + "/send", null).get("status")).isEqualTo("SENT");
+			assertThat(back.getReceivedMessages()).hasSize(1);
+		}
+		finally {
+			back.stop();
+		}
+	}
+
+}
