@@ -31,8 +31,10 @@ class EInvoicingConfiguration {
 	@Bean
 	RecurringTask<Void> sendIssuedInvoices(InvoiceMail mail,
 			@Value("${encaisse.invoicing.mail-interval:PT30S}") Duration interval) {
-		return Tasks.recurring("send-issued-invoices", FixedDelay.of(interval))
-			.execute((instance, context) -> mail.sendDue(100));
+		return Tasks.recurring("send-issued-invoices", FixedDelay.of(interval)).execute((instance, context) -> {
+			mail.queueReminders();
+			mail.sendDue(100);
+		});
 	}
 
 	@Bean

@@ -54,9 +54,13 @@ public class InvoiceMail {
 
 	private final String from;
 
+	private final int reminderDaysBefore;
+
 	InvoiceMail(JdbcClient jdbc, TransactionTemplate transactions, Invoicing invoicing, Customers customers,
 			MessageSource messages, AuditTrail audit, Today today, ObjectProvider<JavaMailSender> mail,
-			@Value("${encaisse.seller.email:facturation@atelier-numerique.example}") String from) {
+			@Value("${encaisse.seller.email:facturation@atelier-numerique.example}") String from,
+			@Value("${encaisse.invoicing.reminder-days-before:5}") int reminderDaysBefore) {
+		this.reminderDaysBefore = reminderDaysBefore;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.invoicing = invoicing;
@@ -84,6 +88,30 @@ public class InvoiceMail {
 			.list();
 	}
 
+	/**
+	 * Queues the courtesy reminder of every open invoice due within the next
+	 * {@code reminder-days-before} days (once per invoice), for customers with a billing
+	 * email; answers how many were queued.
+	 */
+	public int queueReminders() {
+		if (this.reminderDaysBefore <= 0) {
+			return 0;
+		}
+		Integer queued = this.transactions.execute(tx -> this.jdbc
+			.sql("""
+					insert into invoice_sending (id, invoice_id, channel, recipient, status, attempts, next_attempt_at, created_at)
+					select concat('snd_r_', i.id), i.id, 'REMINDER', c.email, 'QUEUED', 0, :now, :now
+					from invoice i join customer c on c.id = i.customer_id
+					where i.kind = 'INVOICE' and i.status in ('ISSUED', 'PARTIALLY_PAID') and c.email is not null
+					and i.due_date >= :today and i.due_date <= :until
+					and not exists (select 1 from invoice_sending s where s.invoice_id = i.id and s.channel = 'REMINDER')""")
+			.param("now", this.today.instant().atOffset(ZoneOffset.UTC))
+			.param("today", this.today.date())
+			.param("until", this.today.date().plusDays(this.reminderDaysBefore))
+			.update());
+		return queued == null ? 0 : queued;
+	}
+
 	/** Sends what is due (queued, or failed and due again), at most {@code max}. */
 	public int sendDue(int max) {
 		if (this.mail == null) {
@@ -106,8 +134,15 @@ public class InvoiceMail {
 	 * already is not sent again.
 	 */
 	public Sending sendNow(String invoiceId) {
+		return sendNow(invoiceId, "EMAIL");
+	}
+
+	/**
+	 * The same for one channel: EMAIL (the invoice) or REMINDER (the courtesy reminder).
+	 */
+	public Sending sendNow(String invoiceId, String channel) {
 		Sending sending = of(invoiceId).stream()
-			.filter(s -> s.channel().equals("EMAIL"))
+			.filter(s -> s.channel().equals(channel))
 			.findFirst()
 			.orElseThrow(() -> new Problem.StateConflict(
 					"this invoice has no mail to send: the customer has no billing email, or it is not issued"));
@@ -128,13 +163,14 @@ public class InvoiceMail {
 		if (claimed == null || claimed == 0) {
 			return;
 		}
-		var row = this.jdbc.sql("select invoice_id, recipient, attempts from invoice_sending where id = :id")
+		var row = this.jdbc.sql("select invoice_id, recipient, attempts, channel from invoice_sending where id = :id")
 			.param("id", sendingId)
-			.query((rs, i) -> new Object[] { rs.getString(1), rs.getString(2), rs.getInt(3) })
+			.query((rs, i) -> new Object[] { rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4) })
 			.single();
 		String invoiceId = (String) row[0];
 		String recipient = (String) row[1];
 		int attempts = (Integer) row[2];
+		boolean reminder = "REMINDER".equals(row[3]);
 		try {
 			InvoiceView invoice = this.invoicing.get(invoiceId);
 			Optional<CustomerDetails> customer = this.customers.find(invoice.customerId());
@@ -143,13 +179,14 @@ public class InvoiceMail {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 			helper.setFrom(this.from);
 			helper.setTo(recipient);
-			String kind = invoice.kind().equals("CREDIT_NOTE") ? "mail.creditNote" : "mail.invoice";
-			helper.setSubject(this.messages.getMessage(kind + ".subject", new Object[] { invoice.number() }, locale));
-			helper.setText(this.messages.getMessage(kind + ".body",
-					new Object[] { invoice.number(), invoice.total().toPlainString() + " " + invoice.currency(),
-							String.valueOf(invoice.dueDate()),
-							invoice.paymentReference() == null ? "" : invoice.paymentReference() },
-					locale));
+			String kind = reminder ? "mail.reminder"
+					: invoice.kind().equals("CREDIT_NOTE") ? "mail.creditNote" : "mail.invoice";
+			Object[] args = { invoice.number(),
+					(reminder ? invoice.amountDue() : invoice.total()).toPlainString() + " " + invoice.currency(),
+					String.valueOf(invoice.dueDate()),
+					invoice.paymentReference() == null ? "" : invoice.paymentReference() };
+			helper.setSubject(this.messages.getMessage(kind + ".subject", args, locale));
+			helper.setText(this.messages.getMessage(kind + ".body", args, locale));
 			helper.addAttachment(invoice.number() + ".pdf",
 					new ByteArrayResource(this.invoicing.document(invoiceId, "pdf")), "application/pdf");
 			this.mail.send(message);
@@ -159,7 +196,8 @@ public class InvoiceMail {
 					.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
 					.param("id", sendingId)
 					.update();
-				this.audit.record(Invoicing.DOCUMENT, invoiceId, "sent", AuditTrail.changes("to", recipient));
+				this.audit.record(Invoicing.DOCUMENT, invoiceId, reminder ? "reminder sent" : "sent",
+						AuditTrail.changes("to", recipient));
 			});
 		}
 		catch (jakarta.mail.MessagingException | RuntimeException ex) {

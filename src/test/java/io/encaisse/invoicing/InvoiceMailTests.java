@@ -80,4 +80,31 @@ class InvoiceMailTests {
 		}
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	InvoiceMail mail;
+
+	@Test
+	void aCourtesyReminderGoesOutOnceBeforeTheDueDate() throws Exception {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String customer = fixtures.customer(3);
+		String sku = fixtures.product("12.50", "20");
+		String invoice = fixtures.deliver(fixtures.acceptedOrder(customer, sku, "1"), sku, "1");
+		String number = api.get("/api/v1/invoices/" + invoice).get("number");
+		assertThat(this.mail.queueReminders()).isPositive();
+		this.mail.queueReminders();
+		assertThat(this.mail.of(invoice)).filteredOn(s -> s.channel().equals("REMINDER")).hasSize(1);
+		GreenMail smtp = new GreenMail(new ServerSetup(3025, "localhost", "smtp"));
+		smtp.start();
+		try {
+			assertThat(this.mail.sendNow(invoice, "REMINDER").status()).isEqualTo("SENT");
+			MimeMessage[] received = smtp.getReceivedMessages();
+			assertThat(received).hasSize(1);
+			assertThat(received[0].getSubject()).startsWith("Rappel : la facture " + number);
+		}
+		finally {
+			smtp.stop();
+		}
+	}
+
 }
