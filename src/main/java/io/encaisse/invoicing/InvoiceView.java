@@ -16,7 +16,7 @@ public record InvoiceView(String id, String kind, String number, InvoiceStatus s
 
 	public record Line(int lineNumber, String sku, String description, String unit, BigDecimal quantity,
 			Money unitPrice, BigDecimal discountPercent, BigDecimal taxRate, Money net, Integer orderLineNumber,
-			String priceSource) {
+			String priceSource, String exemptionReason) {
 	}
 
 	public record Payment(String paymentId, Money amount, LocalDate paidOn, String kind) {

@@ -62,9 +62,13 @@ public class Invoicing {
 
 	private final org.springframework.jdbc.core.JdbcTemplate batch;
 
+	private final io.encaisse.catalog.Catalog catalog;
+
 	Invoicing(InvoiceRepository invoices, InvoiceNumbering numbering, Customers customers, Orders orders,
 			AuditTrail audit, Today today, ApplicationEventPublisher events, JdbcClient jdbc,
-			InvoiceDocuments documents, org.springframework.jdbc.core.JdbcTemplate batch) {
+			InvoiceDocuments documents, org.springframework.jdbc.core.JdbcTemplate batch,
+			io.encaisse.catalog.Catalog catalog) {
+		this.catalog = catalog;
 		this.batch = batch;
 		this.invoices = invoices;
 		this.numbering = numbering;
@@ -141,7 +145,10 @@ public class Invoicing {
 		List<InvoiceLine> lines = delivery.lines()
 			.stream()
 			.map(l -> new InvoiceLine(l.sku(), l.description(), l.unit(), l.quantity(), l.unitPrice(),
-					l.discountPercent(), l.taxRate(), null, l.orderLineNumber(), l.priceSource()))
+					l.discountPercent(), l.taxRate(), null, l.orderLineNumber(), l.priceSource(),
+					l.taxRate().signum() == 0 ? this.catalog.findBySku(l.sku())
+						.map(io.encaisse.catalog.ProductDetails::exemptionReason)
+						.orElse(null) : null))
 			.toList();
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
 				delivery.orderId(), source, null, null, delivery.currency(), customer.paymentTermsDays(),
@@ -210,7 +217,8 @@ public class Invoicing {
 				}
 				if (qty != null) {
 					lines.add(new InvoiceLine(line.sku(), line.description(), line.unit(), qty, line.unitPrice(),
-							line.discountPercent(), line.taxRate(), null, line.orderLineIndex(), line.priceSource()));
+							line.discountPercent(), line.taxRate(), null, line.orderLineIndex(), line.priceSource(),
+							line.exemptionReason()));
 				}
 			}
 		}
@@ -226,7 +234,12 @@ public class Invoicing {
 			}
 			else if (amount != null) {
 				lines.add(new InvoiceLine("CREDIT", "Credit on invoice " + invoice.number(), "piece", BigDecimal.ONE,
-						amount, BigDecimal.ZERO, rates.get(0), null, null, "MANUAL"));
+						amount, BigDecimal.ZERO, rates.get(0), null, null, "MANUAL",
+						billed.stream()
+							.map(InvoiceLine::exemptionReason)
+							.filter(java.util.Objects::nonNull)
+							.findFirst()
+							.orElse(null)));
 			}
 		}
 		else {
@@ -647,7 +660,8 @@ public class Invoicing {
 					InvoiceLine l = lines.get(n);
 					return new InvoiceView.Line(n + 1, l.sku(), l.description(), l.unit(), l.quantity(),
 							new Money(l.unitPrice(), currency), l.discountPercent(), l.taxRate(),
-							new Money(l.netAmount(), currency), l.orderLineIndex(), l.priceSource());
+							new Money(l.netAmount(), currency), l.orderLineIndex(), l.priceSource(),
+							l.exemptionReason());
 				}).toList(), i.totals().vat(),
 				i.payments()
 					.stream()

@@ -4,5 +4,5 @@
  * {@link io.encaisse.orders.DeliveryRecorded} once, reports the invoice to orders, and
  * takes payments through {@link io.encaisse.invoicing.Invoicing#recordPayment}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "customers", "orders" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "customers", "orders", "catalog" })
 package io.encaisse.invoicing;

@@ -55,7 +55,7 @@ class DocumentKindsTests {
 	}
 
 	@Test
-	void aVatExemptLineIsAValidFacturX() throws Exception {
+	void aVatExemptLineCarriesItsLegalWordingInAValidFacturX() throws Exception {
 		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
 		Fixtures fixtures = new Fixtures(api);
 		String training = Fixtures.unique("SKU");
@@ -69,12 +69,11 @@ class DocumentKindsTests {
 				training, "2", laptop, "1");
 		byte[] pdf = api.bytes("/api/v1/invoices/" + invoice + "/pdf");
 		assertValid(pdf, "exempt.pdf");
-		// exempt category E with a reason; the product's own legal wording is not carried
-		// to
-		// the invoice yet (a generic wording is printed): issue 5
-		assertThat(new String(api.bytes("/api/v1/invoices/" + invoice + "/cii")))
+		// exempt category E with the product's legal wording, kept with the invoice line
+		assertThat(
+				new String(api.bytes("/api/v1/invoices/" + invoice + "/cii"), java.nio.charset.StandardCharsets.UTF_8))
 			.contains("<ram:CategoryCode>E</ram:CategoryCode>")
-			.contains("<ram:ExemptionReason>");
+			.contains("article 261-4-4° a du CGI");
 	}
 
 	private void assertValid(byte[] pdf, String name) throws Exception {

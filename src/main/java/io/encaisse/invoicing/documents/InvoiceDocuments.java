@@ -158,7 +158,11 @@ public class InvoiceDocuments {
 			product.setSellerAssignedID(line.sku());
 			if (line.taxRate().signum() == 0) {
 				product.setTaxCategoryCode("E");
-				product.setTaxExemptionReason("Exonération de TVA");
+				// the product's legal wording, kept with the line (e.g. "Exonération de
+				// TVA, article
+				// 261-4-4° a du CGI"); a generic one for lines billed before it was kept
+				product.setTaxExemptionReason(
+						line.exemptionReason() != null ? line.exemptionReason() : "Exonération de TVA");
 			}
 			inv.addItem(new Item(product, netUnit, line.quantity()));
 		}

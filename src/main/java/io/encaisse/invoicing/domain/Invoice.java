@@ -133,7 +133,7 @@ public class Invoice {
 		List<InvoiceLine> priced = lines.stream()
 			.map(l -> new InvoiceLine(l.sku(), l.description(), l.unit(), l.quantity(), l.unitPrice(),
 					l.discountPercent(), l.taxRate(), LineAmounts.lineNet(l.amounts(), cur).amount(),
-					l.orderLineIndex(), l.priceSource()))
+					l.orderLineIndex(), l.priceSource(), l.exemptionReason()))
 			.toList();
 		LineAmounts.Totals totals = LineAmounts.totals(priced.stream().map(InvoiceLine::amounts).toList(), cur);
 		return new Invoice(id, kind, null, InvoiceStatus.DRAFT, customerId, customerName, orderId, sourceRef,
@@ -149,7 +149,7 @@ public class Invoice {
 	public static Invoice imported(String id, String number, String customerId, String customerName, LocalDate issued,
 			LocalDate due, Money amount, Instant now) {
 		InvoiceLine line = new InvoiceLine("IMPORTED", "Invoice " + number + " (imported)", "piece", BigDecimal.ONE,
-				amount.amount(), BigDecimal.ZERO, BigDecimal.ZERO.setScale(2), amount.amount(), null, "IMPORTED");
+				amount.amount(), BigDecimal.ZERO, BigDecimal.ZERO.setScale(2), amount.amount(), null, "IMPORTED", null);
 		return new Invoice(id, Kind.INVOICE, number, InvoiceStatus.ISSUED, customerId, customerName, null,
 				"import:" + number, null, "imported from another system", issued, due, amount.currencyCode(),
 				amount.amount(), BigDecimal.ZERO, amount.amount(), BigDecimal.ZERO, BigDecimal.ZERO, null,

@@ -10,7 +10,7 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("invoice_line")
 public record InvoiceLine(String sku, String description, String unit, BigDecimal quantity, BigDecimal unitPrice,
 		BigDecimal discountPercent, BigDecimal taxRate, BigDecimal netAmount, Integer orderLineIndex,
-		String priceSource) {
+		String priceSource, String exemptionReason) {
 
 	public LineAmounts.Line amounts() {
 		return new LineAmounts.Line(this.quantity, this.unitPrice, this.discountPercent, this.taxRate);
