@@ -77,6 +77,42 @@ public class InvoiceMail {
 			Instant sentAt, Instant nextAttemptAt) {
 	}
 
+	/**
+	 * Whether the customer's invoices are mailed at issue (yes unless told otherwise).
+	 */
+	public boolean byEmail(String customerId) {
+		return this.jdbc.sql("select by_email from invoice_delivery_setting where customer_id = :c")
+			.param("c", customerId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(true);
+	}
+
+	/**
+	 * Sets whether the customer's invoices are mailed at issue; audited on the customer.
+	 */
+	public boolean setByEmail(String customerId, Boolean byEmail) {
+		if (byEmail == null) {
+			throw new Problem.Invalid("byEmail", "is required: true or false");
+		}
+		if (this.customers.find(customerId).isEmpty()) {
+			throw new Problem.NotFound("customer", customerId);
+		}
+		this.transactions.executeWithoutResult(tx -> {
+			this.jdbc.sql("delete from invoice_delivery_setting where customer_id = :c")
+				.param("c", customerId)
+				.update();
+			this.jdbc.sql("""
+					insert into invoice_delivery_setting (customer_id, by_email, updated_at) values (:c, :e, :at)""")
+				.param("c", customerId)
+				.param("e", byEmail)
+				.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
+				.update();
+			this.audit.record("customer", customerId, "invoice delivery", AuditTrail.changes("byEmail", byEmail));
+		});
+		return byEmail;
+	}
+
 	public List<Sending> of(String invoiceId) {
 		return this.jdbc.sql("""
 				select id, channel, recipient, status, attempts, last_error, sent_at, next_attempt_at

@@ -427,8 +427,13 @@ public class Invoicing {
 	 * transaction (an outbox), so it is sent once the invoice exists, and only once.
 	 */
 	private void queueMail(Invoice invoice) {
+		boolean byEmail = this.jdbc.sql("select by_email from invoice_delivery_setting where customer_id = :c")
+			.param("c", invoice.customerId())
+			.query(Boolean.class)
+			.optional()
+			.orElse(true);
 		this.customers.find(invoice.customerId())
-			.filter(c -> c.email() != null && !c.email().isBlank())
+			.filter(c -> byEmail && c.email() != null && !c.email().isBlank())
 			.ifPresent(c -> this.jdbc.sql("""
 					insert into invoice_sending (id, invoice_id, channel, recipient, status, attempts, next_attempt_at,
 					  created_at)

@@ -107,4 +107,21 @@ class InvoiceMailTests {
 		}
 	}
 
+	@Test
+	void aCustomerCanReceiveItsInvoicesOtherwiseThanByMail() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String customer = fixtures.customer();
+		assertThat(api.get("/api/v1/customers/" + customer + "/invoice-delivery").get("byEmail")).isEqualTo("true");
+		assertThat(
+				api.put("/api/v1/customers/" + customer + "/invoice-delivery", java.util.Map.of("byEmail", false), null)
+					.get("byEmail"))
+			.isEqualTo("false");
+		String sku = fixtures.product("20.00", "20");
+		String invoice = fixtures.deliver(fixtures.acceptedOrder(customer, sku, "1"), sku, "1");
+		assertThat(api.get("/api/v1/invoices/" + invoice + "/sendings").json().get("data")).isEmpty();
+		assertThat(api.put("/api/v1/customers/" + customer + "/invoice-delivery", java.util.Map.of(), null).status())
+			.isEqualTo(422);
+	}
+
 }
