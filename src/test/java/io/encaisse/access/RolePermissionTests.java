@@ -72,6 +72,8 @@ class RolePermissionTests {
 		// (GatewayEventTests)
 		PERMISSIONS.put("POST /api/v1/gateway/events", EnumSet.noneOf(Role.class));
 		PERMISSIONS.put("GET /api/v1/invoices/{id}/lifecycle", EVERYONE);
+		PERMISSIONS.put("GET /api/v1/reports/leakage",
+				EnumSet.of(ADMIN, BILLING, COLLECTOR, FINANCE, SALES_MANAGER, READ_ONLY));
 		PERMISSIONS.put("GET /api/v1/customers/{id}/invoice-delivery", EVERYONE);
 		PERMISSIONS.put("PUT /api/v1/customers/{id}/invoice-delivery", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("GET /api/v1/invoices/{id}/sendings", EVERYONE);

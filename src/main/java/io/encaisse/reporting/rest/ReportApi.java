@@ -24,7 +24,10 @@ class ReportApi {
 
 	private final Today today;
 
-	ReportApi(Aging aging, Today today) {
+	private final io.encaisse.reporting.Leakage leakage;
+
+	ReportApi(Aging aging, Today today, io.encaisse.reporting.Leakage leakage) {
+		this.leakage = leakage;
 		this.aging = aging;
 		this.today = today;
 	}
@@ -60,6 +63,43 @@ class ReportApi {
 		LocalDate date = asOf == null ? this.today.date() : asOf;
 		return Map.of("asOf", date, "currency", currency, "periodDays", days, "dso",
 				this.aging.dso(date, currency, days).map(d -> (Object) d.toPlainString()).orElse("n/a"));
+	}
+
+	/**
+	 * Billing leakage: deliveries without their invoice, accepted quotes with nothing
+	 * invoiced after {@code quoteDays} days, lines billed away from the price book.
+	 */
+	@GetMapping("/leakage")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	LeakageResponse leakage(@RequestParam(required = false) Integer quoteDays) {
+		io.encaisse.reporting.Leakage.Report r = this.leakage.report(quoteDays);
+		return new LeakageResponse(r.quoteDays(),
+				r.deliveries()
+					.stream()
+					.map(d -> new DeliveryResponse(d.deliveryId(), d.orderId(), d.orderNumber(), d.customerId(),
+							d.customerName(), d.deliveredOn(), d.net().toPlainString(), d.net().currencyCode(),
+							d.daysWaiting()))
+					.toList(),
+				r.quotes(),
+				r.offBook()
+					.stream()
+					.map(l -> new LineResponse(l.invoiceId(), l.number(), l.customerName(), l.issueDate(),
+							l.lineNumber(), l.sku(), l.description(), l.discountPercent().toPlainString(),
+							l.priceSource(), l.net().toPlainString(), l.net().currencyCode(), l.approvedBy()))
+					.toList());
+	}
+
+	record LeakageResponse(int quoteDays, List<DeliveryResponse> deliveries,
+			List<io.encaisse.reporting.Leakage.UnbilledQuote> quotes, List<LineResponse> offBook) {
+	}
+
+	record DeliveryResponse(String deliveryId, String orderId, String orderNumber, String customerId,
+			String customerName, LocalDate deliveredOn, String net, String currency, long daysWaiting) {
+	}
+
+	record LineResponse(String invoiceId, String number, String customerName, LocalDate issueDate, int lineNumber,
+			String sku, String description, String discountPercent, String priceSource, String net, String currency,
+			String approvedBy) {
 	}
 
 }

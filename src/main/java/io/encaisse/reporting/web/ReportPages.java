@@ -24,7 +24,10 @@ class ReportPages {
 
 	private final Today today;
 
-	ReportPages(Aging aging, Today today) {
+	private final io.encaisse.reporting.Leakage leakage;
+
+	ReportPages(Aging aging, Today today, io.encaisse.reporting.Leakage leakage) {
+		this.leakage = leakage;
 		this.aging = aging;
 		this.today = today;
 	}
@@ -48,6 +51,14 @@ class ReportPages {
 							r -> this.aging.dso(date, r.total(), 90).map(BigDecimal::toPlainString).orElse("—"))));
 		model.addAttribute("late", report.items().stream().filter(i -> i.daysPastDue() > 0).limit(10).toList());
 		return "reports/dashboard";
+	}
+
+	/** What should have been billed and was not. */
+	@GetMapping("/reports/leakage")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	String leakage(@RequestParam(required = false) Integer quoteDays, Model model) {
+		model.addAttribute("report", this.leakage.report(quoteDays));
+		return "reports/leakage";
 	}
 
 	@GetMapping("/reports/aging")
