@@ -69,8 +69,12 @@ public class Quotes {
 
 	private final ApplicationEventPublisher events;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Quotes(QuoteRepository quotes, Customers customers, Catalog catalog, Pricing pricing, DiscountPolicy discountPolicy,
-			Counters counters, AuditTrail audit, Today today, ApplicationEventPublisher events) {
+			Counters counters, AuditTrail audit, Today today, ApplicationEventPublisher events,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.discountPolicy = discountPolicy;
 		this.pricing = pricing;
 		this.quotes = quotes;
@@ -80,6 +84,31 @@ public class Quotes {
 		this.audit = audit;
 		this.today = today;
 		this.events = events;
+	}
+
+	/**
+	 * Stores the expiry of every quote whose validity passed without an acceptance
+	 * (drafts, quotes waiting for approval, sent quotes), each audited; answers how many.
+	 * A job runs it every hour; the status was already read as expired before.
+	 */
+	@Transactional
+	public int expireDue() {
+		java.time.LocalDate date = this.today.date();
+		List<String> due = this.jdbc.sql("""
+				select id from quote where status in ('DRAFT', 'PENDING_APPROVAL', 'SENT') and valid_until < :today""")
+			.param("today", date)
+			.query(String.class)
+			.list();
+		int expired = 0;
+		for (String id : due) {
+			Quote quote = this.quotes.findById(id).orElseThrow();
+			if (quote.expire(date)) {
+				this.quotes.save(quote);
+				this.audit.record(DOCUMENT, id, "expired", AuditTrail.changes("validUntil", quote.validUntil()));
+				expired++;
+			}
+		}
+		return expired;
 	}
 
 	public QuoteView get(String id) {

@@ -139,6 +139,18 @@ public class Quote {
 		return this.status;
 	}
 
+	/**
+	 * Records that the validity passed with nobody accepting: answers whether anything
+	 * changed (the status was already read as expired; now it is stored).
+	 */
+	public boolean expire(LocalDate today) {
+		if (this.status != QuoteStatus.EXPIRED && statusOn(today) == QuoteStatus.EXPIRED) {
+			this.status = QuoteStatus.EXPIRED;
+			return true;
+		}
+		return false;
+	}
+
 	public void send(LocalDate today, Instant now) {
 		QuoteStatus current = statusOn(today);
 		if (current == QuoteStatus.PENDING_APPROVAL) {
