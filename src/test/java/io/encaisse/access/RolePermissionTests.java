@@ -72,6 +72,8 @@ class RolePermissionTests {
 		// (GatewayEventTests)
 		PERMISSIONS.put("POST /api/v1/gateway/events", EnumSet.noneOf(Role.class));
 		PERMISSIONS.put("GET /api/v1/invoices/{id}/lifecycle", EVERYONE);
+		PERMISSIONS.put("GET /api/v1/quotes/{id}/comments", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/quotes/{id}/comments", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN));
 		PERMISSIONS.put("GET /api/v1/reports/leakage",
 				EnumSet.of(ADMIN, BILLING, COLLECTOR, FINANCE, SALES_MANAGER, READ_ONLY));
 		PERMISSIONS.put("GET /api/v1/customers/{id}/invoice-delivery", EVERYONE);

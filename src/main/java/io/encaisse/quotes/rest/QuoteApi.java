@@ -32,8 +32,11 @@ class QuoteApi {
 
 	private final Quotes quotes;
 
-	QuoteApi(Quotes quotes) {
+	private final io.encaisse.quotes.QuoteComments comments;
+
+	QuoteApi(Quotes quotes, io.encaisse.quotes.QuoteComments comments) {
 		this.quotes = quotes;
+		this.comments = comments;
 	}
 
 	record QuoteResponse(String id, String number, String customerId, String currency, LocalDate issueDate,
@@ -119,6 +122,26 @@ class QuoteApi {
 	@PreAuthorize(Roles.RECORD_ACCEPTANCE)
 	QuoteResponse decline(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		return QuoteResponse.of(this.quotes.decline(id, Versions.parse(ifMatch)));
+	}
+
+	record CommentRequest(String body, String visibility) {
+	}
+
+	/** The quote's comments, internal and customer-visible, oldest first. */
+	@GetMapping("/{id}/comments")
+	@PreAuthorize(Roles.ANY)
+	io.encaisse.shared.Cursor.Page<io.encaisse.quotes.QuoteComments.Comment> comments(@PathVariable String id) {
+		return new io.encaisse.shared.Cursor.Page<>(this.comments.of(id, false), false);
+	}
+
+	/** A comment: {@code visibility} INTERNAL (default) or CUSTOMER. */
+	@PostMapping("/{id}/comments")
+	@PreAuthorize(Roles.RECORD_ACCEPTANCE)
+	org.springframework.http.ResponseEntity<io.encaisse.quotes.QuoteComments.Comment> comment(@PathVariable String id,
+			@RequestBody CommentRequest request) {
+		return org.springframework.http.ResponseEntity.status(201)
+			.body(this.comments.add(id, request == null ? null : request.body(),
+					request == null ? null : request.visibility()));
 	}
 
 }

@@ -36,7 +36,11 @@ class QuotePages {
 
 	private final Today today;
 
-	QuotePages(Quotes quotes, Customers customers, Catalog catalog, AuditTrail audit, Today today) {
+	private final io.encaisse.quotes.QuoteComments comments;
+
+	QuotePages(Quotes quotes, Customers customers, Catalog catalog, AuditTrail audit, Today today,
+			io.encaisse.quotes.QuoteComments comments) {
+		this.comments = comments;
 		this.quotes = quotes;
 		this.customers = customers;
 		this.catalog = catalog;
@@ -89,7 +93,15 @@ class QuotePages {
 	String show(@PathVariable String id, Model model) {
 		model.addAttribute("quote", this.quotes.get(id));
 		model.addAttribute("audit", this.audit.of(Quotes.DOCUMENT, id));
+		model.addAttribute("comments", this.comments.of(id, false));
 		return "quotes/show";
+	}
+
+	@PostMapping("/{id}/comments")
+	@PreAuthorize(Roles.RECORD_ACCEPTANCE)
+	String comment(@PathVariable String id, @RequestParam(required = false) String body,
+			@RequestParam(required = false) String visibility, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.comments.add(id, body, visibility));
 	}
 
 	@PostMapping("/{id}/approve")
