@@ -466,48 +466,6 @@ public class Invoicing {
 	}
 
 	/**
-	 * The invoice that remittance text points to: its RF creditor reference first, then
-	 * its number (as payers write it: with or without dashes or spaces, leading zeros
-	 * dropped).
-	 */
-	public Optional<Payable> findPayable(String remittance) {
-		List<Payable> named = named(remittance);
-		return named.isEmpty() ? Optional.empty() : Optional.of(named.get(0));
-	}
-
-	/**
-	 * Every invoice a remittance text names, by RF creditor reference or by number (our
-	 * series written any way, or an imported invoice's number as is), in the order they
-	 * appear; whatever their status.
-	 */
-	public List<Payable> named(String remittance) {
-		if (remittance == null || remittance.isBlank()) {
-			return List.of();
-		}
-		java.util.Map<String, Payable> found = new java.util.LinkedHashMap<>();
-		CreditorReference.findIn(remittance)
-			.flatMap(rf -> this.invoices.findByPaymentReference(rf.value()))
-			.ifPresent(i -> found.put(i.id(), toPayable(i)));
-		for (String number : InvoiceNumbers.candidatesIn(remittance)) {
-			if (found.size() >= 1000) {
-				break;
-			}
-			this.invoices.findByNumber(number)
-				.filter(i -> i.kind() == Invoice.Kind.INVOICE)
-				.ifPresent(i -> found.putIfAbsent(i.id(), toPayable(i)));
-		}
-		return List.copyOf(found.values());
-	}
-
-	/**
-	 * Open invoices (issued, not fully paid or credited) of a customer in a currency,
-	 * oldest due first.
-	 */
-	public List<Payable> openOf(String customerId, String currency) {
-		return payables("customer_id = :key and currency = :currency", customerId, currency);
-	}
-
-	/**
 	 * Open invoices a clerk looks for: by number, customer name, or an amount due (a
 	 * decimal comma accepted); at most 20, oldest due first.
 	 */
@@ -534,33 +492,6 @@ public class Invoicing {
 			.list()
 			.stream()
 			.map(id -> view(load(id)))
-			.toList();
-	}
-
-	/** Open invoices of any customer whose amount due is exactly this. */
-	public List<Payable> openWithAmountDue(Money amount) {
-		return this.jdbc.sql("""
-				select id from invoice where kind = 'INVOICE' and status in ('ISSUED', 'PARTIALLY_PAID')
-				and currency = :currency and total - amount_paid - amount_credited = :amount order by due_date""")
-			.param("currency", amount.currencyCode())
-			.param("amount", amount.amount())
-			.query(String.class)
-			.list()
-			.stream()
-			.map(id -> toPayable(load(id)))
-			.toList();
-	}
-
-	private List<Payable> payables(String where, String key, String currency) {
-		return this.jdbc
-			.sql("select id from invoice where kind = 'INVOICE' and status in ('ISSUED', 'PARTIALLY_PAID') and " + where
-					+ " order by due_date, id")
-			.param("key", key)
-			.param("currency", currency)
-			.query(String.class)
-			.list()
-			.stream()
-			.map(id -> toPayable(load(id)))
 			.toList();
 	}
 

@@ -200,11 +200,16 @@ public class DirectDebits {
 					rs.getObject(8, LocalDate.class)))
 			.list();
 		List<Item> items = new ArrayList<>();
+		java.util.Set<String> pending = new java.util.HashSet<>(
+				this.jdbc.sql("select invoice_id from direct_debit_item where status = 'PENDING'")
+					.query(String.class)
+					.list());
 		for (Mandate mandate : active) {
 			String name = this.customers.find(mandate.customerId()).map(c -> c.name()).orElse(mandate.customerId());
-			for (Invoicing.Payable invoice : this.invoicing.openOf(mandate.customerId(), "EUR")) {
+			for (Invoicing.Versioned open : this.invoicing.openPayables(mandate.customerId(), "EUR")) {
+				Invoicing.Payable invoice = open.payable();
 				if (invoice.dueDate() == null || invoice.dueDate().isAfter(collectionDate)
-						|| pending(invoice.invoiceId())) {
+						|| pending.contains(invoice.invoiceId())) {
 					continue;
 				}
 				items.add(
@@ -259,14 +264,6 @@ public class DirectDebits {
 		this.audit.record("direct-debit", id, "prepared", AuditTrail.changes("collectionDate", collectionDate,
 				"transactions", items.size(), "total", Money.of(total, "EUR")));
 		return get(id);
-	}
-
-	private boolean pending(String invoiceId) {
-		return this.jdbc
-			.sql("select count(*) from direct_debit_item where invoice_id = :invoice and status = 'PENDING'")
-			.param("invoice", invoiceId)
-			.query(Integer.class)
-			.single() > 0;
 	}
 
 	private static String endToEnd(String number) {

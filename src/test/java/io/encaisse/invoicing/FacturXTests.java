@@ -33,14 +33,7 @@ class FacturXTests {
 	void anInvoiceWithADiscountAndTwoVatRatesIsAValidFacturX() throws Exception {
 		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
 		Fixtures fixtures = new Fixtures(api);
-		String customer = fixtures.customer();
-		String laptop = fixtures.product("1290.00", "20.00");
-		String book = fixtures.product("39.90", "5.50");
-		Api.Response quote = api.post("/api/v1/quotes", map("customerId", customer, "lines", List
-			.of(map("sku", laptop, "quantity", "3", "discountPercent", "7.5"), map("sku", book, "quantity", "4"))));
-		api.post("/api/v1/quotes/" + quote.get("id") + "/send", null);
-		String order = api.post("/api/v1/quotes/" + quote.get("id") + "/accept", null).get("orderId");
-		String invoice = fixtures.deliver(order, laptop, "3", book, "4");
+		String invoice = fixtures.invoiceWithADiscountAndTwoVatRates();
 
 		assertValid(api.bytes("/api/v1/invoices/" + invoice + "/pdf"), "invoice.pdf");
 

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 
 import io.encaisse.support.Api;
 import io.encaisse.support.EncaisseTest;
@@ -17,7 +16,6 @@ import org.mustangproject.ZUGFeRD.ZUGFeRDInvoiceImporter;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static io.encaisse.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,14 +33,7 @@ class RoundTripTests {
 	void facturXCiiAndUblReadBackGiveTheSameInvoice() throws Exception {
 		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
 		Fixtures fixtures = new Fixtures(api);
-		String customer = fixtures.customer();
-		String laptop = fixtures.product("1290.00", "20.00");
-		String book = fixtures.product("39.90", "5.50");
-		Api.Response quote = api.post("/api/v1/quotes", map("customerId", customer, "lines", List
-			.of(map("sku", laptop, "quantity", "3", "discountPercent", "7.5"), map("sku", book, "quantity", "4"))));
-		api.post("/api/v1/quotes/" + quote.get("id") + "/send", null);
-		String order = api.post("/api/v1/quotes/" + quote.get("id") + "/accept", null).get("orderId");
-		String id = fixtures.deliver(order, laptop, "3", book, "4");
+		String id = fixtures.invoiceWithADiscountAndTwoVatRates();
 		Api.Response ours = api.get("/api/v1/invoices/" + id);
 
 		ZUGFeRDInvoiceImporter fromPdf = new ZUGFeRDInvoiceImporter(

@@ -98,4 +98,19 @@ public final class Fixtures {
 		return ids.get(ids.size() - 1).asString();
 	}
 
+	/**
+	 * An issued invoice of 3 laptops at 1,290.00 less 7.5 % (VAT 20 %) and 4 books at
+	 * 39.90 (VAT 5.5 %), billed from an accepted quote.
+	 */
+	public String invoiceWithADiscountAndTwoVatRates() {
+		String customer = customer();
+		String laptop = product("1290.00", "20.00");
+		String book = product("39.90", "5.50");
+		Api.Response quote = this.api.post("/api/v1/quotes", map("customerId", customer, "lines", List
+			.of(map("sku", laptop, "quantity", "3", "discountPercent", "7.5"), map("sku", book, "quantity", "4"))));
+		this.api.post("/api/v1/quotes/" + quote.get("id") + "/send", null);
+		String order = this.api.post("/api/v1/quotes/" + quote.get("id") + "/accept", null).get("orderId");
+		return deliver(order, laptop, "3", book, "4");
+	}
+
 }
