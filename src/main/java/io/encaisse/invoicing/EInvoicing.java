@@ -36,8 +36,12 @@ public class EInvoicing {
 
 	private final Invoicing invoicing;
 
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
 	EInvoicing(JdbcClient jdbc, JdbcTemplate batch, AuditTrail audit, Today today,
-			org.springframework.beans.factory.ObjectProvider<PlatformConnector> connector, Invoicing invoicing) {
+			org.springframework.beans.factory.ObjectProvider<PlatformConnector> connector, Invoicing invoicing,
+			org.springframework.transaction.support.TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.audit = audit;
@@ -91,7 +95,6 @@ public class EInvoicing {
 	 * answers how many were handed over. Invoices imported from another system were sent
 	 * by it.
 	 */
-	@Transactional
 	public int submitPending(int max) {
 		if (this.connector == null) {
 			return 0;
@@ -105,13 +108,24 @@ public class EInvoicing {
 			.query(String.class)
 			.list();
 		for (String id : pending) {
-			InvoiceView invoice = this.invoicing.get(id);
-			PlatformConnector.Submission answer = this.connector.submit(new PlatformConnector.Document(id,
-					invoice.number(), null, this.invoicing.document(id, "pdf"), this.invoicing.document(id, "ubl")));
-			LifecycleStatus status = answer.accepted() ? LifecycleStatus.SUBMITTED : LifecycleStatus.REJECTED;
-			insert(id, status, this.connector.name(), answer.accepted() ? answer.reference() : answer.reason());
-			this.audit.record(Invoicing.DOCUMENT, id, "lifecycle",
-					AuditTrail.changes("status", status.code() + " " + status.label(), "by", this.connector.name()));
+			// one invoice at a time: a document that cannot be produced is a rejection
+			// with its reason, not the end of the batch
+			this.transactions.executeWithoutResult(tx -> {
+				PlatformConnector.Submission answer;
+				try {
+					InvoiceView invoice = this.invoicing.get(id);
+					answer = this.connector.submit(new PlatformConnector.Document(id, invoice.number(), null,
+							this.invoicing.document(id, "pdf"), this.invoicing.document(id, "ubl")));
+				}
+				catch (RuntimeException ex) {
+					answer = new PlatformConnector.Submission(false, null,
+							"the e-invoice could not be produced: " + ex.getMessage());
+				}
+				LifecycleStatus status = answer.accepted() ? LifecycleStatus.SUBMITTED : LifecycleStatus.REJECTED;
+				insert(id, status, this.connector.name(), answer.accepted() ? answer.reference() : answer.reason());
+				this.audit.record(Invoicing.DOCUMENT, id, "lifecycle", AuditTrail.changes("status",
+						status.code() + " " + status.label(), "by", this.connector.name()));
+			});
 		}
 		return pending.size();
 	}

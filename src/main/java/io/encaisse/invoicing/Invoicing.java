@@ -323,6 +323,24 @@ public class Invoicing {
 			.list();
 	}
 
+	/**
+	 * The open invoices of these customers in a currency, in a few queries, oldest due
+	 * first.
+	 */
+	public List<Versioned> openPayables(java.util.Collection<String> customerIds, String currency) {
+		List<Versioned> found = new ArrayList<>();
+		for (List<String> chunk : chunks(customerIds)) {
+			found.addAll(this.jdbc.sql(PAYABLE_COLUMNS
+					+ " customer_id in (:customers) and currency = :currency and status in ('ISSUED', 'PARTIALLY_PAID')"
+					+ " order by due_date, id")
+				.param("customers", chunk)
+				.param("currency", currency)
+				.query((rs, i) -> versioned(rs))
+				.list());
+		}
+		return found;
+	}
+
 	/** Open invoices whose amount due is one of these, in a few queries. */
 	public List<Versioned> openPayablesDue(java.util.Collection<BigDecimal> amounts, String currency) {
 		List<Versioned> found = new ArrayList<>();

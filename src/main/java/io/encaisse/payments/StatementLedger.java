@@ -87,12 +87,28 @@ final class StatementLedger implements Ledger {
 		// entries with neither an invoice named nor a known account: only their amount
 		// can suggest an invoice, read for all of them at once
 		Map<String, Set<BigDecimal>> amounts = new HashMap<>();
+		// and entries from a known account naming no open invoice: that customer's open
+		// invoices, read for all of them at once
+		Map<String, Set<String>> payers = new HashMap<>();
 		for (Incoming e : entries) {
-			if ((e.iban() == null || !this.ownerOfAccount.containsKey(e.iban()))
-					&& named(e.remittance()).stream().noneMatch(p -> p.status().isOpen())) {
+			boolean namesOpen = named(e.remittance()).stream().anyMatch(p -> p.status().isOpen());
+			String owner = e.iban() == null ? null : this.ownerOfAccount.get(e.iban());
+			if (owner == null && !namesOpen) {
 				amounts.computeIfAbsent(e.currency(), c -> new LinkedHashSet<>()).add(e.amount());
 			}
+			else if (owner != null && !namesOpen) {
+				payers.computeIfAbsent(e.currency(), c -> new LinkedHashSet<>()).add(owner);
+			}
 		}
+		payers.forEach((currency, owners) -> {
+			Map<String, List<String>> open = new HashMap<>();
+			owners.forEach(o -> open.put(o, new ArrayList<>()));
+			for (Invoicing.Versioned v : invoicing.openPayables(owners, currency)) {
+				keep(v);
+				open.get(v.payable().customerId()).add(v.payable().invoiceId());
+			}
+			open.forEach((owner, ids) -> this.openOfCustomer.put(owner + ":" + currency, List.copyOf(ids)));
+		});
 		amounts.forEach((currency, due) -> {
 			for (Invoicing.Versioned v : invoicing.openPayablesDue(due, currency)) {
 				keep(v);

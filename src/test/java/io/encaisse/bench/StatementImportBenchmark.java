@@ -43,14 +43,14 @@ public final class StatementImportBenchmark {
 			rows.add(new Object[] { "bench-" + p.number(), p.number(), "bench-" + p.customerId(),
 					data.customerNames.get(c), java.sql.Date.valueOf(p.dueDate().minusDays(30)),
 					java.sql.Date.valueOf(p.dueDate()), p.amountDue().amount(), p.amountDue().amount(),
-					io.encaisse.shared.CreditorReference.of(p.number()).value(), now });
+					io.encaisse.shared.CreditorReference.of(p.number()).value(), now, "import:" + p.number() });
 		}
 		batch(jdbc,
 				"""
 						insert into invoice (id, kind, number, status, customer_id, customer_name, issue_date, due_date, currency,
 						  total_net, total_tax, total, amount_paid, amount_credited, payment_reference, payment_terms_days, version,
-						  created_at, origin)
-						values (?, 'INVOICE', ?, 'ISSUED', ?, ?, ?, ?, 'EUR', ?, 0, ?, 0, 0, ?, 30, 0, ?, 'IMPORTED')""",
+						  created_at, origin, source_ref)
+						values (?, 'INVOICE', ?, 'ISSUED', ?, ?, ?, ?, 'EUR', ?, 0, ?, 0, 0, ?, 30, 0, ?, 'IMPORTED', ?)""",
 				rows);
 		return rows.size();
 	}
@@ -94,8 +94,9 @@ public final class StatementImportBenchmark {
 		byte[] statement = Files.readAllBytes(file);
 
 		try (ConfigurableApplicationContext app = SpringApplication.run(EncaisseApplication.class, "--server.port=0",
-				"--encaisse.demo-data=false", "--logging.level.root=WARN",
-				"--logging.level.io.encaisse.payments.StatementImport=DEBUG",
+				"--encaisse.demo-data=false", "--encaisse.einvoicing.connector=none",
+				"--encaisse.einvoicing.submit-interval=PT10H", "--encaisse.invoicing.mail-interval=PT10H",
+				"--logging.level.root=WARN", "--logging.level.io.encaisse.payments.StatementImport=DEBUG",
 				"--logging.level.io.encaisse.invoicing.Invoicing=DEBUG")) {
 			long t0 = System.nanoTime();
 			int loadedCount;
