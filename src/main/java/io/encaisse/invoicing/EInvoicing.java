@@ -95,6 +95,7 @@ public class EInvoicing {
 	 * answers how many were handed over. Invoices imported from another system were sent
 	 * by it.
 	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
 	public int submitPending(int max) {
 		if (this.connector == null) {
 			return 0;
