@@ -89,7 +89,17 @@ public class Invoicing {
 		return this.invoices.findByNumber(number).map(this::view);
 	}
 
-	public record Filter(String customerId, InvoiceStatus status, String orderId, String kind) {
+	/**
+	 * What a list of invoices shows: any of customer, status, order, kind, only the
+	 * overdue ones, issued within a period.
+	 */
+	public record Filter(String customerId, InvoiceStatus status, String orderId, String kind, boolean overdue,
+			LocalDate issuedFrom, LocalDate issuedTo) {
+
+		public Filter(String customerId, InvoiceStatus status, String orderId, String kind) {
+			this(customerId, status, orderId, kind, false, null, null);
+		}
+
 	}
 
 	public Cursor.Page<InvoiceView> list(Filter filter, Cursor cursor) {
@@ -110,6 +120,22 @@ public class Invoicing {
 		if (filter.kind() != null) {
 			sql.append(" and kind = :kind");
 			params.put("kind", filter.kind());
+		}
+		if (filter.overdue()) {
+			sql.append(" and kind = 'INVOICE' and status in ('ISSUED', 'PARTIALLY_PAID') and due_date < :today");
+			params.put("today", this.today.date());
+		}
+		if (filter.issuedFrom() != null && filter.issuedTo() != null
+				&& filter.issuedFrom().isAfter(filter.issuedTo())) {
+			throw new Problem.Invalid("issuedFrom", "must not be after issuedTo");
+		}
+		if (filter.issuedFrom() != null) {
+			sql.append(" and issue_date >= :from");
+			params.put("from", filter.issuedFrom());
+		}
+		if (filter.issuedTo() != null) {
+			sql.append(" and issue_date <= :to");
+			params.put("to", filter.issuedTo());
 		}
 		if (cursor.startingAfter() != null) {
 			sql.append(" and id < :after");

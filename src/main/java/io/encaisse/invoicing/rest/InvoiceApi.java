@@ -144,7 +144,9 @@ class InvoiceApi {
 	Cursor.Page<InvoiceResponse> list(@RequestParam(required = false) String customerId,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String orderId,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) Integer limit,
-			@RequestParam(required = false) String startingAfter) {
+			@RequestParam(required = false) String startingAfter,
+			@RequestParam(required = false, defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) LocalDate issuedFrom, @RequestParam(required = false) LocalDate issuedTo) {
 		InvoiceStatus st = null;
 		if (status != null && !status.isBlank()) {
 			try {
@@ -158,7 +160,8 @@ class InvoiceApi {
 			throw new Problem.Invalid("kind", "must be INVOICE or CREDIT_NOTE");
 		}
 		return this.invoicing
-			.list(new Invoicing.Filter(blank(customerId), st, blank(orderId), kind), Cursor.of(limit, startingAfter))
+			.list(new Invoicing.Filter(blank(customerId), st, blank(orderId), kind, overdue, issuedFrom, issuedTo),
+					Cursor.of(limit, startingAfter))
 			.map(InvoiceResponse::of);
 	}
 

@@ -46,6 +46,11 @@ class InvoicePages {
 	@GetMapping
 	@PreAuthorize(Roles.ANY)
 	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String startingAfter,
+			@RequestParam(required = false, defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate issuedFrom,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate issuedTo,
 			Model model) {
 		InvoiceStatus st = null;
 		if (status != null && !status.isBlank()) {
@@ -56,8 +61,13 @@ class InvoicePages {
 				// unknown filter: show everything
 			}
 		}
-		Cursor.Page<InvoiceView> page = this.invoicing.list(new Invoicing.Filter(null, st, null, null),
+		boolean period = issuedFrom == null || issuedTo == null || !issuedFrom.isAfter(issuedTo);
+		Cursor.Page<InvoiceView> page = this.invoicing.list(
+				new Invoicing.Filter(null, st, null, null, overdue, issuedFrom, period ? issuedTo : null),
 				Cursor.of(100, startingAfter));
+		model.addAttribute("overdue", overdue);
+		model.addAttribute("issuedFrom", issuedFrom);
+		model.addAttribute("issuedTo", issuedTo);
 		model.addAttribute("invoices", page.data());
 		model.addAttribute("status", st);
 		model.addAttribute("statuses", InvoiceStatus.values());
