@@ -4,12 +4,7 @@
 # (dropped and created again), as .ci/run sets PostgreSQL up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jdk_ok() { "$1" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; }
-if ! jdk_ok "${JAVA_HOME:+$JAVA_HOME/bin/}java"; then
-  for jdk in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
-    if [ -x "${jdk}bin/javac" ] && jdk_ok "${jdk}bin/java"; then export JAVA_HOME="${jdk%/}"; break; fi
-  done
-fi
+. bench/lib.sh
 if [ -z "${SPRING_DATASOURCE_URL:-}" ]; then
   as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
   port=$(pg_lsclusters -h 2>/dev/null | awk 'NR==1{print $3}'); port=${port:-5432}

@@ -385,23 +385,34 @@ public class Payments {
 
 	/** Carries out a matching decision on a payment just received. */
 	void apply(Payment payment, Matcher.Decision decision) {
+		if (decision.outcome() == Matcher.Outcome.MATCHED) {
+			for (Matcher.Allocation allocation : decision.allocations()) {
+				Invoicing.Payable invoice = allocation.invoice();
+				Money applied = this.invoicing.recordPayment(invoice.invoiceId(), payment.id(),
+						Money.of(allocation.amount(), payment.currency()), payment.receivedOn());
+				if (!applied.isPositive()) {
+					continue;
+				}
+				payment.allocate(invoice.invoiceId(), invoice.number(), invoice.customerId(), applied,
+						decision.reason());
+				this.events.publishEvent(new PaymentApplied(payment.id(), invoice.invoiceId(), invoice.number(),
+						applied.amount(), applied.currencyCode()));
+				if (allocation.writeOff().signum() > 0) {
+					writeOff(payment, invoice, Money.of(allocation.writeOff(), payment.currency()));
+				}
+			}
+		}
+		conclude(payment, decision);
+	}
+
+	/**
+	 * What a decision leaves on a payment once its allocations are made (by one payment
+	 * or by a statement in bulk): applied, with any rest on account as credit; suggested;
+	 * or unmatched; and the payer when known.
+	 */
+	static void conclude(Payment payment, Matcher.Decision decision) {
 		switch (decision.outcome()) {
 			case MATCHED -> {
-				for (Matcher.Allocation allocation : decision.allocations()) {
-					Invoicing.Payable invoice = allocation.invoice();
-					Money applied = this.invoicing.recordPayment(invoice.invoiceId(), payment.id(),
-							Money.of(allocation.amount(), payment.currency()), payment.receivedOn());
-					if (!applied.isPositive()) {
-						continue;
-					}
-					payment.allocate(invoice.invoiceId(), invoice.number(), invoice.customerId(), applied,
-							decision.reason());
-					this.events.publishEvent(new PaymentApplied(payment.id(), invoice.invoiceId(), invoice.number(),
-							applied.amount(), applied.currencyCode()));
-					if (allocation.writeOff().signum() > 0) {
-						writeOff(payment, invoice, Money.of(allocation.writeOff(), payment.currency()));
-					}
-				}
 				if (payment.allocations().isEmpty()) {
 					payment.leaveUnmatched(decision.reason());
 				}

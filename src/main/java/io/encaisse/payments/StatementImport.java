@@ -181,49 +181,36 @@ class StatementImport {
 		Matcher.Decision decision = Matcher.decide(
 				new Matcher.Received(e.amount(), e.currency(), e.remittance(), iban, e.debtorName(), null), ledger,
 				this.payments.tolerance());
-		switch (decision.outcome()) {
-			case MATCHED -> {
-				for (Matcher.Allocation a : decision.allocations()) {
-					String invoiceId = a.invoice().invoiceId();
-					Invoicing.Payable now = ledger.current(invoiceId);
-					BigDecimal amount = a.amount().min(now.amountDue().amount());
-					if (amount.signum() <= 0) {
-						continue;
-					}
-					payment.allocate(invoiceId, now.number(), now.customerId(), Money.of(amount, e.currency()),
-							decision.reason());
-					settlements.add(new Invoicing.Settlement(ledger.original(invoiceId), payment.id(), amount, received,
-							false));
-					ledger.settled(invoiceId, amount);
-					applied.add(new PaymentApplied(payment.id(), invoiceId, now.number(), amount, e.currency()));
-					BigDecimal writeOff = a.writeOff().min(ledger.current(invoiceId).amountDue().amount());
-					if (writeOff.signum() > 0) {
-						String id = Ids.next("wof");
-						settlements
-							.add(new Invoicing.Settlement(ledger.original(invoiceId), id, writeOff, received, true));
-						ledger.settled(invoiceId, writeOff);
-						writeOffs.add(new Object[] { id, payment.id(), invoiceId, writeOff, e.currency(),
-								this.payments.writeOffAccount(),
-								"difference left by payment " + payment.id() + " on " + now.number(),
-								Timestamp.from(this.today.instant()) });
-						changes.add(new AuditTrail.Change(Payments.DOCUMENT, payment.id(), "difference written off",
-								AuditTrail.changes("invoice", now.number(), "amount", Money.of(writeOff, e.currency()),
-										"account", this.payments.writeOffAccount())));
-					}
+		if (decision.outcome() == Matcher.Outcome.MATCHED) {
+			for (Matcher.Allocation a : decision.allocations()) {
+				String invoiceId = a.invoice().invoiceId();
+				Invoicing.Payable now = ledger.current(invoiceId);
+				BigDecimal amount = a.amount().min(now.amountDue().amount());
+				if (amount.signum() <= 0) {
+					continue;
 				}
-				if (payment.allocations().isEmpty()) {
-					payment.leaveUnmatched(decision.reason());
-				}
-				else {
-					payment.keepOnAccount();
+				payment.allocate(invoiceId, now.number(), now.customerId(), Money.of(amount, e.currency()),
+						decision.reason());
+				settlements
+					.add(new Invoicing.Settlement(ledger.original(invoiceId), payment.id(), amount, received, false));
+				ledger.settled(invoiceId, amount);
+				applied.add(new PaymentApplied(payment.id(), invoiceId, now.number(), amount, e.currency()));
+				BigDecimal writeOff = a.writeOff().min(ledger.current(invoiceId).amountDue().amount());
+				if (writeOff.signum() > 0) {
+					String id = Ids.next("wof");
+					settlements.add(new Invoicing.Settlement(ledger.original(invoiceId), id, writeOff, received, true));
+					ledger.settled(invoiceId, writeOff);
+					writeOffs.add(new Object[] { id, payment.id(), invoiceId, writeOff, e.currency(),
+							this.payments.writeOffAccount(),
+							"difference left by payment " + payment.id() + " on " + now.number(),
+							Timestamp.from(this.today.instant()) });
+					changes.add(new AuditTrail.Change(Payments.DOCUMENT, payment.id(), "difference written off",
+							AuditTrail.changes("invoice", now.number(), "amount", Money.of(writeOff, e.currency()),
+									"account", this.payments.writeOffAccount())));
 				}
 			}
-			case SUGGESTED -> payment.suggest(decision.suggestions(), decision.reason());
-			case UNMATCHED -> payment.leaveUnmatched(decision.reason());
 		}
-		if (payment.customerId() == null && decision.customerId() != null) {
-			payment.attribute(decision.customerId());
-		}
+		Payments.conclude(payment, decision);
 		row.status = switch (payment.status()) {
 			case UNMATCHED -> "UNMATCHED";
 			case SUGGESTED -> "SUGGESTED";

@@ -54,16 +54,30 @@ final class StatementLedger implements Ledger {
 
 	private final Map<String, String> ownerOfAccount = new HashMap<>();
 
-	private final Map<String, String> names = new HashMap<>();
+	private final Customers customers;
+
+	/**
+	 * Customers' names, read when first needed (a statement of clean references needs
+	 * none).
+	 */
+	private Map<String, String> names;
 
 	private final NameIndex nameIndex = new NameIndex();
 
+	private Map<String, String> names() {
+		if (this.names == null) {
+			this.names = new HashMap<>();
+			this.customers.names().forEach(n -> {
+				this.names.put(n.id(), n.name());
+				this.nameIndex.add(n.id(), n.name());
+			});
+		}
+		return this.names;
+	}
+
 	StatementLedger(Invoicing invoicing, Customers customers, JdbcClient jdbc, List<Incoming> entries) {
 		this.invoicing = invoicing;
-		customers.names().forEach(n -> {
-			this.names.put(n.id(), n.name());
-			this.nameIndex.add(n.id(), n.name());
-		});
+		this.customers = customers;
 		Set<String> numbers = new LinkedHashSet<>();
 		Set<String> references = new LinkedHashSet<>();
 		Set<String> ibans = new LinkedHashSet<>();
@@ -198,11 +212,12 @@ final class StatementLedger implements Ledger {
 
 	@Override
 	public Optional<Payer> customer(String customerId) {
-		return Optional.ofNullable(this.names.get(customerId)).map(n -> new Payer(customerId, n, 1));
+		return Optional.ofNullable(names().get(customerId)).map(n -> new Payer(customerId, n, 1));
 	}
 
 	@Override
 	public List<Payer> named(String payerName, double minimumSimilarity) {
+		names();
 		return this.nameIndex.find(payerName, minimumSimilarity, 5);
 	}
 

@@ -1,15 +1,14 @@
 package io.encaisse.invoicing;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import io.encaisse.support.Api;
 import io.encaisse.support.EncaisseTest;
+import io.encaisse.support.FacturXValidation;
 import io.encaisse.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mustangproject.validator.ZUGFeRDValidator;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -51,7 +50,7 @@ class DocumentKindsTests {
 		String order = api.post("/api/v1/quotes/" + quote.get("id") + "/accept", null).get("orderId");
 		String invoice = fixtures.deliver(order, sku, "3");
 		assertThat(api.get("/api/v1/invoices/" + invoice).get("currency")).isEqualTo("USD");
-		assertValid(api.bytes("/api/v1/invoices/" + invoice + "/pdf"), "usd.pdf");
+		FacturXValidation.assertValid(api.bytes("/api/v1/invoices/" + invoice + "/pdf"), this.dir, "usd.pdf");
 	}
 
 	@Test
@@ -68,20 +67,12 @@ class DocumentKindsTests {
 		String invoice = fixtures.deliver(fixtures.acceptedOrder(fixtures.customer(), training, "2", laptop, "1"),
 				training, "2", laptop, "1");
 		byte[] pdf = api.bytes("/api/v1/invoices/" + invoice + "/pdf");
-		assertValid(pdf, "exempt.pdf");
+		FacturXValidation.assertValid(pdf, this.dir, "exempt.pdf");
 		// exempt category E with the product's legal wording, kept with the invoice line
 		assertThat(
 				new String(api.bytes("/api/v1/invoices/" + invoice + "/cii"), java.nio.charset.StandardCharsets.UTF_8))
 			.contains("<ram:CategoryCode>E</ram:CategoryCode>")
 			.contains("article 261-4-4° a du CGI");
-	}
-
-	private void assertValid(byte[] pdf, String name) throws Exception {
-		Path file = this.dir.resolve(name);
-		Files.write(file, pdf);
-		ZUGFeRDValidator validator = new ZUGFeRDValidator();
-		String report = validator.validate(file.toString());
-		assertThat(validator.wasCompletelyValid()).as(report).isTrue();
 	}
 
 }

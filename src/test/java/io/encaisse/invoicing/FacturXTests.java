@@ -1,15 +1,14 @@
 package io.encaisse.invoicing;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import io.encaisse.support.Api;
 import io.encaisse.support.EncaisseTest;
+import io.encaisse.support.FacturXValidation;
 import io.encaisse.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mustangproject.validator.ZUGFeRDValidator;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -35,26 +34,19 @@ class FacturXTests {
 		Fixtures fixtures = new Fixtures(api);
 		String invoice = fixtures.invoiceWithADiscountAndTwoVatRates();
 
-		assertValid(api.bytes("/api/v1/invoices/" + invoice + "/pdf"), "invoice.pdf");
+		FacturXValidation.assertValid(api.bytes("/api/v1/invoices/" + invoice + "/pdf"), this.dir, "invoice.pdf");
 
 		Api.Response credit = api.post("/api/v1/invoices/" + invoice + "/credit-notes",
 				map("reason", "Retour d'un livre", "lines", List.of(map("lineNumber", 2, "quantity", "1"))));
 		assertThat(credit.status()).as(credit.toString()).isEqualTo(201);
 		assertThat(credit.get("total")).isEqualTo("42.09");
 		assertThat(api.get("/api/v1/invoices/" + invoice).get("amountCredited")).isEqualTo("42.09");
-		assertValid(api.bytes("/api/v1/invoices/" + credit.get("id") + "/pdf"), "credit-note.pdf");
+		FacturXValidation.assertValid(api.bytes("/api/v1/invoices/" + credit.get("id") + "/pdf"), this.dir,
+				"credit-note.pdf");
 
 		String ubl = new String(api.bytes("/api/v1/invoices/" + invoice + "/ubl"));
 		assertThat(ubl).contains("<cbc:CustomizationID>urn:cen.eu:en16931:2017")
 			.contains("<cbc:TaxInclusiveAmount currencyID=\"EUR\">");
-	}
-
-	private void assertValid(byte[] pdf, String name) throws Exception {
-		Path file = this.dir.resolve(name);
-		Files.write(file, pdf);
-		ZUGFeRDValidator validator = new ZUGFeRDValidator();
-		String report = validator.validate(file.toString());
-		assertThat(validator.wasCompletelyValid()).as(report).isTrue();
 	}
 
 }

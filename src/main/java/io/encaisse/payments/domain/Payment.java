@@ -127,11 +127,7 @@ public class Payment {
 
 	/** Undoes the allocation to an invoice: the money is unapplied again. */
 	public Money unallocate(String invoiceId, String reason) {
-		PaymentAllocation allocation = this.allocations.stream()
-			.filter(a -> a.invoiceId().equals(invoiceId))
-			.findFirst()
-			.orElseThrow(() -> new io.encaisse.shared.Problem.StateConflict(
-					"payment " + this.id + " is not applied to invoice " + invoiceId));
+		PaymentAllocation allocation = allocationTo(invoiceId);
 		this.allocations.remove(allocation);
 		this.unallocated = this.unallocated.add(allocation.amount());
 		// money freed by an undo is for a person to place again, not credit
@@ -139,6 +135,14 @@ public class Payment {
 		this.status = this.allocations.isEmpty() ? PaymentStatus.UNMATCHED : PaymentStatus.PARTIALLY_MATCHED;
 		this.matchReason = shorten(reason);
 		return Money.of(allocation.amount(), this.currency);
+	}
+
+	private PaymentAllocation allocationTo(String invoiceId) {
+		return this.allocations.stream()
+			.filter(a -> a.invoiceId().equals(invoiceId))
+			.findFirst()
+			.orElseThrow(() -> new io.encaisse.shared.Problem.StateConflict(
+					"payment " + this.id + " is not applied to invoice " + invoiceId));
 	}
 
 	private static String shorten(String reason) {
@@ -164,11 +168,7 @@ public class Payment {
 	 * the allocation is gone and so is the money; nothing is left to apply.
 	 */
 	public Money returnAllocation(String invoiceId, String reason) {
-		PaymentAllocation allocation = this.allocations.stream()
-			.filter(a -> a.invoiceId().equals(invoiceId))
-			.findFirst()
-			.orElseThrow(() -> new io.encaisse.shared.Problem.StateConflict(
-					"payment " + this.id + " is not applied to invoice " + invoiceId));
+		PaymentAllocation allocation = allocationTo(invoiceId);
 		this.allocations.remove(allocation);
 		this.amountReturned = this.amountReturned.add(allocation.amount());
 		this.status = this.unallocated.signum() == 0 ? PaymentStatus.MATCHED : PaymentStatus.PARTIALLY_MATCHED;
