@@ -290,11 +290,16 @@ public class DirectDebits {
 			.query((rs, i) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getString(9),
 					rs.getString(10), rs.getString(11), rs.getObject(12, LocalDate.class)))
-			.list()
-			.stream()
+			.list();
+		// the query gives the mandate's customer id where the item holds the debtor's
+		// name:
+		// one lookup per customer of the batch
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		items = items.stream()
 			.map(it -> new Item(it.invoiceId(), it.invoiceNumber(), it.endToEndId(), it.mandateReference(),
 					it.sequenceType(), it.amount(), it.status(), it.returnReason(),
-					this.customers.find(it.customerName()).map(c -> c.name()).orElse(it.customerName()),
+					names.computeIfAbsent(it.customerName(),
+							customerId -> this.customers.find(customerId).map(c -> c.name()).orElse(customerId)),
 					it.debtorIban(), it.debtorBic(), it.signedOn()))
 			.toList();
 		return new Collection(head.id(), head.messageId(), head.bankAccountId(), head.collectionDate(),
