@@ -12,11 +12,20 @@ public record InvoiceView(String id, String kind, String number, InvoiceStatus s
 		String customerName, String orderId, String creditedInvoiceId, String reason, LocalDate issueDate,
 		LocalDate dueDate, String currency, Money totalNet, Money totalTax, Money total, Money amountPaid,
 		Money amountCredited, Money amountDue, String paymentReference, List<Line> lines,
-		List<LineAmounts.VatGroup> vat, List<Payment> payments, boolean overdue, long version) {
+		List<LineAmounts.VatGroup> vat, List<Payment> payments, boolean overdue, long version,
+		List<Adjustment> adjustments, Money lineTotal) {
 
 	public record Line(int lineNumber, String sku, String description, String unit, BigDecimal quantity,
 			Money unitPrice, BigDecimal discountPercent, BigDecimal taxRate, Money net, Integer orderLineNumber,
-			String priceSource, String exemptionReason) {
+			String priceSource, String exemptionReason, String taxCategory) {
+	}
+
+	/** A document-level allowance or charge. */
+	public record Adjustment(boolean charge, String reason, Money amount, BigDecimal taxRate, String taxCategory) {
+	}
+
+	public boolean isDraft() {
+		return this.status == InvoiceStatus.DRAFT;
 	}
 
 	public record Payment(String paymentId, Money amount, LocalDate paidOn, String kind) {

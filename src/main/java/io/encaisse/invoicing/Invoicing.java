@@ -29,6 +29,7 @@ import io.encaisse.shared.Ids;
 import io.encaisse.shared.Money;
 import io.encaisse.shared.Problem;
 import io.encaisse.shared.Today;
+import io.encaisse.shared.VatTreatment;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -171,18 +172,44 @@ public class Invoicing {
 		List<InvoiceLine> lines = delivery.lines()
 			.stream()
 			.map(l -> new InvoiceLine(l.sku(), l.description(), l.unit(), l.quantity(), l.unitPrice(),
-					l.discountPercent(), l.taxRate(), null, l.orderLineNumber(), l.priceSource(),
-					l.taxRate().signum() == 0 ? this.catalog.findBySku(l.sku())
-						.map(io.encaisse.catalog.ProductDetails::exemptionReason)
-						.orElse(null) : null))
+					l.discountPercent(), l.taxRate(), null, l.orderLineNumber(), l.priceSource(), null)
+				.treated(treatment(customer, l.unit(), l.sku(), l.taxRate())))
 			.toList();
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
 				delivery.orderId(), source, null, null, delivery.currency(), customer.paymentTermsDays(),
 				customer.paymentTermsEndOfMonth(), lines, this.today.instant());
-		issue(invoice, delivery.deliveredOn());
+		List<Problem.FieldError> missing = IssueChecks.missing(invoice, customer);
+		if (!missing.isEmpty()) {
+			// nothing is lost: the invoice waits as a draft, listed with what it lacks,
+			// until the customer's file is completed and someone issues it
+			this.invoices.save(invoice);
+			this.audit.record(DOCUMENT, invoice.id(), "left as draft", AuditTrail.changes("source", source, "missing",
+					missing.stream().map(Problem.FieldError::field).toList()));
+		}
+		else {
+			issue(invoice, delivery.deliveredOn());
+		}
 		int invoicesOfOrder = (int) this.invoices.countByOrderIdAndKind(delivery.orderId(), Invoice.Kind.INVOICE);
 		this.orders.recordInvoiced(delivery.orderId(), invoice.id(), invoicesOfOrder);
 		return invoice.id();
+	}
+
+	/**
+	 * How VAT applies to a line for this buyer: the product's rate at home, reverse
+	 * charge, intra-community supply or export abroad (see {@link VatTreatment}).
+	 */
+	private VatTreatment treatment(CustomerDetails customer, String unit, String sku, BigDecimal rate) {
+		String exemption = rate.signum() == 0 && sku != null
+				? this.catalog.findBySku(sku).map(io.encaisse.catalog.ProductDetails::exemptionReason).orElse(null)
+				: null;
+		return VatTreatment.of(customer.billingAddress().country(), customer.vatNumber(), VatTreatment.isService(unit),
+				rate, exemption);
+	}
+
+	/** Issues a checked draft, in the caller's transaction. */
+	@Transactional
+	void issueDraft(Invoice draft, LocalDate date) {
+		issue(draft, date);
 	}
 
 	private void issue(Invoice invoice, LocalDate requestedDate) {
@@ -218,6 +245,7 @@ public class Invoicing {
 		CreditNoteRequest req = request == null ? new CreditNoteRequest(null, null, null) : request;
 		Problem.Errors errors = new Problem.Errors();
 		List<InvoiceLine> lines = new ArrayList<>();
+		List<io.encaisse.invoicing.domain.InvoiceAdjustment> adjustments = new ArrayList<>();
 		List<InvoiceLine> billed = invoice.lines();
 		Currency currency = Currency.getInstance(invoice.currency());
 		boolean byLines = req.lines() != null && !req.lines().isEmpty();
@@ -244,7 +272,7 @@ public class Invoicing {
 				if (qty != null) {
 					lines.add(new InvoiceLine(line.sku(), line.description(), line.unit(), qty, line.unitPrice(),
 							line.discountPercent(), line.taxRate(), null, line.orderLineIndex(), line.priceSource(),
-							line.exemptionReason()));
+							line.exemptionReason(), line.taxCategory()));
 				}
 			}
 		}
@@ -255,7 +283,8 @@ public class Invoicing {
 				.map(r -> r.setScale(2, RoundingMode.UNNECESSARY))
 				.distinct()
 				.toList();
-			if (rates.size() > 1) {
+			long categories = billed.stream().map(InvoiceLine::taxCategory).distinct().count();
+			if (rates.size() > 1 || categories > 1) {
 				errors.add("amount", "this invoice has several VAT rates; credit it by lines instead");
 			}
 			else if (amount != null) {
@@ -265,7 +294,8 @@ public class Invoicing {
 							.map(InvoiceLine::exemptionReason)
 							.filter(java.util.Objects::nonNull)
 							.findFirst()
-							.orElse(null)));
+							.orElse(null),
+						billed.get(0).taxCategory()));
 			}
 		}
 		else {
@@ -274,13 +304,14 @@ public class Invoicing {
 						+ " is already partly credited; credit the rest by lines or by amount");
 			}
 			lines.addAll(billed);
+			adjustments.addAll(invoice.adjustments());
 		}
 		errors.throwIfAny();
 		CustomerDetails customer = this.customers.get(invoice.customerId());
 		Invoice credit = Invoice.draft(Ids.next("inv"), Invoice.Kind.CREDIT_NOTE, invoice.customerId(), customer.name(),
 				invoice.orderId(), null, invoice.id(), req.reason() == null || req.reason().isBlank()
 						? "Credit note on invoice " + invoice.number() : req.reason(),
-				invoice.currency(), 0, false, lines, this.today.instant());
+				invoice.currency(), 0, false, lines, adjustments, this.today.instant());
 		if (credit.total().compareTo(invoice.creditable()) > 0) {
 			throw new Problem.Invalid(byAmount ? "amount" : "lines",
 					"the credit note (" + credit.total() + ") would exceed what remains creditable on invoice "
@@ -471,22 +502,159 @@ public class Invoicing {
 	 * transaction (an outbox), so it is sent once the invoice exists, and only once.
 	 */
 	private void queueMail(Invoice invoice) {
-		boolean byEmail = this.jdbc.sql("select by_email from invoice_delivery_setting where customer_id = :c")
-			.param("c", invoice.customerId())
-			.query(Boolean.class)
-			.optional()
-			.orElse(true);
-		this.customers.find(invoice.customerId())
-			.filter(c -> byEmail && c.email() != null && !c.email().isBlank())
-			.ifPresent(c -> this.jdbc.sql("""
+		queueMails(java.util.Map.of(invoice.id(), invoice.customerId()));
+	}
+
+	/** The outbox rows of many issued invoices (invoice id to customer id), batched. */
+	private void queueMails(java.util.Map<String, String> customerOfInvoice) {
+		java.util.Set<String> customerIds = new java.util.HashSet<>(customerOfInvoice.values());
+		java.util.Map<String, Boolean> byEmail = new java.util.HashMap<>();
+		java.util.Map<String, String> emails = new java.util.HashMap<>();
+		for (List<String> chunk : chunks(customerIds)) {
+			this.jdbc.sql("select customer_id, by_email from invoice_delivery_setting where customer_id in (:c)")
+				.param("c", chunk)
+				.query((rs, n) -> byEmail.put(rs.getString(1), rs.getBoolean(2)))
+				.list();
+		}
+		for (String customerId : customerIds) {
+			this.customers.find(customerId)
+				.filter(c -> byEmail.getOrDefault(customerId, true) && c.email() != null && !c.email().isBlank())
+				.ifPresent(c -> emails.put(customerId, c.email()));
+		}
+		java.sql.Timestamp at = java.sql.Timestamp.from(this.today.instant());
+		List<Object[]> rows = new ArrayList<>();
+		customerOfInvoice.forEach((invoiceId, customerId) -> {
+			String to = emails.get(customerId);
+			if (to != null) {
+				rows.add(new Object[] { Ids.next("snd"), invoiceId, to, at, at });
+			}
+		});
+		for (int from = 0; from < rows.size(); from += 1000) {
+			this.batch.batchUpdate("""
 					insert into invoice_sending (id, invoice_id, channel, recipient, status, attempts, next_attempt_at,
 					  created_at)
-					values (:id, :invoice, 'EMAIL', :to, 'QUEUED', 0, :at, :at)""")
-				.param("id", Ids.next("snd"))
-				.param("invoice", invoice.id())
-				.param("to", c.email())
-				.param("at", this.today.instant().atOffset(java.time.ZoneOffset.UTC))
-				.update());
+					values (?, ?, 'EMAIL', ?, 'QUEUED', 0, ?, ?)""",
+					rows.subList(from, Math.min(rows.size(), from + 1000)));
+		}
+	}
+
+	/**
+	 * Issues many drafts in one transaction, as a billing run does: each is checked
+	 * against the mandatory mentions (those lacking something stay drafts, with the
+	 * reason), the others take consecutive numbers of the series in one step and are
+	 * written in batches. Answers, per draft, its number or why it was not issued. A
+	 * draft changed meanwhile refuses the whole call (409), which the caller may retry.
+	 */
+	@Transactional
+	public java.util.Map<String, Issued> issueAll(List<String> draftIds) {
+		record Head(String id, String kind, String status, String customerId, String currency, BigDecimal total,
+				int termsDays, boolean endOfMonth, long version) {
+		}
+		java.util.Map<String, Head> heads = new java.util.LinkedHashMap<>();
+		java.util.Map<String, List<InvoiceLine>> lines = new java.util.HashMap<>();
+		for (List<String> chunk : chunks(draftIds)) {
+			this.jdbc
+				.sql("""
+						select id, kind, status, customer_id, currency, total, payment_terms_days, payment_terms_end_of_month,
+						       version
+						from invoice where id in (:ids)""")
+				.param("ids", chunk)
+				.query((rs, n) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getBigDecimal(6), rs.getInt(7), rs.getBoolean(8), rs.getLong(9)))
+				.list()
+				.forEach(h -> heads.put(h.id(), h));
+			this.jdbc.sql("""
+					select invoice_id, sku, description, tax_rate, tax_category, exemption_reason
+					from invoice_line where invoice_id in (:ids) order by invoice_id, line_index""")
+				.param("ids", chunk)
+				.query((rs, n) -> {
+					lines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+						.add(new InvoiceLine(rs.getString(2), rs.getString(3), "piece", BigDecimal.ONE, BigDecimal.ZERO,
+								BigDecimal.ZERO, rs.getBigDecimal(4), null, null, null, rs.getString(6),
+								rs.getString(5)));
+					return null;
+				})
+				.list();
+		}
+		java.util.Map<String, Issued> outcome = new java.util.LinkedHashMap<>();
+		java.util.Map<String, CustomerDetails> customerCache = new java.util.HashMap<>();
+		List<Head> ready = new ArrayList<>();
+		for (String id : draftIds) {
+			Head h = heads.get(id);
+			if (h == null) {
+				outcome.put(id, Issued.refused("no invoice " + id));
+			}
+			else if (!"DRAFT".equals(h.status()) || !"INVOICE".equals(h.kind())) {
+				outcome.put(id, Issued.refused("not a draft invoice (" + h.status() + ")"));
+			}
+			else {
+				CustomerDetails customer = customerCache.computeIfAbsent(h.customerId(), this.customers::get);
+				List<Problem.FieldError> missing = IssueChecks.missing(customer, lines.getOrDefault(id, List.of()),
+						h.total().signum() < 0);
+				if (missing.isEmpty()) {
+					ready.add(h);
+				}
+				else {
+					outcome.put(id,
+							Issued.refused(missing.stream()
+								.map(e -> e.field() + ": " + e.message())
+								.collect(java.util.stream.Collectors.joining("; "))));
+				}
+			}
+		}
+		if (ready.isEmpty()) {
+			return outcome;
+		}
+		List<InvoiceNumbering.Numbered> numbers = this.numbering.next(false, this.today.date(), ready.size());
+		List<Object[]> updates = new ArrayList<>();
+		List<AuditTrail.Change> audit = new ArrayList<>();
+		java.util.Map<String, String> mails = new java.util.LinkedHashMap<>();
+		List<InvoiceIssued> issued = new ArrayList<>();
+		for (int n = 0; n < ready.size(); n++) {
+			Head h = ready.get(n);
+			InvoiceNumbering.Numbered number = numbers.get(n);
+			LocalDate due = number.issueDate().plusDays(h.termsDays());
+			if (h.endOfMonth()) {
+				due = due.withDayOfMonth(due.lengthOfMonth());
+			}
+			String reference = CreditorReference.of(number.number()).value();
+			updates.add(new Object[] { number.number(), number.issueDate(), due, reference, h.id(), h.version() });
+			Money total = Money.of(h.total(), h.currency());
+			audit.add(new AuditTrail.Change(DOCUMENT, h.id(), "issued", AuditTrail.changes("number", number.number(),
+					"issueDate", number.issueDate(), "dueDate", due, "total", total, "source", "billing run")));
+			mails.put(h.id(), h.customerId());
+			issued.add(new InvoiceIssued(h.id(), number.number(), "INVOICE", h.customerId(), h.currency(), h.total(),
+					number.issueDate(), due, reference));
+			outcome.put(h.id(), new Issued(number.number(), null));
+		}
+		for (int from = 0; from < updates.size(); from += 1000) {
+			List<Object[]> chunk = updates.subList(from, Math.min(updates.size(), from + 1000));
+			int[] counts = this.batch.batchUpdate(
+					"""
+							update invoice set number = ?, status = 'ISSUED', issue_date = ?, due_date = ?, payment_reference = ?,
+							  version = version + 1
+							where id = ? and status = 'DRAFT' and version = ?""",
+					chunk);
+			for (int i = 0; i < counts.length; i++) {
+				if (counts[i] == 0) {
+					throw new Problem.StateConflict(
+							"invoice " + chunk.get(i)[4] + " changed while the run was issuing it; nothing was issued");
+				}
+			}
+		}
+		this.audit.recordAll(audit);
+		queueMails(mails);
+		issued.forEach(this.events::publishEvent);
+		return outcome;
+	}
+
+	/** What issuing one draft of a run gave: its number, or why it stays a draft. */
+	public record Issued(String number, String refusal) {
+
+		static Issued refused(String why) {
+			return new Issued(null, why.length() > 500 ? why.substring(0, 499) + "…" : why);
+		}
+
 	}
 
 	/** Fully paid: the lifecycle's 212, set by what paid it. */
@@ -633,6 +801,7 @@ public class Invoicing {
 	InvoiceView view(Invoice i) {
 		Currency currency = Currency.getInstance(i.currency());
 		List<InvoiceLine> lines = i.lines();
+		io.encaisse.shared.LineAmounts.Totals totals = i.totals();
 		return new InvoiceView(i.id(), i.kind().name(), i.number(), i.status(), i.customerId(), i.customerName(),
 				i.orderId(), i.creditedInvoiceId(), i.reason(), i.issueDate(), i.dueDate(), i.currency(), i.totalNet(),
 				i.totalTax(), i.total(), i.amountPaid(), i.amountCredited(), i.amountDue(), i.paymentReference(),
@@ -641,14 +810,20 @@ public class Invoicing {
 					return new InvoiceView.Line(n + 1, l.sku(), l.description(), l.unit(), l.quantity(),
 							new Money(l.unitPrice(), currency), l.discountPercent(), l.taxRate(),
 							new Money(l.netAmount(), currency), l.orderLineIndex(), l.priceSource(),
-							l.exemptionReason());
-				}).toList(), i.totals().vat(),
+							l.exemptionReason(), l.taxCategory());
+				}).toList(), totals.vat(),
 				i.payments()
 					.stream()
 					.map(p -> new InvoiceView.Payment(p.paymentId(), new Money(p.amount(), currency), p.paidOn(),
 							p.kind()))
 					.toList(),
-				i.isOverdueOn(this.today.date()), i.version());
+				i.isOverdueOn(this.today.date()), i.version(),
+				i.adjustments()
+					.stream()
+					.map(a -> new InvoiceView.Adjustment(a.charge(), a.reason(), new Money(a.amount(), currency),
+							a.taxRate(), a.taxCategory()))
+					.toList(),
+				totals.lineTotal());
 	}
 
 }

@@ -165,6 +165,15 @@ public class Quotes {
 			for (int i = 0; i < input.lines().size(); i++) {
 				QuoteLine line = line(errors, "lines[" + i + "]", input.lines().get(i), currency,
 						customer == null ? null : customer.id(), issueDate);
+				if (line != null && customer != null) {
+					// sold abroad: reverse charge, intra-community supply or export at 0
+					// %
+					var vat = io.encaisse.shared.VatTreatment.of(customer.billingAddress().country(),
+							customer.vatNumber(), io.encaisse.shared.VatTreatment.isService(line.unit()),
+							line.taxRate(), null);
+					line = new QuoteLine(line.sku(), line.description(), line.unit(), line.quantity(), line.unitPrice(),
+							line.discountPercent(), vat.rate(), line.priceSource(), line.listPrice());
+				}
 				if (line != null) {
 					lines.add(line);
 				}

@@ -22,14 +22,26 @@ public class Counters {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long next(String series) {
-		int updated = increment(series);
+		return next(series, 1);
+	}
+
+	/**
+	 * Takes {@code count} consecutive values at once; answers the last of them (the first
+	 * is {@code last - count + 1}).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long next(String series, int count) {
+		if (count < 1) {
+			throw new IllegalArgumentException("count must be at least 1");
+		}
+		int updated = increment(series, count);
 		if (updated == 0) {
 			// a concurrent first use of the series may insert too: whoever loses waits on
 			// the row lock
 			this.jdbc.sql("insert into document_counter (series, last_value) values (:s, 0) on conflict do nothing")
 				.param("s", series)
 				.update();
-			increment(series);
+			increment(series, count);
 		}
 		return this.jdbc.sql("select last_value from document_counter where series = :s")
 			.param("s", series)
@@ -37,8 +49,9 @@ public class Counters {
 			.single();
 	}
 
-	private int increment(String series) {
-		return this.jdbc.sql("update document_counter set last_value = last_value + 1 where series = :s")
+	private int increment(String series, int count) {
+		return this.jdbc.sql("update document_counter set last_value = last_value + :n where series = :s")
+			.param("n", count)
 			.param("s", series)
 			.update();
 	}

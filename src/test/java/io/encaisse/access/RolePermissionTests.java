@@ -109,6 +109,11 @@ class RolePermissionTests {
 		PERMISSIONS.put("GET /api/v1/invoices/{id}/ubl", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/invoices/{id}/cii", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/invoices/{id}/credit-notes", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("POST /api/v1/invoices", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("PUT /api/v1/invoices/{id}", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("DELETE /api/v1/invoices/{id}", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("POST /api/v1/invoices/{id}/issue", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("GET /api/v1/invoices/{id}/missing", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/payments", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/payments/{id}", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/payments", EnumSet.of(ADMIN, BILLING, FINANCE));

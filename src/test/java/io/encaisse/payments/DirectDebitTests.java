@@ -54,9 +54,8 @@ class DirectDebitTests {
 		String account = api.post("/api/v1/bank-accounts", map("name", "Compte prélèvements", "iban", ourIban))
 			.get("id");
 		String customer = api
-			.post("/api/v1/customers",
-					map("name", Fixtures.unique("Société d'Économie & Fils"), "currency", "EUR", "paymentMethod",
-							"DIRECT_DEBIT"))
+			.post("/api/v1/customers", Fixtures.invoiceable("name", Fixtures.unique("Société d'Économie & Fils"),
+					"currency", "EUR", "paymentMethod", "DIRECT_DEBIT"))
 			.get("id");
 		Api.Response bad = api.post("/api/v1/customers/" + customer + "/mandates",
 				map("reference", "RUM*1", "signedOn", "2999-01-01", "iban", "FR00"));

@@ -51,7 +51,8 @@ class MatchingTests {
 		this.iban = Fixtures.iban();
 		this.name = Fixtures.unique("Quincaillerie Marchand");
 		this.customer = this.api
-			.post("/api/v1/customers", map("name", this.name + " SARL", "currency", "EUR", "iban", this.iban))
+			.post("/api/v1/customers",
+					Fixtures.invoiceable("name", this.name + " SARL", "currency", "EUR", "iban", this.iban))
 			.get("id");
 		// a price of its own, so no other test's invoice has the same amount
 		String price = BigDecimal.valueOf(ThreadLocalRandom.current().nextLong(40_000, 90_000), 2).toPlainString();
@@ -198,7 +199,8 @@ class MatchingTests {
 	@Test
 	void aReferenceToAnotherCustomersInvoiceFromAKnownAccountIsOnlySuggested() {
 		String otherIban = Fixtures.iban();
-		this.api.post("/api/v1/customers", map("name", Fixtures.unique("Autre"), "currency", "EUR", "iban", otherIban));
+		this.api.post("/api/v1/customers",
+				Fixtures.invoiceable("name", Fixtures.unique("Autre"), "currency", "EUR", "iban", otherIban));
 		Api.Response payment = pay(due(this.large).toPlainString(), number(this.large), otherIban, null);
 		assertThat(payment.get("status")).isEqualTo("SUGGESTED");
 		assertThat(payment.get("matchReason")).contains("another customer than the account's owner");
@@ -221,7 +223,7 @@ class MatchingTests {
 	@Test
 	void anAccountSharedByTwoCustomersTellsNeitherAndAPersonsPartialAllocationIsNoCredit() {
 		this.api.post("/api/v1/customers",
-				map("name", Fixtures.unique("Filiale"), "currency", "EUR", "iban", this.iban));
+				Fixtures.invoiceable("name", Fixtures.unique("Filiale"), "currency", "EUR", "iban", this.iban));
 		Api.Response shared = pay(due(this.large).toPlainString(), "VIREMENT", this.iban, null);
 		assertThat(shared.get("status")).as("the account is two customers'").isNotEqualTo("MATCHED");
 		assertThat(status(this.large)).isEqualTo("ISSUED");

@@ -43,4 +43,27 @@ class LineAmountsTests {
 		assertThat(totals.total().toPlainString()).isEqualTo("2112.28");
 	}
 
+	@Test
+	void documentAllowancesAndChargesFallInTheBaseOfTheirCategoryAndRate() {
+		var lines = List.of(
+				new LineAmounts.Line(new BigDecimal("1"), new BigDecimal("100"), BigDecimal.ZERO, new BigDecimal("20"),
+						"S"),
+				new LineAmounts.Line(new BigDecimal("1"), new BigDecimal("50"), BigDecimal.ZERO, BigDecimal.ZERO, "AE"),
+				new LineAmounts.Line(new BigDecimal("1"), new BigDecimal("30"), BigDecimal.ZERO, BigDecimal.ZERO, "E"));
+		var totals = LineAmounts.totals(lines,
+				List.of(new LineAmounts.Adjustment(false, new BigDecimal("10.005"), new BigDecimal("20"), "S"),
+						new LineAmounts.Adjustment(true, new BigDecimal("5"), BigDecimal.ZERO, "AE")),
+				EUR);
+		// AE and E at 0 % are two breakdowns; the allowance is rounded to 10.01 first
+		assertThat(totals.vat()).extracting(LineAmounts.VatGroup::category).containsExactly("AE", "E", "S");
+		assertThat(totals.vat().get(0).base().toPlainString()).isEqualTo("55.00");
+		assertThat(totals.vat().get(2).base().toPlainString()).isEqualTo("89.99");
+		assertThat(totals.vat().get(2).tax().toPlainString()).isEqualTo("18.00");
+		assertThat(totals.lineTotal().toPlainString()).isEqualTo("180.00");
+		assertThat(totals.allowances().toPlainString()).isEqualTo("10.01");
+		assertThat(totals.charges().toPlainString()).isEqualTo("5.00");
+		assertThat(totals.net().toPlainString()).isEqualTo("174.99");
+		assertThat(totals.total().toPlainString()).isEqualTo("192.99");
+	}
+
 }

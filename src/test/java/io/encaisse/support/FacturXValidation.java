@@ -24,4 +24,14 @@ public final class FacturXValidation {
 		assertThat(validator.wasCompletelyValid()).as(report).isTrue();
 	}
 
+	/** An e-invoice XML (CII or UBL) through the same validator and schematron. */
+	public static void assertValidXml(byte[] xml, Path dir, String name) throws Exception {
+		Path file = dir.resolve(name);
+		Files.write(file, xml);
+		ZUGFeRDValidator validator = new ZUGFeRDValidator();
+		String report = validator.validate(file.toString());
+		assertThat(validator.wasCompletelyValid()).as(report).isTrue();
+		assertThat(report).contains("valid");
+	}
+
 }

@@ -38,6 +38,18 @@ public final class Fixtures {
 		return "FR" + (check < 10 ? "0" : "") + check + bban;
 	}
 
+	/**
+	 * The fields of a customer, with what an invoice needs (SIREN, a full billing
+	 * address) added to those given.
+	 */
+	public static java.util.Map<String, Object> invoiceable(Object... kv) {
+		java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>(map(kv));
+		fields.putIfAbsent("legalId", "732829320");
+		fields.putIfAbsent("billingAddress",
+				map("line1", "1 rue de la Paix", "postalCode", "75002", "city", "Paris", "country", "FR"));
+		return fields;
+	}
+
 	public String customer() {
 		return customer(30);
 	}

@@ -20,6 +20,7 @@ import java.util.Map;
 
 import io.encaisse.customers.CustomerDetails;
 import io.encaisse.invoicing.InvoiceView;
+import io.encaisse.shared.VatTreatment;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -156,17 +157,58 @@ public class InvoiceDocuments {
 			}
 			Product product = new Product(line.description(), "", UnitCodes.of(line.unit()), line.taxRate());
 			product.setSellerAssignedID(line.sku());
-			if (line.taxRate().signum() == 0) {
-				product.setTaxCategoryCode("E");
-				// the product's legal wording, kept with the line (e.g. "Exonération de
-				// TVA, article
-				// 261-4-4° a du CGI"); a generic one for lines billed before it was kept
+			String category = category(line.taxCategory(), line.taxRate());
+			product.setTaxCategoryCode(category);
+			if (!VatTreatment.STANDARD.equals(category)) {
+				// the legal wording kept with the line (the product's, e.g. "Exonération
+				// de
+				// TVA, article 261-4-4° a du CGI", or the reverse charge's); a generic
+				// one
+				// for lines billed before it was kept
 				product.setTaxExemptionReason(
 						line.exemptionReason() != null ? line.exemptionReason() : "Exonération de TVA");
+				String code = exemptionCode(category);
+				if (code != null) {
+					product.setTaxExemptionReasonCode(code);
+				}
 			}
 			inv.addItem(new Item(product, netUnit, line.quantity()));
 		}
+		for (InvoiceView.Adjustment adj : invoice.adjustments()) {
+			org.mustangproject.Charge c = adj.charge() ? new org.mustangproject.Charge(adj.amount().amount())
+					: new org.mustangproject.Allowance(adj.amount().amount());
+			c.setTaxPercent(adj.taxRate())
+				.setCategoryCode(category(adj.taxCategory(), adj.taxRate()))
+				.setReason(adj.reason());
+			if (adj.charge()) {
+				inv.addCharge(c);
+			}
+			else {
+				inv.addAllowance(c);
+			}
+		}
+		if (invoice.lines().stream().anyMatch(l -> VatTreatment.INTRA_COMMUNITY.equals(l.taxCategory()))) {
+			// an intra-community supply names where the goods went (BR-IC-12)
+			CustomerDetails.Address to = customer.deliveryAddress() != null
+					&& customer.deliveryAddress().country() != null ? customer.deliveryAddress() : a;
+			inv.setDeliveryAddress(new TradeParty(customer.name(), nz(to.line1()), nz(to.postalCode()), nz(to.city()),
+					to.country() == null ? "FR" : to.country()));
+		}
 		return inv;
+	}
+
+	private static String category(String category, BigDecimal rate) {
+		return category != null ? category : VatTreatment.defaultCategory(rate);
+	}
+
+	/** The VATEX code of a category without VAT (CEF VATEX list), when one fits. */
+	private static String exemptionCode(String category) {
+		return switch (category) {
+			case VatTreatment.REVERSE_CHARGE -> "VATEX-EU-AE";
+			case VatTreatment.INTRA_COMMUNITY -> "VATEX-EU-IC";
+			case VatTreatment.EXPORT -> "VATEX-EU-G";
+			default -> null;
+		};
 	}
 
 	private static String nz(String s) {
@@ -278,6 +320,18 @@ public class InvoiceDocuments {
 				w.line(MARGIN, y + 4, width - MARGIN, y + 4);
 				y -= 10;
 				float tx = width - MARGIN - 200;
+				if (!invoice.adjustments().isEmpty()) {
+					w.text(regular, 10, tx, y, t.get("lineTotal"));
+					w.text(regular, 10, tx + 120, y, invoice.lineTotal().toPlainString() + " " + invoice.currency());
+					y -= 13;
+					for (InvoiceView.Adjustment adj : invoice.adjustments()) {
+						w.text(regular, 10, tx - 80, y, ellipsis(
+								(adj.charge() ? t.get("charge") : t.get("allowance")) + " : " + adj.reason(), 38));
+						w.text(regular, 10, tx + 120, y,
+								(adj.charge() ? "" : "-") + adj.amount().toPlainString() + " " + invoice.currency());
+						y -= 13;
+					}
+				}
 				w.text(regular, 10, tx, y, t.get("totalNet"));
 				w.text(regular, 10, tx + 120, y, invoice.totalNet().toPlainString() + " " + invoice.currency());
 				y -= 13;
@@ -306,6 +360,14 @@ public class InvoiceDocuments {
 				if (!operation(invoice, t).equals(t.get("goods"))) {
 					mentions.add(t.get("vatOnDebits"));
 				}
+				// where no VAT is charged, the legal reason (exemption, reverse charge,
+				// export)
+				invoice.lines()
+					.stream()
+					.map(InvoiceView.Line::exemptionReason)
+					.filter(java.util.Objects::nonNull)
+					.distinct()
+					.forEach(mentions::add);
 				for (String m : mentions) {
 					for (String part : wrap(m, 105)) {
 						w.text(regular, 8, MARGIN, y, part);
@@ -324,7 +386,7 @@ public class InvoiceDocuments {
 	}
 
 	private static String operation(InvoiceView invoice, Map<String, String> t) {
-		long services = invoice.lines().stream().filter(l -> UnitCodes.isService(l.unit())).count();
+		long services = invoice.lines().stream().filter(l -> VatTreatment.isService(l.unit())).count();
 		if (services == 0) {
 			return t.get("goods");
 		}

@@ -19,7 +19,8 @@ final class Labels {
 			Map.entry("noDiscount", "Pas d'escompte pour paiement anticipé."),
 			Map.entry("penalties",
 					"En cas de retard de paiement : pénalités au taux de la BCE majoré de 10 points, et indemnité forfaitaire pour frais de recouvrement de 40 € (art. L441-10 et D441-5 du Code de commerce)."),
-			Map.entry("vatOnDebits", "TVA acquittée sur les encaissements."));
+			Map.entry("vatOnDebits", "TVA acquittée sur les encaissements."), Map.entry("lineTotal", "Total lignes HT"),
+			Map.entry("allowance", "Remise"), Map.entry("charge", "Frais"), Map.entry("buyerVat", "TVA client"));
 
 	private static final Map<String, String> EN = Map.ofEntries(Map.entry("invoice", "Invoice"),
 			Map.entry("creditNote", "Credit note"), Map.entry("capital", "with a share capital of"),
@@ -35,7 +36,8 @@ final class Labels {
 			Map.entry("noDiscount", "No discount for early payment."),
 			Map.entry("penalties",
 					"Late payment: interest at the ECB rate plus 10 points, and a fixed recovery indemnity of EUR 40 (French Commercial Code L441-10, D441-5)."),
-			Map.entry("vatOnDebits", "VAT paid on receipts."));
+			Map.entry("vatOnDebits", "VAT paid on receipts."), Map.entry("lineTotal", "Lines total"),
+			Map.entry("allowance", "Allowance"), Map.entry("charge", "Charge"), Map.entry("buyerVat", "Buyer VAT"));
 
 	private Labels() {
 	}

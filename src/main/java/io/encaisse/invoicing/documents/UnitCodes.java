@@ -15,11 +15,4 @@ final class UnitCodes {
 		return CODES.getOrDefault(unit, "C62");
 	}
 
-	static boolean isService(String unit) {
-		return switch (unit) {
-			case "hour", "day", "month", "year", "licence" -> true;
-			default -> false;
-		};
-	}
-
 }

@@ -83,6 +83,9 @@ public class Invoice {
 	@MappedCollection(idColumn = "invoice_id")
 	private Set<InvoicePayment> payments;
 
+	@MappedCollection(idColumn = "invoice_id", keyColumn = "adjustment_index")
+	private List<InvoiceAdjustment> adjustments;
+
 	@Version
 	private Long version;
 
@@ -93,8 +96,8 @@ public class Invoice {
 			String orderId, String sourceRef, String creditedInvoiceId, String reason, LocalDate issueDate,
 			LocalDate dueDate, String currency, BigDecimal totalNet, BigDecimal totalTax, BigDecimal total,
 			BigDecimal amountPaid, BigDecimal amountCredited, String paymentReference, int paymentTermsDays,
-			boolean paymentTermsEndOfMonth, List<InvoiceLine> lines, Set<InvoicePayment> payments, Long version,
-			Instant createdAt) {
+			boolean paymentTermsEndOfMonth, List<InvoiceLine> lines, Set<InvoicePayment> payments,
+			List<InvoiceAdjustment> adjustments, Long version, Instant createdAt) {
 		this.paymentTermsEndOfMonth = paymentTermsEndOfMonth;
 		this.id = id;
 		this.kind = kind;
@@ -118,6 +121,7 @@ public class Invoice {
 		this.paymentTermsDays = paymentTermsDays;
 		this.lines = new ArrayList<>(lines);
 		this.payments = new HashSet<>(payments == null ? Set.of() : payments);
+		this.adjustments = new ArrayList<>(adjustments == null ? List.of() : adjustments);
 		this.version = version;
 		this.createdAt = createdAt;
 	}
@@ -129,17 +133,43 @@ public class Invoice {
 	public static Invoice draft(String id, Kind kind, String customerId, String customerName, String orderId,
 			String sourceRef, String creditedInvoiceId, String reason, String currency, int paymentTermsDays,
 			boolean paymentTermsEndOfMonth, List<InvoiceLine> lines, Instant now) {
-		Currency cur = Currency.getInstance(currency);
-		List<InvoiceLine> priced = lines.stream()
-			.map(l -> new InvoiceLine(l.sku(), l.description(), l.unit(), l.quantity(), l.unitPrice(),
-					l.discountPercent(), l.taxRate(), LineAmounts.lineNet(l.amounts(), cur).amount(),
-					l.orderLineIndex(), l.priceSource(), l.exemptionReason()))
-			.toList();
-		LineAmounts.Totals totals = LineAmounts.totals(priced.stream().map(InvoiceLine::amounts).toList(), cur);
-		return new Invoice(id, kind, null, InvoiceStatus.DRAFT, customerId, customerName, orderId, sourceRef,
-				creditedInvoiceId, reason, null, null, currency, totals.net().amount(), totals.tax().amount(),
-				totals.total().amount(), BigDecimal.ZERO, BigDecimal.ZERO, null, paymentTermsDays,
-				paymentTermsEndOfMonth, priced, Set.of(), null, now);
+		return draft(id, kind, customerId, customerName, orderId, sourceRef, creditedInvoiceId, reason, currency,
+				paymentTermsDays, paymentTermsEndOfMonth, lines, List.of(), now);
+	}
+
+	/** A draft with document-level allowances and charges. */
+	public static Invoice draft(String id, Kind kind, String customerId, String customerName, String orderId,
+			String sourceRef, String creditedInvoiceId, String reason, String currency, int paymentTermsDays,
+			boolean paymentTermsEndOfMonth, List<InvoiceLine> lines, List<InvoiceAdjustment> adjustments, Instant now) {
+		Invoice invoice = new Invoice(id, kind, null, InvoiceStatus.DRAFT, customerId, customerName, orderId, sourceRef,
+				creditedInvoiceId, reason, null, null, currency, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+				BigDecimal.ZERO, BigDecimal.ZERO, null, paymentTermsDays, paymentTermsEndOfMonth, List.of(), Set.of(),
+				List.of(), null, now);
+		invoice.price(lines, adjustments);
+		return invoice;
+	}
+
+	/** Lines with their nets, and the totals, the EN 16931 way. */
+	private void price(List<InvoiceLine> lines, List<InvoiceAdjustment> adjustments) {
+		Currency cur = Currency.getInstance(this.currency);
+		this.lines = new ArrayList<>(
+				lines.stream().map(l -> l.withNet(LineAmounts.lineNet(l.amounts(), cur).amount())).toList());
+		this.adjustments = new ArrayList<>(adjustments);
+		LineAmounts.Totals totals = totals();
+		this.totalNet = totals.net().amount();
+		this.totalTax = totals.tax().amount();
+		this.total = totals.total().amount();
+	}
+
+	/**
+	 * Changes a draft's lines and document-level allowances and charges; an issued
+	 * invoice is immutable (a credit note corrects it).
+	 */
+	public void revise(List<InvoiceLine> lines, List<InvoiceAdjustment> adjustments) {
+		if (this.status != InvoiceStatus.DRAFT) {
+			throw new Problem.StateConflict(describe() + " is issued and cannot be changed; issue a credit note");
+		}
+		price(lines, adjustments);
 	}
 
 	/**
@@ -153,8 +183,8 @@ public class Invoice {
 		return new Invoice(id, Kind.INVOICE, number, InvoiceStatus.ISSUED, customerId, customerName, null,
 				"import:" + number, null, "imported from another system", issued, due, amount.currencyCode(),
 				amount.amount(), BigDecimal.ZERO, amount.amount(), BigDecimal.ZERO, BigDecimal.ZERO, null,
-				(int) java.time.temporal.ChronoUnit.DAYS.between(issued, due), false, List.of(line), Set.of(), null,
-				now);
+				(int) java.time.temporal.ChronoUnit.DAYS.between(issued, due), false, List.of(line), Set.of(),
+				List.of(), null, now);
 	}
 
 	/** Gives the draft its number, dates and payment reference. */
@@ -356,9 +386,22 @@ public class Invoice {
 		return this.payments.stream().sorted(java.util.Comparator.comparing(InvoicePayment::paidOn)).toList();
 	}
 
+	public List<InvoiceAdjustment> adjustments() {
+		return List.copyOf(this.adjustments);
+	}
+
 	public LineAmounts.Totals totals() {
 		return LineAmounts.totals(this.lines.stream().map(InvoiceLine::amounts).toList(),
+				this.adjustments.stream().map(InvoiceAdjustment::amounts).toList(),
 				Currency.getInstance(this.currency));
+	}
+
+	public boolean paymentTermsEndOfMonth() {
+		return this.paymentTermsEndOfMonth;
+	}
+
+	public Instant createdAt() {
+		return this.createdAt;
 	}
 
 	public long version() {

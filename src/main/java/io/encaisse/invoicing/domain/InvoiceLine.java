@@ -3,17 +3,52 @@ package io.encaisse.invoicing.domain;
 import java.math.BigDecimal;
 
 import io.encaisse.shared.LineAmounts;
+import io.encaisse.shared.VatTreatment;
 
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A billed line, with the order line it came from and where its price came from. */
+/**
+ * A billed line, with the order line it came from, where its price came from, and its VAT
+ * category (S, E, AE, K, G) with the legal wording when no VAT is charged.
+ */
 @Table("invoice_line")
 public record InvoiceLine(String sku, String description, String unit, BigDecimal quantity, BigDecimal unitPrice,
 		BigDecimal discountPercent, BigDecimal taxRate, BigDecimal netAmount, Integer orderLineIndex,
-		String priceSource, String exemptionReason) {
+		String priceSource, String exemptionReason, String taxCategory) {
+
+	@PersistenceCreator
+	public InvoiceLine {
+		if (taxCategory == null && taxRate != null) {
+			taxCategory = VatTreatment.defaultCategory(taxRate);
+		}
+	}
+
+	/** A line taxed the domestic way: S above zero, E at zero. */
+	public InvoiceLine(String sku, String description, String unit, BigDecimal quantity, BigDecimal unitPrice,
+			BigDecimal discountPercent, BigDecimal taxRate, BigDecimal netAmount, Integer orderLineIndex,
+			String priceSource, String exemptionReason) {
+		this(sku, description, unit, quantity, unitPrice, discountPercent, taxRate, netAmount, orderLineIndex,
+				priceSource, exemptionReason, null);
+	}
+
+	/** The same line under another VAT treatment. */
+	public InvoiceLine treated(VatTreatment treatment) {
+		return new InvoiceLine(this.sku, this.description, this.unit, this.quantity, this.unitPrice,
+				this.discountPercent, treatment.rate(), this.netAmount, this.orderLineIndex, this.priceSource,
+				treatment.exemptionReason(), treatment.category());
+	}
+
+	/** The same line with its net computed. */
+	InvoiceLine withNet(BigDecimal net) {
+		return new InvoiceLine(this.sku, this.description, this.unit, this.quantity, this.unitPrice,
+				this.discountPercent, this.taxRate, net, this.orderLineIndex, this.priceSource, this.exemptionReason,
+				this.taxCategory);
+	}
 
 	public LineAmounts.Line amounts() {
-		return new LineAmounts.Line(this.quantity, this.unitPrice, this.discountPercent, this.taxRate);
+		return new LineAmounts.Line(this.quantity, this.unitPrice, this.discountPercent, this.taxRate,
+				this.taxCategory);
 	}
 
 }

@@ -42,15 +42,45 @@ public class InvoiceNumbering {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Numbered next(boolean creditNote, LocalDate requestedDate) {
+		return next(creditNote, requestedDate, 1).get(0);
+	}
+
+	/**
+	 * Takes the next {@code count} numbers of the series at once, all dated the same day:
+	 * the requested one, or the series' last issue date if that is later. The counter row
+	 * stays locked until the caller's transaction ends.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public java.util.List<Numbered> next(boolean creditNote, LocalDate requestedDate, int count) {
 		String series = (creditNote ? this.creditNotePrefix : this.invoicePrefix) + "-" + requestedDate.getYear();
-		long n = this.counters.next("invoice:" + series);
-		LocalDate last = this.jdbc.sql("select max(issue_date) from invoice where number like :pattern")
-			.param("pattern", series + "-%")
+		String key = "invoice:" + series;
+		long last = this.counters.next(key, count);
+		LocalDate kept = this.jdbc.sql("select last_date from document_counter where series = :s")
+			.param("s", key)
 			.query(LocalDate.class)
 			.optional()
 			.orElse(null);
-		LocalDate issueDate = last != null && last.isAfter(requestedDate) ? last : requestedDate;
-		return new Numbered(series + "-" + String.format("%06d", n), issueDate);
+		if (kept == null && last > count) {
+			// a series numbered before its last date was kept: read it once from the
+			// invoices
+			kept = this.jdbc.sql("select max(issue_date) from invoice where number like :pattern")
+				.param("pattern", series + "-%")
+				.query(LocalDate.class)
+				.optional()
+				.orElse(null);
+		}
+		LocalDate issueDate = kept != null && kept.isAfter(requestedDate) ? kept : requestedDate;
+		if (!issueDate.equals(kept)) {
+			this.jdbc.sql("update document_counter set last_date = :d where series = :s")
+				.param("d", issueDate)
+				.param("s", key)
+				.update();
+		}
+		java.util.List<Numbered> numbers = new java.util.ArrayList<>(count);
+		for (long n = last - count + 1; n <= last; n++) {
+			numbers.add(new Numbered(series + "-" + String.format("%06d", n), issueDate));
+		}
+		return numbers;
 	}
 
 }

@@ -36,8 +36,11 @@ class InvoiceApi {
 
 	private final io.encaisse.invoicing.InvoiceMail mail;
 
-	InvoiceApi(Invoicing invoicing, io.encaisse.invoicing.EInvoicing eInvoicing,
-			io.encaisse.invoicing.InvoiceMail mail) {
+	private final io.encaisse.invoicing.InvoiceDrafts drafts;
+
+	InvoiceApi(Invoicing invoicing, io.encaisse.invoicing.EInvoicing eInvoicing, io.encaisse.invoicing.InvoiceMail mail,
+			io.encaisse.invoicing.InvoiceDrafts drafts) {
+		this.drafts = drafts;
 		this.mail = mail;
 		this.invoicing = invoicing;
 		this.eInvoicing = eInvoicing;
@@ -89,7 +92,8 @@ class InvoiceApi {
 			String orderId, String creditedInvoiceId, String reason, LocalDate issueDate, LocalDate dueDate,
 			String currency, String totalNet, String totalTax, String total, String amountPaid, String amountCredited,
 			String amountDue, String paymentReference, boolean overdue, List<LineResponse> lines, List<VatResponse> vat,
-			List<SettlementResponse> payments, long version) {
+			List<SettlementResponse> payments, long version, String lineTotal, List<AdjustmentResponse> allowances,
+			List<AdjustmentResponse> charges) {
 
 		static InvoiceResponse of(InvoiceView i) {
 			return new InvoiceResponse(i.id(), i.kind(), i.number(), i.status().name(), i.customerId(),
@@ -102,11 +106,12 @@ class InvoiceApi {
 						.map(l -> new LineResponse(l.lineNumber(), l.sku(), l.description(), l.unit(),
 								l.quantity().stripTrailingZeros().toPlainString(), l.unitPrice().toUnitPriceString(),
 								l.discountPercent().toPlainString(), l.taxRate().toPlainString(),
-								l.net().toPlainString(), l.orderLineNumber(), l.priceSource()))
+								l.net().toPlainString(), l.orderLineNumber(), l.priceSource(), l.taxCategory(),
+								l.exemptionReason()))
 						.toList(),
 					i.vat()
 						.stream()
-						.map(g -> new VatResponse(g.rate().toPlainString(), g.base().toPlainString(),
+						.map(g -> new VatResponse(g.category(), g.rate().toPlainString(), g.base().toPlainString(),
 								g.tax().toPlainString()))
 						.toList(),
 					i.payments()
@@ -114,16 +119,82 @@ class InvoiceApi {
 						.map(p -> new SettlementResponse(p.paymentId(), p.kind(), p.amount().toPlainString(),
 								p.paidOn()))
 						.toList(),
-					i.version());
+					i.version(), i.lineTotal().toPlainString(), adjustments(i, false), adjustments(i, true));
+		}
+
+		private static List<AdjustmentResponse> adjustments(InvoiceView i, boolean charges) {
+			return i.adjustments()
+				.stream()
+				.filter(a -> a.charge() == charges)
+				.map(a -> new AdjustmentResponse(a.reason(), a.amount().toPlainString(), a.taxRate().toPlainString(),
+						a.taxCategory()))
+				.toList();
 		}
 
 	}
 
 	record LineResponse(int lineNumber, String sku, String description, String unit, String quantity, String unitPrice,
-			String discountPercent, String taxRate, String netAmount, Integer orderLineNumber, String priceSource) {
+			String discountPercent, String taxRate, String netAmount, Integer orderLineNumber, String priceSource,
+			String taxCategory, String exemptionReason) {
 	}
 
-	record VatResponse(String rate, String taxableAmount, String taxAmount) {
+	/** A VAT breakdown: category (S, E, AE, K, G), rate, base and VAT. */
+	record VatResponse(String category, String rate, String taxableAmount, String taxAmount) {
+	}
+
+	/** A document-level allowance or charge. */
+	record AdjustmentResponse(String reason, String amount, String taxRate, String taxCategory) {
+	}
+
+	/**
+	 * Writes a manual invoice as a draft (no number yet): lines by SKU (priced by the
+	 * price book unless a price is typed) or described by hand, allowances and charges.
+	 */
+	@PostMapping
+	@PreAuthorize(Roles.BILL)
+	ResponseEntity<InvoiceResponse> create(@RequestBody io.encaisse.invoicing.InvoiceDraftInput input) {
+		InvoiceView draft = this.drafts.create(input);
+		return ResponseEntity.created(URI.create("/api/v1/invoices/" + draft.id()))
+			.eTag("\"" + draft.version() + "\"")
+			.body(InvoiceResponse.of(draft));
+	}
+
+	/** Replaces a draft's lines, allowances and charges; an issued invoice is a 409. */
+	@org.springframework.web.bind.annotation.PutMapping("/{id}")
+	@PreAuthorize(Roles.BILL)
+	InvoiceResponse revise(@PathVariable String id,
+			@org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@RequestBody io.encaisse.invoicing.InvoiceDraftInput input) {
+		return InvoiceResponse.of(this.drafts.revise(id, io.encaisse.shared.Versions.parse(ifMatch), input));
+	}
+
+	/** Deletes a draft; an issued invoice is never deleted (409). */
+	@org.springframework.web.bind.annotation.DeleteMapping("/{id}")
+	@PreAuthorize(Roles.BILL)
+	ResponseEntity<Void> delete(@PathVariable String id,
+			@org.springframework.web.bind.annotation.RequestHeader(name = "If-Match",
+					required = false) String ifMatch) {
+		this.drafts.delete(id, io.encaisse.shared.Versions.parse(ifMatch));
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * Issues a draft: a 422 lists everything missing from the mandatory mentions;
+	 * otherwise it takes the next number and is frozen.
+	 */
+	@PostMapping("/{id}/issue")
+	@PreAuthorize(Roles.BILL)
+	InvoiceResponse issue(@PathVariable String id,
+			@org.springframework.web.bind.annotation.RequestHeader(name = "If-Match",
+					required = false) String ifMatch) {
+		return InvoiceResponse.of(this.drafts.issue(id, io.encaisse.shared.Versions.parse(ifMatch)));
+	}
+
+	/** What a draft still lacks to be issued (empty once it can be, or once issued). */
+	@GetMapping("/{id}/missing")
+	@PreAuthorize(Roles.ANY)
+	Cursor.Page<io.encaisse.shared.Problem.FieldError> missing(@PathVariable String id) {
+		return new Cursor.Page<>(this.drafts.missing(id), false);
 	}
 
 	/**
