@@ -33,3 +33,11 @@
     if (select.dataset && 'autosubmit' in select.dataset) select.form.submit();
   });
 })();
+
+// long work (a bulk run) shows its progress: the page reloads itself while it runs
+document.addEventListener('DOMContentLoaded', () => {
+  const refresh = document.querySelector('[data-refresh]');
+  if (refresh) {
+    setTimeout(() => window.location.reload(), 1000 * Number(refresh.dataset.refresh || 2));
+  }
+});

@@ -86,6 +86,10 @@ public class Invoicing {
 		return view(load(id));
 	}
 
+	public Optional<InvoiceView> findById(String id) {
+		return this.invoices.findById(id).map(this::view);
+	}
+
 	public Optional<InvoiceView> findByNumber(String number) {
 		return this.invoices.findByNumber(number).map(this::view);
 	}

@@ -114,6 +114,8 @@ class RolePermissionTests {
 		PERMISSIONS.put("DELETE /api/v1/invoices/{id}", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("POST /api/v1/invoices/{id}/issue", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("GET /api/v1/invoices/{id}/missing", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/invoice-runs", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("GET /api/v1/invoice-runs/{id}", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/payments", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/payments/{id}", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/payments", EnumSet.of(ADMIN, BILLING, FINANCE));

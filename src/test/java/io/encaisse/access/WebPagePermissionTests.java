@@ -57,6 +57,9 @@ class WebPagePermissionTests {
 		PAGES.put("POST /quotes/X/approve", Set.of(Role.ADMIN, Role.SALES_MANAGER, Role.FINANCE));
 		PAGES.put("POST /quotes/X/comments", Set.of(Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.SALES_ADMIN));
 		PAGES.put("POST /invoices/X/credit-notes", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
+		PAGES.put("POST /invoices/X/issue", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
+		PAGES.put("POST /invoices/X/delete", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
+		PAGES.put("POST /invoices/runs", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
 		PAGES.put("POST /orders/X/deliveries", Set.of(Role.ADMIN, Role.SALES_ADMIN, Role.PROJECT_MANAGER));
 		PAGES.put("GET /products", Set.of(Role.values()));
 		PAGES.put("GET /invoices", Set.of(Role.values()));

@@ -35,8 +35,15 @@ class InvoicePages {
 
 	private final io.encaisse.invoicing.InvoiceMail mail;
 
+	private final io.encaisse.invoicing.InvoiceDrafts drafts;
+
+	private final io.encaisse.invoicing.InvoiceRuns runs;
+
 	InvoicePages(Invoicing invoicing, AuditTrail audit, io.encaisse.invoicing.EInvoicing eInvoicing,
-			io.encaisse.invoicing.InvoiceMail mail) {
+			io.encaisse.invoicing.InvoiceMail mail, io.encaisse.invoicing.InvoiceDrafts drafts,
+			io.encaisse.invoicing.InvoiceRuns runs) {
+		this.drafts = drafts;
+		this.runs = runs;
 		this.mail = mail;
 		this.eInvoicing = eInvoicing;
 		this.invoicing = invoicing;
@@ -72,6 +79,7 @@ class InvoicePages {
 		model.addAttribute("status", st);
 		model.addAttribute("statuses", InvoiceStatus.values());
 		model.addAttribute("next", page.next(InvoiceView::id));
+		model.addAttribute("runs", this.runs.recent().stream().limit(5).toList());
 		return "invoices/list";
 	}
 
@@ -86,7 +94,68 @@ class InvoicePages {
 		model.addAttribute("audit", this.audit.of(Invoicing.DOCUMENT, id));
 		model.addAttribute("lifecycle", this.eInvoicing.lifecycle(id));
 		model.addAttribute("sendings", this.mail.of(id));
+		model.addAttribute("missing", this.drafts.missing(id));
 		return "invoices/show";
+	}
+
+	/** Issues a draft; what it lacks is shown on its page. */
+	@PostMapping("/{id}/issue")
+	@PreAuthorize(Roles.BILL)
+	String issue(@PathVariable String id, RedirectAttributes redirect) {
+		try {
+			InvoiceView issued = this.drafts.issue(id, null);
+			Forms.flash(redirect, "✓ " + issued.number());
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/invoices/" + id;
+	}
+
+	@PostMapping("/{id}/delete")
+	@PreAuthorize(Roles.BILL)
+	String delete(@PathVariable String id, RedirectAttributes redirect) {
+		try {
+			this.drafts.delete(id, null);
+			Forms.flash(redirect, "✓");
+			return "redirect:/invoices?status=DRAFT";
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+			return "redirect:/invoices/" + id;
+		}
+	}
+
+	/** Starts a bulk run over the ticked invoices and shows its progress. */
+	@PostMapping("/runs")
+	@PreAuthorize(Roles.BILL)
+	String startRun(@RequestParam(required = false) String kind,
+			@RequestParam(name = "ids", required = false) java.util.List<String> ids, RedirectAttributes redirect) {
+		try {
+			var run = this.runs.start(io.encaisse.invoicing.InvoiceRuns.Kind.valueOf(String.valueOf(kind)), ids);
+			return "redirect:/invoices/runs/" + run.id();
+		}
+		catch (IllegalArgumentException | Problem.Refused refused) {
+			if (refused instanceof Problem.Refused r) {
+				Forms.problem(redirect, r);
+			}
+			return "redirect:/invoices";
+		}
+	}
+
+	@GetMapping("/runs/{id}")
+	@PreAuthorize(Roles.ANY)
+	String run(@PathVariable String id, Model model) {
+		var run = this.runs.get(id);
+		model.addAttribute("run", run);
+		java.util.Map<String, String> numbers = new java.util.HashMap<>();
+		run.failures()
+			.forEach(f -> numbers.put(f.invoiceId(),
+					this.invoicing.findById(f.invoiceId())
+						.map(i -> i.number() != null ? i.number() : i.customerName())
+						.orElse(f.invoiceId())));
+		model.addAttribute("labels", numbers);
+		return "invoices/run";
 	}
 
 	@GetMapping("/{id}/pdf")
