@@ -57,6 +57,34 @@ public class InvoiceDocuments {
 
 	private static final float MARGIN = 50;
 
+	static {
+		// PDFBox and Mustang ask for a new XML factory several times per document;
+		// without
+		// these properties each request scans every jar of the classpath for a provider
+		// (ServiceLoader), which took most of a Factur-X's rendering time. The classes
+		// are
+		// the ones that scan finds: Saxon's transformer (on the classpath for Mustang)
+		// and
+		// the JDK's parsers.
+		setIfAbsent("javax.xml.transform.TransformerFactory", "net.sf.saxon.TransformerFactoryImpl");
+		setIfAbsent("javax.xml.parsers.DocumentBuilderFactory",
+				"com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
+		setIfAbsent("javax.xml.parsers.SAXParserFactory",
+				"com.sun.org.apache.xerces.internal.jaxp.SAXParserFactoryImpl");
+	}
+
+	private static void setIfAbsent(String property, String factory) {
+		if (System.getProperty(property) == null) {
+			try {
+				Class.forName(factory, false, InvoiceDocuments.class.getClassLoader());
+				System.setProperty(property, factory);
+			}
+			catch (ClassNotFoundException absent) {
+				// leave the JDK's lookup alone
+			}
+		}
+	}
+
 	private final Seller seller;
 
 	InvoiceDocuments(Seller seller) {
