@@ -53,6 +53,13 @@ public class Customers {
 		return this.customers.findById(id).map(Customer::details);
 	}
 
+	/** Many customers at once, by id (the unknown ones are left out). */
+	public java.util.Map<String, CustomerDetails> getAll(java.util.Collection<String> ids) {
+		java.util.Map<String, CustomerDetails> found = new java.util.HashMap<>();
+		this.customers.findAllById(new java.util.HashSet<>(ids)).forEach(c -> found.put(c.id(), c.details()));
+		return found;
+	}
+
 	public CustomerDetails get(String id) {
 		return find(id).orElseThrow(() -> new Problem.NotFound("customer", id));
 	}

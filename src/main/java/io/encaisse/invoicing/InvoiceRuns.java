@@ -218,10 +218,22 @@ public class InvoiceRuns {
 		try {
 			this.transactions.executeWithoutResult(tx -> {
 				Map<String, Invoicing.Issued> outcome = this.invoicing.issueAll(ids);
+				List<Object[]> rows = new ArrayList<>();
+				int done = 0;
 				for (String[] item : chunk) {
 					Invoicing.Issued o = outcome.get(item[1]);
-					record(runId, item[0], o.number() != null, o.number() != null ? o.number() : o.refusal());
+					done += o.number() != null ? 1 : 0;
+					rows.add(new Object[] { o.number() != null ? "DONE" : "FAILED",
+							o.number() != null ? o.number() : o.refusal(), runId, Integer.parseInt(item[0]) });
 				}
+				this.batch.batchUpdate("""
+						update invoice_run_item set status = ?, message = ?
+						where run_id = ? and position = ? and status = 'PENDING'""", rows);
+				this.jdbc.sql("update invoice_run set done = done + :done, failed = failed + :failed where id = :id")
+					.param("done", done)
+					.param("failed", chunk.size() - done)
+					.param("id", runId)
+					.update();
 			});
 		}
 		catch (Problem.Refused | org.springframework.dao.DataAccessException conflict) {

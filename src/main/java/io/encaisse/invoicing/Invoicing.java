@@ -506,11 +506,15 @@ public class Invoicing {
 	 * transaction (an outbox), so it is sent once the invoice exists, and only once.
 	 */
 	private void queueMail(Invoice invoice) {
-		queueMails(java.util.Map.of(invoice.id(), invoice.customerId()));
+		queueMails(java.util.Map.of(invoice.id(), invoice.customerId()),
+				this.customers.find(invoice.customerId())
+					.map(c -> java.util.Map.of(c.id(), c))
+					.orElse(java.util.Map.of()));
 	}
 
 	/** The outbox rows of many issued invoices (invoice id to customer id), batched. */
-	private void queueMails(java.util.Map<String, String> customerOfInvoice) {
+	private void queueMails(java.util.Map<String, String> customerOfInvoice,
+			java.util.Map<String, CustomerDetails> customerDetails) {
 		java.util.Set<String> customerIds = new java.util.HashSet<>(customerOfInvoice.values());
 		java.util.Map<String, Boolean> byEmail = new java.util.HashMap<>();
 		java.util.Map<String, String> emails = new java.util.HashMap<>();
@@ -521,7 +525,7 @@ public class Invoicing {
 				.list();
 		}
 		for (String customerId : customerIds) {
-			this.customers.find(customerId)
+			Optional.ofNullable(customerDetails.get(customerId))
 				.filter(c -> byEmail.getOrDefault(customerId, true) && c.email() != null && !c.email().isBlank())
 				.ifPresent(c -> emails.put(customerId, c.email()));
 		}
@@ -581,7 +585,8 @@ public class Invoicing {
 				.list();
 		}
 		java.util.Map<String, Issued> outcome = new java.util.LinkedHashMap<>();
-		java.util.Map<String, CustomerDetails> customerCache = new java.util.HashMap<>();
+		java.util.Map<String, CustomerDetails> customerCache = this.customers
+			.getAll(heads.values().stream().map(Head::customerId).toList());
 		List<Head> ready = new ArrayList<>();
 		for (String id : draftIds) {
 			Head h = heads.get(id);
@@ -592,7 +597,7 @@ public class Invoicing {
 				outcome.put(id, Issued.refused("not a draft invoice (" + h.status() + ")"));
 			}
 			else {
-				CustomerDetails customer = customerCache.computeIfAbsent(h.customerId(), this.customers::get);
+				CustomerDetails customer = customerCache.get(h.customerId());
 				List<Problem.FieldError> missing = IssueChecks.missing(customer, lines.getOrDefault(id, List.of()),
 						h.total().signum() < 0);
 				if (missing.isEmpty()) {
@@ -647,7 +652,7 @@ public class Invoicing {
 			}
 		}
 		this.audit.recordAll(audit);
-		queueMails(mails);
+		queueMails(mails, customerCache);
 		issued.forEach(this.events::publishEvent);
 		return outcome;
 	}

@@ -60,6 +60,9 @@ public final class InvoicingBenchmark {
 			System.out.printf(Locale.ROOT, "billing run: %d issued, %d refused in %.1f s = %.0f invoices/s%n",
 					run.done(), run.failed(), (t1 - t0) / 1e9, run.done() / ((t1 - t0) / 1e9));
 
+			if (pdfs == 0) {
+				return;
+			}
 			Invoicing invoicing = app.getBean(Invoicing.class);
 			List<String> sample = drafts.subList(0, Math.min(pdfs, drafts.size()));
 			// warm-up: fonts, schema, the PDF/A machinery
