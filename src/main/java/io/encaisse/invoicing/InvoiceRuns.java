@@ -132,8 +132,10 @@ public class InvoiceRuns {
 		});
 		SchedulerClient client = this.scheduler.getIfAvailable();
 		if (client != null) {
+			// due at once, whatever the business clock says (the scheduler runs on wall
+			// time)
 			client.scheduleIfNotExists(new com.github.kagkarlsson.scheduler.task.TaskInstance<>(TASK, id, id),
-					Instant.now());
+					Instant.EPOCH);
 		}
 		return get(id);
 	}
