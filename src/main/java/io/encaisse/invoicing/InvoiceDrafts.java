@@ -240,7 +240,8 @@ public class InvoiceDrafts {
 			return new InvoiceLine(product.sku(), ellipsis(description), product.unit(), quantity, unitPrice,
 					discount == null ? BigDecimal.ZERO : discount, product.taxRate(), null, null, source, null)
 				.treated(VatTreatment.of(customer.billingAddress().country(), customer.vatNumber(),
-						VatTreatment.isService(product.unit()), product.taxRate(), product.exemptionReason()));
+						VatTreatment.isService(product.unit()), product.taxRate(), product.exemptionReason()))
+				.withBookPrice(listed.map(p -> p.unitPrice().amount()).orElse(null));
 		}
 		// a line the catalog does not sell, described, priced and taxed by hand
 		if (in.description() == null || in.description().isBlank()) {

@@ -65,10 +65,13 @@ public class Invoicing {
 
 	private final io.encaisse.catalog.Catalog catalog;
 
+	private final io.encaisse.catalog.Pricing pricing;
+
 	Invoicing(InvoiceRepository invoices, InvoiceNumbering numbering, Customers customers, Orders orders,
 			AuditTrail audit, Today today, ApplicationEventPublisher events, JdbcClient jdbc,
 			InvoiceDocuments documents, org.springframework.jdbc.core.JdbcTemplate batch,
-			io.encaisse.catalog.Catalog catalog) {
+			io.encaisse.catalog.Catalog catalog, io.encaisse.catalog.Pricing pricing) {
+		this.pricing = pricing;
 		this.catalog = catalog;
 		this.batch = batch;
 		this.invoices = invoices;
@@ -177,7 +180,11 @@ public class Invoicing {
 			.stream()
 			.map(l -> new InvoiceLine(l.sku(), l.description(), l.unit(), l.quantity(), l.unitPrice(),
 					l.discountPercent(), l.taxRate(), null, l.orderLineNumber(), l.priceSource(), null)
-				.treated(treatment(customer, l.unit(), l.sku(), l.taxRate())))
+				.treated(treatment(customer, l.unit(), l.sku(), l.taxRate()))
+				.withBookPrice(this.pricing
+					.resolve(l.sku(), customer.id(), l.quantity(), delivery.currency(), delivery.deliveredOn())
+					.map(p -> p.unitPrice().amount())
+					.orElse(null)))
 			.toList();
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
 				delivery.orderId(), source, null, null, delivery.currency(), customer.paymentTermsDays(),

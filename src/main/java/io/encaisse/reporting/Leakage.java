@@ -49,8 +49,25 @@ public class Leakage {
 			String approvedBy) {
 	}
 
+	/**
+	 * A line billed below what the price book (the customer's agreement included) gave
+	 * for it: the net billed, what the book would have billed, and the difference.
+	 */
+	public record BelowBookLine(String invoiceId, String number, String customerName, LocalDate issueDate,
+			int lineNumber, String sku, String description, BigDecimal quantity, BigDecimal discountPercent,
+			String priceSource, Money net, Money atBook, Money shortfall) {
+	}
+
 	public record Report(int quoteDays, List<UnbilledDelivery> deliveries, List<UnbilledQuote> quotes,
-			List<OffBookLine> offBook) {
+			List<OffBookLine> offBook, List<BelowBookLine> belowBook) {
+
+		/** What the lines below the price book left uncharged, per currency. */
+		public java.util.Map<String, Money> shortfall() {
+			java.util.Map<String, Money> sums = new java.util.TreeMap<>();
+			this.belowBook.forEach(l -> sums.merge(l.shortfall().currencyCode(), l.shortfall(), Money::plus));
+			return sums;
+		}
+
 	}
 
 	public Report report(Integer quoteDays) {
@@ -101,7 +118,23 @@ public class Leakage {
 					rs.getBigDecimal(8), rs.getString(9), Money.of(rs.getBigDecimal(11), rs.getString(10)),
 					rs.getString(12)))
 			.list();
-		return new Report(days, deliveries, quotes, lines);
+		List<BelowBookLine> below = this.jdbc.sql("""
+				select l.invoice_id, l.number, l.customer_name, l.issue_date, l.line_index, l.sku, l.description,
+				       l.quantity, l.discount_percent, l.price_source, l.currency, l.net_amount, l.book_price
+				from invoicing_billed_line l
+				where l.book_price is not null and l.net_amount < round(l.book_price * l.quantity, 2)
+				order by l.issue_date desc, l.number, l.line_index limit :limit""")
+			.param("limit", LIMIT)
+			.query((rs, i) -> {
+				String currency = rs.getString(11);
+				Money net = Money.of(rs.getBigDecimal(12), currency);
+				Money atBook = Money.of(rs.getBigDecimal(13).multiply(rs.getBigDecimal(8)), currency).rounded();
+				return new BelowBookLine(rs.getString(1), rs.getString(2), rs.getString(3),
+						rs.getObject(4, LocalDate.class), rs.getInt(5) + 1, rs.getString(6), rs.getString(7),
+						rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10), net, atBook, atBook.minus(net));
+			})
+			.list();
+		return new Report(days, deliveries, quotes, lines, below);
 	}
 
 }

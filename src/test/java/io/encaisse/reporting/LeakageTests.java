@@ -73,4 +73,40 @@ class LeakageTests {
 		assertThat(quoteNumber).isNotBlank();
 	}
 
+	@Test
+	void linesBilledBelowTheCustomersAgreementAreListedWithWhatTheyLeftUncharged() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String customer = fixtures.customer();
+		String sku = fixtures.product("120.00", "20");
+		Api.Response agreement = api.post("/api/v1/customers/" + customer + "/price-agreements",
+				map("sku", sku, "unitPrice", "100.00", "validFrom", "2020-01-01"));
+		assertThat(agreement.status()).as(agreement.toString()).isEqualTo(201);
+		// at the agreed price: nothing to report
+		String fair = api
+			.post("/api/v1/invoices", map("customerId", customer, "lines", List.of(map("sku", sku, "quantity", "2"))))
+			.get("id");
+		assertThat(api.get("/api/v1/invoices/" + fair).json().get("lines").get(0).get("unitPrice").asString())
+			.isEqualTo("100.00");
+		// typed below the agreement, and discounted on top of it
+		String typed = api.post("/api/v1/invoices",
+				map("customerId", customer, "lines", List.of(map("sku", sku, "quantity", "3", "unitPrice", "90.00"),
+						map("sku", sku, "quantity", "1", "discountPercent", "15"))))
+			.get("id");
+		for (String id : List.of(fair, typed)) {
+			assertThat(api.post("/api/v1/invoices/" + id + "/issue", null).status()).isEqualTo(200);
+		}
+		String number = api.get("/api/v1/invoices/" + typed).get("number");
+		var below = api.get("/api/v1/reports/leakage").json().get("belowBook");
+		List<String> mine = new java.util.ArrayList<>();
+		for (var l : below) {
+			if (l.get("number").asString().equals(number)) {
+				mine.add(l.get("lineNumber").asInt() + ":" + l.get("net").asString() + "/" + l.get("atBook").asString()
+						+ "/" + l.get("shortfall").asString());
+			}
+			assertThat(l.get("number").asString()).isNotEqualTo(api.get("/api/v1/invoices/" + fair).get("number"));
+		}
+		assertThat(mine).containsExactlyInAnyOrder("1:270.00/300.00/30.00", "2:85.00/100.00/15.00");
+	}
+
 }

@@ -15,7 +15,7 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("invoice_line")
 public record InvoiceLine(String sku, String description, String unit, BigDecimal quantity, BigDecimal unitPrice,
 		BigDecimal discountPercent, BigDecimal taxRate, BigDecimal netAmount, Integer orderLineIndex,
-		String priceSource, String exemptionReason, String taxCategory) {
+		String priceSource, String exemptionReason, String taxCategory, BigDecimal bookPrice) {
 
 	@PersistenceCreator
 	public InvoiceLine {
@@ -29,21 +29,39 @@ public record InvoiceLine(String sku, String description, String unit, BigDecima
 			BigDecimal discountPercent, BigDecimal taxRate, BigDecimal netAmount, Integer orderLineIndex,
 			String priceSource, String exemptionReason) {
 		this(sku, description, unit, quantity, unitPrice, discountPercent, taxRate, netAmount, orderLineIndex,
-				priceSource, exemptionReason, null);
+				priceSource, exemptionReason, null, null);
+	}
+
+	/** A line with its VAT category, priced without a price-book reference. */
+	public InvoiceLine(String sku, String description, String unit, BigDecimal quantity, BigDecimal unitPrice,
+			BigDecimal discountPercent, BigDecimal taxRate, BigDecimal netAmount, Integer orderLineIndex,
+			String priceSource, String exemptionReason, String taxCategory) {
+		this(sku, description, unit, quantity, unitPrice, discountPercent, taxRate, netAmount, orderLineIndex,
+				priceSource, exemptionReason, taxCategory, null);
+	}
+
+	/**
+	 * The same line with the price the price book gave for it (the customer's agreement
+	 * included) when it was billed: the leakage report shows lines billed below it.
+	 */
+	public InvoiceLine withBookPrice(BigDecimal price) {
+		return new InvoiceLine(this.sku, this.description, this.unit, this.quantity, this.unitPrice,
+				this.discountPercent, this.taxRate, this.netAmount, this.orderLineIndex, this.priceSource,
+				this.exemptionReason, this.taxCategory, price);
 	}
 
 	/** The same line under another VAT treatment. */
 	public InvoiceLine treated(VatTreatment treatment) {
 		return new InvoiceLine(this.sku, this.description, this.unit, this.quantity, this.unitPrice,
 				this.discountPercent, treatment.rate(), this.netAmount, this.orderLineIndex, this.priceSource,
-				treatment.exemptionReason(), treatment.category());
+				treatment.exemptionReason(), treatment.category(), this.bookPrice);
 	}
 
 	/** The same line with its net computed. */
 	InvoiceLine withNet(BigDecimal net) {
 		return new InvoiceLine(this.sku, this.description, this.unit, this.quantity, this.unitPrice,
 				this.discountPercent, this.taxRate, net, this.orderLineIndex, this.priceSource, this.exemptionReason,
-				this.taxCategory);
+				this.taxCategory, this.bookPrice);
 	}
 
 	public LineAmounts.Line amounts() {

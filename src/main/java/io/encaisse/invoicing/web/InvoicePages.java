@@ -98,6 +98,23 @@ class InvoicePages {
 		return "invoices/show";
 	}
 
+	/**
+	 * Whether the customer's invoices leave by email on issue (from the customer page).
+	 */
+	@PostMapping("/delivery/{customerId}")
+	@PreAuthorize(Roles.COLLECT_CASH)
+	String delivery(@PathVariable String customerId, @RequestParam(required = false) Boolean on,
+			RedirectAttributes redirect) {
+		try {
+			this.mail.setByEmail(customerId, on);
+			Forms.flash(redirect, "✓");
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/customers/" + customerId;
+	}
+
 	/** Issues a draft; what it lacks is shown on its page. */
 	@PostMapping("/{id}/issue")
 	@PreAuthorize(Roles.BILL)

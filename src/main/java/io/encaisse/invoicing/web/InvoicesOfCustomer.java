@@ -15,7 +15,10 @@ class InvoicesOfCustomer implements CustomerRelationship {
 
 	private final Formats fmt;
 
-	InvoicesOfCustomer(Invoicing invoicing, Formats fmt) {
+	private final io.encaisse.invoicing.InvoiceMail mail;
+
+	InvoicesOfCustomer(Invoicing invoicing, Formats fmt, io.encaisse.invoicing.InvoiceMail mail) {
+		this.mail = mail;
 		this.invoicing = invoicing;
 		this.fmt = fmt;
 	}
@@ -28,7 +31,9 @@ class InvoicesOfCustomer implements CustomerRelationship {
 					.map(i -> new Entry(i.number() == null ? i.id() : i.number(), "/invoices/" + i.id(),
 							i.overdue() ? "overdue" : i.status().name(), this.fmt.money(i.total()),
 							this.fmt.date(i.issueDate())))
-					.toList()));
+					.toList(),
+				List.of(new Toggle("invoices.byEmail", this.mail.byEmail(customerId),
+						"/invoices/delivery/" + customerId))));
 	}
 
 }

@@ -86,11 +86,28 @@ class ReportApi {
 					.map(l -> new LineResponse(l.invoiceId(), l.number(), l.customerName(), l.issueDate(),
 							l.lineNumber(), l.sku(), l.description(), l.discountPercent().toPlainString(),
 							l.priceSource(), l.net().toPlainString(), l.net().currencyCode(), l.approvedBy()))
+					.toList(),
+				r.belowBook()
+					.stream()
+					.map(l -> new BelowBookResponse(l.invoiceId(), l.number(), l.customerName(), l.issueDate(),
+							l.lineNumber(), l.sku(), l.description(), l.quantity().stripTrailingZeros().toPlainString(),
+							l.discountPercent().toPlainString(), l.priceSource(), l.net().toPlainString(),
+							l.atBook().toPlainString(), l.shortfall().toPlainString(), l.net().currencyCode()))
 					.toList());
 	}
 
+	/**
+	 * A line billed below the price book: net billed, net at the book's price, the
+	 * difference.
+	 */
+	record BelowBookResponse(String invoiceId, String number, String customerName, LocalDate issueDate, int lineNumber,
+			String sku, String description, String quantity, String discountPercent, String priceSource, String net,
+			String atBook, String shortfall, String currency) {
+	}
+
 	record LeakageResponse(int quoteDays, List<DeliveryResponse> deliveries,
-			List<io.encaisse.reporting.Leakage.UnbilledQuote> quotes, List<LineResponse> offBook) {
+			List<io.encaisse.reporting.Leakage.UnbilledQuote> quotes, List<LineResponse> offBook,
+			List<BelowBookResponse> belowBook) {
 	}
 
 	record DeliveryResponse(String deliveryId, String orderId, String orderNumber, String customerId,
