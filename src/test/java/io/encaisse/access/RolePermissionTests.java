@@ -115,6 +115,9 @@ class RolePermissionTests {
 		PERMISSIONS.put("POST /api/v1/invoices/{id}/issue", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("GET /api/v1/invoices/{id}/missing", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/invoice-runs", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("GET /api/v1/settings/invoice-layout", EVERYONE);
+		PERMISSIONS.put("PUT /api/v1/settings/invoice-layout", EnumSet.of(ADMIN, FINANCE));
+		PERMISSIONS.put("GET /api/v1/settings/invoice-layout/logo", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/invoice-runs/{id}", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/payments", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/payments/{id}", EVERYONE);

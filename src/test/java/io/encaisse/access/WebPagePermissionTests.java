@@ -60,6 +60,8 @@ class WebPagePermissionTests {
 		PAGES.put("POST /invoices/X/issue", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
 		PAGES.put("POST /invoices/X/delete", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
 		PAGES.put("POST /invoices/runs", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
+		PAGES.put("POST /invoices/layout", Set.of(Role.ADMIN, Role.FINANCE));
+		PAGES.put("GET /invoices/layout", Set.of(Role.values()));
 		PAGES.put("POST /invoices/delivery/X", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
 		PAGES.put("POST /orders/X/deliveries", Set.of(Role.ADMIN, Role.SALES_ADMIN, Role.PROJECT_MANAGER));
 		PAGES.put("GET /products", Set.of(Role.values()));

@@ -87,8 +87,11 @@ public class InvoiceDocuments {
 
 	private final Seller seller;
 
-	InvoiceDocuments(Seller seller) {
+	private final InvoiceLayout layout;
+
+	InvoiceDocuments(Seller seller, InvoiceLayout layout) {
 		this.seller = seller;
+		this.layout = layout;
 	}
 
 	public byte[] facturX(InvoiceView invoice, CustomerDetails customer, String originalNumber) {
@@ -278,11 +281,26 @@ public class InvoiceDocuments {
 			float width = page.getMediaBox().getWidth();
 			float y = page.getMediaBox().getHeight() - MARGIN;
 			Writer w = new Writer(doc, page, regular, bold);
+			InvoiceLayout.Layout look = this.layout.current();
 			try {
+				// the company's layout: a band of its colour, its logo, the title in its
+				// colour
+				w.band(look.colour(), 0, page.getMediaBox().getHeight() - 12, width, 12);
+				if (look.logo() != null) {
+					float h = 40;
+					float lw = Math.min(160, h * look.logo().getWidth() / look.logo().getHeight());
+					float lh = lw * look.logo().getHeight() / look.logo().getWidth();
+					w.image(org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, look.logo()),
+							MARGIN, y - lh + 12, lw, lh);
+					y -= lh + 4;
+				}
 				w.text(bold, 16, MARGIN, y, this.seller.name());
 				String title = (invoice.isCreditNote() ? t.get("creditNote") : t.get("invoice")) + " "
 						+ invoice.number();
-				w.text(bold, 16, width - MARGIN - bold.getStringWidth(title) / 1000 * 16, y, title);
+				w.colour(look.colour());
+				w.text(bold, 16, width - MARGIN - bold.getStringWidth(title) / 1000 * 16,
+						page.getMediaBox().getHeight() - MARGIN, title);
+				w.colour(java.awt.Color.BLACK);
 				y -= 16;
 				for (String l : List.of(this.seller.street(), this.seller.postalCode() + " " + this.seller.city(),
 						this.seller.legalForm() + " " + t.get("capital") + " " + this.seller.shareCapital(),
@@ -293,6 +311,8 @@ public class InvoiceDocuments {
 				}
 				float right = width / 2 + 40;
 				float by = page.getMediaBox().getHeight() - MARGIN - 40;
+				// (the buyer block stays at its place; the seller's may be pushed down by
+				// a logo)
 				w.text(bold, 10, right, by, t.get("billTo"));
 				by -= 13;
 				CustomerDetails.Address a = customer.billingAddress();
@@ -326,11 +346,13 @@ public class InvoiceDocuments {
 				float[] cols = { MARGIN, MARGIN + 230, MARGIN + 280, MARGIN + 345, MARGIN + 390, MARGIN + 430 };
 				String[] heads = { t.get("description"), t.get("qty"), t.get("unitPrice"), t.get("discount"),
 						t.get("vatRate"), t.get("net") };
+				w.colour(look.colour());
 				for (int i = 0; i < heads.length; i++) {
 					w.text(bold, 9, cols[i], y, heads[i]);
 				}
 				y -= 4;
 				w.line(MARGIN, y, width - MARGIN, y);
+				w.colour(java.awt.Color.BLACK);
 				y -= 12;
 				for (InvoiceView.Line l : invoice.lines()) {
 					if (y < 170) {
@@ -546,6 +568,23 @@ public class InvoiceDocuments {
 			this.stream.newLineAtOffset(x, y);
 			this.stream.showText(s == null ? "" : s);
 			this.stream.endText();
+		}
+
+		void colour(java.awt.Color c) throws IOException {
+			this.stream.setNonStrokingColor(c);
+			this.stream.setStrokingColor(c);
+		}
+
+		void band(java.awt.Color c, float x, float y, float w, float h) throws IOException {
+			this.stream.setNonStrokingColor(c);
+			this.stream.addRect(x, y, w, h);
+			this.stream.fill();
+			this.stream.setNonStrokingColor(java.awt.Color.BLACK);
+		}
+
+		void image(org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image, float x, float y, float w, float h)
+				throws IOException {
+			this.stream.drawImage(image, x, y, w, h);
 		}
 
 		void line(float x1, float y1, float x2, float y2) throws IOException {

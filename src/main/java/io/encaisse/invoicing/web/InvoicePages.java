@@ -39,9 +39,12 @@ class InvoicePages {
 
 	private final io.encaisse.invoicing.InvoiceRuns runs;
 
+	private final io.encaisse.invoicing.documents.InvoiceLayout layout;
+
 	InvoicePages(Invoicing invoicing, AuditTrail audit, io.encaisse.invoicing.EInvoicing eInvoicing,
 			io.encaisse.invoicing.InvoiceMail mail, io.encaisse.invoicing.InvoiceDrafts drafts,
-			io.encaisse.invoicing.InvoiceRuns runs) {
+			io.encaisse.invoicing.InvoiceRuns runs, io.encaisse.invoicing.documents.InvoiceLayout layout) {
+		this.layout = layout;
 		this.drafts = drafts;
 		this.runs = runs;
 		this.mail = mail;
@@ -96,6 +99,47 @@ class InvoicePages {
 		model.addAttribute("sendings", this.mail.of(id));
 		model.addAttribute("missing", this.drafts.missing(id));
 		return "invoices/show";
+	}
+
+	@GetMapping("/layout")
+	@PreAuthorize(Roles.ANY)
+	String layout(Model model) {
+		model.addAttribute("layout", this.layout.current());
+		model.addAttribute("latest",
+				this.invoicing
+					.list(new Invoicing.Filter(null, InvoiceStatus.ISSUED, null, "INVOICE"), Cursor.of(1, null))
+					.data()
+					.stream()
+					.findFirst()
+					.orElse(null));
+		return "invoices/layout";
+	}
+
+	@GetMapping("/layout/logo")
+	@PreAuthorize(Roles.ANY)
+	ResponseEntity<byte[]> logo() {
+		return this.layout.logo()
+			.map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png))
+			.orElse(ResponseEntity.notFound().build());
+	}
+
+	/** The company's colour and logo, printed on every invoice. */
+	@PostMapping("/layout")
+	@PreAuthorize(Roles.SET_POLICIES)
+	String saveLayout(@RequestParam(required = false) String accentColour,
+			@RequestParam(required = false) org.springframework.web.multipart.MultipartFile logo,
+			@RequestParam(required = false, defaultValue = "false") boolean removeLogo, RedirectAttributes redirect) {
+		try {
+			this.layout.set(accentColour, logo == null || logo.isEmpty() ? null : logo.getBytes(), removeLogo);
+			Forms.flash(redirect, "✓");
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		catch (java.io.IOException unreadable) {
+			Forms.problem(redirect, new Problem.Invalid("logo", "could not be read"));
+		}
+		return "redirect:/invoices/layout";
 	}
 
 	/**
