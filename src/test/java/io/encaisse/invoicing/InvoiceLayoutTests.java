@@ -67,6 +67,8 @@ class InvoiceLayoutTests {
 		String invoice = fixtures.deliver(fixtures.acceptedOrder(fixtures.customer(), sku, "2"), sku, "2");
 		byte[] pdf = api.bytes("/api/v1/invoices/" + invoice + "/pdf");
 		FacturXValidation.assertValid(pdf, this.dir, "branded.pdf");
+		// kept for a look (target/branded-invoice.pdf)
+		java.nio.file.Files.write(Path.of("target", "branded-invoice.pdf"), pdf);
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			var resources = doc.getPage(0).getResources();
 			int images = 0;
