@@ -38,6 +38,13 @@ class EInvoicingConfiguration {
 	}
 
 	@Bean
+	RecurringTask<Void> readMailBounces(MailBounces bounces,
+			@Value("${encaisse.mail.bounces.interval:PT5M}") Duration interval) {
+		return Tasks.recurring("read-mail-bounces", FixedDelay.of(interval))
+			.execute((instance, context) -> bounces.read());
+	}
+
+	@Bean
 	RecurringTask<Void> submitIssuedInvoices(EInvoicing eInvoicing,
 			@Value("${encaisse.einvoicing.submit-interval:PT30S}") Duration interval) {
 		return Tasks.recurring("submit-issued-invoices", FixedDelay.of(interval))

@@ -36,6 +36,9 @@ public class InvoiceMail {
 
 	static final int MAX_ATTEMPTS = 8;
 
+	/** The header each mail carries with its sending's id. */
+	static final String BOUNCE_HEADER = "X-Encaisse-Sending";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -111,6 +114,33 @@ public class InvoiceMail {
 			this.audit.record("customer", customerId, "invoice delivery", AuditTrail.changes("byEmail", byEmail));
 		});
 		return byEmail;
+	}
+
+	/**
+	 * A mail came back (a delivery status notification): the sending, found by its id or
+	 * by the Message-ID it left with, is BOUNCED with the receiving server's reason.
+	 * Answers whether a sent mail was found.
+	 */
+	public boolean bounced(String sendingId, String messageId, String reason) {
+		return Boolean.TRUE.equals(this.transactions.execute(tx -> {
+			var found = this.jdbc.sql("""
+					select id, invoice_id, recipient from invoice_sending
+					where status = 'SENT' and (id = :id or message_id = :mid)""")
+				.param("id", sendingId == null ? "" : sendingId)
+				.param("mid", messageId == null ? "" : messageId)
+				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
+				.list();
+			for (String[] f : found) {
+				String why = reason == null ? "returned by the receiving server" : reason;
+				this.jdbc.sql("update invoice_sending set status = 'BOUNCED', last_error = :why where id = :id")
+					.param("why", why.length() <= 500 ? why : why.substring(0, 500))
+					.param("id", f[0])
+					.update();
+				this.audit.record(Invoicing.DOCUMENT, f[1], "mail bounced",
+						AuditTrail.changes("to", f[2], "reason", why));
+			}
+			return !found.isEmpty();
+		}));
 	}
 
 	public List<Sending> of(String invoiceId) {
@@ -225,11 +255,16 @@ public class InvoiceMail {
 			helper.setText(this.messages.getMessage(kind + ".body", args, locale));
 			helper.addAttachment(invoice.number() + ".pdf",
 					new ByteArrayResource(this.invoicing.document(invoiceId, "pdf")), "application/pdf");
+			// a bounce quotes the original headers: this one names the sending directly
+			message.setHeader(BOUNCE_HEADER, sendingId);
 			this.mail.send(message);
+			String messageId = message.getMessageID();
 			this.transactions.executeWithoutResult(tx -> {
 				this.jdbc.sql("""
-						update invoice_sending set status = 'SENT', sent_at = :at, last_error = null where id = :id""")
+						update invoice_sending set status = 'SENT', sent_at = :at, last_error = null, message_id = :mid
+						where id = :id""")
 					.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
+					.param("mid", messageId)
 					.param("id", sendingId)
 					.update();
 				this.audit.record(Invoicing.DOCUMENT, invoiceId, reminder ? "reminder sent" : "sent",
