@@ -67,10 +67,14 @@ public class Invoicing {
 
 	private final io.encaisse.catalog.Pricing pricing;
 
+	private final io.encaisse.orders.OrderMilestones milestones;
+
 	Invoicing(InvoiceRepository invoices, InvoiceNumbering numbering, Customers customers, Orders orders,
 			AuditTrail audit, Today today, ApplicationEventPublisher events, JdbcClient jdbc,
 			InvoiceDocuments documents, org.springframework.jdbc.core.JdbcTemplate batch,
-			io.encaisse.catalog.Catalog catalog, io.encaisse.catalog.Pricing pricing) {
+			io.encaisse.catalog.Catalog catalog, io.encaisse.catalog.Pricing pricing,
+			io.encaisse.orders.OrderMilestones milestones) {
+		this.milestones = milestones;
 		this.pricing = pricing;
 		this.catalog = catalog;
 		this.batch = batch;
@@ -170,6 +174,10 @@ public class Invoicing {
 	 */
 	@Transactional
 	public String invoiceDelivery(DeliveryRecorded delivery) {
+		if (this.milestones.billedByMilestones(delivery.orderId())) {
+			// billed by its milestones, not by what is delivered
+			return null;
+		}
 		String source = "delivery:" + delivery.deliveryId();
 		Optional<Invoice> existing = this.invoices.findBySourceRef(source);
 		if (existing.isPresent()) {
@@ -202,6 +210,73 @@ public class Invoicing {
 		}
 		int invoicesOfOrder = (int) this.invoices.countByOrderIdAndKind(delivery.orderId(), Invoice.Kind.INVOICE);
 		this.orders.recordInvoiced(delivery.orderId(), invoice.id(), invoicesOfOrder);
+		return invoice.id();
+	}
+
+	/**
+	 * Bills a milestone made ready: its share of the order, one line per VAT rate (the
+	 * order's net at that rate times the share, the rounding left on the last rate so the
+	 * lines add up to the milestone), at the order's prices. Once per milestone; a draft
+	 * when the customer's file lacks mandatory data.
+	 */
+	@Transactional
+	public String invoiceMilestone(io.encaisse.orders.MilestoneReady milestone) {
+		String source = "milestone:" + milestone.orderId() + ":" + milestone.milestone();
+		Optional<Invoice> existing = this.invoices.findBySourceRef(source);
+		if (existing.isPresent()) {
+			return existing.get().id();
+		}
+		CustomerDetails customer = this.customers.get(milestone.customerId());
+		Currency currency = Currency.getInstance(milestone.currency());
+		java.util.Map<BigDecimal, Money> bases = new java.util.TreeMap<>();
+		java.util.Map<BigDecimal, io.encaisse.orders.DeliveryRecorded.DeliveredLine> first = new java.util.HashMap<>();
+		Money net = Money.zero(currency);
+		for (var l : milestone.orderLines()) {
+			Money lineNet = io.encaisse.shared.LineAmounts.lineNet(new io.encaisse.shared.LineAmounts.Line(l.quantity(),
+					l.unitPrice(), l.discountPercent(), l.taxRate()), currency);
+			BigDecimal rate = l.taxRate().setScale(2, RoundingMode.UNNECESSARY);
+			bases.merge(rate, lineNet, Money::plus);
+			first.putIfAbsent(rate, l);
+			net = net.plus(lineNet);
+		}
+		Money value = milestone.amount() != null ? Money.of(milestone.amount(), milestone.currency())
+				: net.times(milestone.percent()).times(BigDecimal.ONE.movePointLeft(2)).rounded();
+		List<InvoiceLine> lines = new ArrayList<>();
+		Money placed = Money.zero(currency);
+		var rates = new ArrayList<>(bases.keySet());
+		String share = milestone.percent() != null ? milestone.percent().stripTrailingZeros().toPlainString() + " %"
+				: value.toString();
+		for (int i = 0; i < rates.size(); i++) {
+			BigDecimal rate = rates.get(i);
+			Money part = i == rates.size() - 1 ? value.minus(placed)
+					: net.isZero() ? Money.zero(currency)
+							: Money.of(value.amount()
+								.multiply(bases.get(rate).amount())
+								.divide(net.amount(), currency.getDefaultFractionDigits(), RoundingMode.HALF_UP),
+									milestone.currency());
+			placed = placed.plus(part);
+			var rep = first.get(rate);
+			String description = ("fr".equals(customer.language()) ? "Jalon " : "Milestone ") + milestone.milestone()
+					+ " — " + milestone.label() + " (" + share + ", " + milestone.orderNumber()
+					+ (rates.size() > 1 ? ", TVA " + rate.stripTrailingZeros().toPlainString() + " %" : "") + ")";
+			lines.add(new InvoiceLine("MILESTONE",
+					description.length() > 500 ? description.substring(0, 500) : description, rep.unit(),
+					BigDecimal.ONE, part.amount(), BigDecimal.ZERO, rate, null, null, "ORDER", null)
+				.treated(treatment(customer, rep.unit(), rep.sku(), rate)));
+		}
+		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
+				milestone.orderId(), source, null, null, milestone.currency(), customer.paymentTermsDays(),
+				customer.paymentTermsEndOfMonth(), lines, this.today.instant());
+		List<Problem.FieldError> missing = IssueChecks.missing(invoice, customer);
+		if (!missing.isEmpty()) {
+			this.invoices.save(invoice);
+			this.audit.record(DOCUMENT, invoice.id(), "left as draft", AuditTrail.changes("source", source, "missing",
+					missing.stream().map(Problem.FieldError::field).toList()));
+		}
+		else {
+			issue(invoice, milestone.readyOn());
+		}
+		this.milestones.billed(milestone.orderId(), milestone.milestone(), invoice.id());
 		return invoice.id();
 	}
 

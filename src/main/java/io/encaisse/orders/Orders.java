@@ -164,6 +164,19 @@ public class Orders {
 		}
 	}
 
+	/**
+	 * Called (through the milestones) when invoicing billed a milestone: the invoice is
+	 * linked to the order; its status follows deliveries, not milestones.
+	 */
+	@Transactional
+	void recordMilestoneInvoiced(String orderId, String invoiceId) {
+		Order order = load(orderId);
+		if (order.recordInvoiced(invoiceId, false)) {
+			this.orders.save(order);
+			this.audit.record(DOCUMENT, orderId, "invoiced", AuditTrail.changes("invoice", invoiceId));
+		}
+	}
+
 	/** Used by the intake from quotes; one order per quote. */
 	@Transactional
 	Order confirmFromQuote(String quoteId, String customerId, String currency, LocalDate orderedOn,

@@ -58,8 +58,13 @@ public class Leakage {
 			String priceSource, Money net, Money atBook, Money shortfall) {
 	}
 
+	/** A milestone marked ready to bill that no invoice bills yet. */
+	public record ReadyMilestone(String orderId, String orderNumber, String customerName, int milestone, String label,
+			LocalDate readyOn, long daysWaiting) {
+	}
+
 	public record Report(int quoteDays, List<UnbilledDelivery> deliveries, List<UnbilledQuote> quotes,
-			List<OffBookLine> offBook, List<BelowBookLine> belowBook) {
+			List<OffBookLine> offBook, List<BelowBookLine> belowBook, List<ReadyMilestone> milestones) {
 
 		/** What the lines below the price book left uncharged, per currency. */
 		public java.util.Map<String, Money> shortfall() {
@@ -134,7 +139,18 @@ public class Leakage {
 						rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10), net, atBook, atBook.minus(net));
 			})
 			.list();
-		return new Report(days, deliveries, quotes, lines, below);
+		List<ReadyMilestone> milestones = this.jdbc.sql("""
+				select m.order_id, m.order_number, c.name, m.position, m.label, m.ready_on
+				from orders_milestone_ready m left join customers_name c on c.customer_id = m.customer_id
+				order by m.ready_on, m.order_number, m.position limit :limit""")
+			.param("limit", LIMIT)
+			.query((rs, i) -> {
+				LocalDate on = rs.getObject(6, LocalDate.class);
+				return new ReadyMilestone(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+						rs.getString(5), on, on == null ? 0 : ChronoUnit.DAYS.between(on, today));
+			})
+			.list();
+		return new Report(days, deliveries, quotes, lines, below, milestones);
 	}
 
 }

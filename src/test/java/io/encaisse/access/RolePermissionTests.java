@@ -103,6 +103,10 @@ class RolePermissionTests {
 		PERMISSIONS.put("GET /api/v1/orders", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/orders/{id}", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/orders/{id}/deliveries", EnumSet.of(ADMIN, SALES_ADMIN, PROJECT_MANAGER));
+		PERMISSIONS.put("GET /api/v1/orders/{id}/milestones", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/orders/{id}/milestones", EnumSet.of(ADMIN, SALES_ADMIN, PROJECT_MANAGER));
+		PERMISSIONS.put("POST /api/v1/orders/{id}/milestones/{number}/ready",
+				EnumSet.of(ADMIN, SALES_ADMIN, PROJECT_MANAGER));
 		PERMISSIONS.put("GET /api/v1/invoices", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/invoices/{id}", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/invoices/{id}/pdf", EVERYONE);

@@ -26,9 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Orders")
 class OrderApi {
 
+	private final io.encaisse.orders.OrderMilestones milestones;
+
 	private final Orders orders;
 
-	OrderApi(Orders orders) {
+	OrderApi(Orders orders, io.encaisse.orders.OrderMilestones milestones) {
+		this.milestones = milestones;
 		this.orders = orders;
 	}
 
@@ -86,6 +89,56 @@ class OrderApi {
 	Cursor.Page<OrderResponse> list(@RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String startingAfter) {
 		return this.orders.list(Cursor.of(limit, startingAfter)).map(OrderResponse::of);
+	}
+
+	record MilestonePlan(List<io.encaisse.orders.OrderMilestones.MilestoneInput> milestones) {
+	}
+
+	/** A milestone: what it bills ({@code value}, without VAT), status, invoice. */
+	record MilestoneResponse(int number, String label, String percent, String amount, String value, String currency,
+			String status, java.time.LocalDate readyOn, String readyBy, String invoiceId) {
+
+		static MilestoneResponse of(io.encaisse.orders.OrderMilestones.Milestone m) {
+			return new MilestoneResponse(m.number(), m.label(),
+					m.percent() == null ? null : m.percent().stripTrailingZeros().toPlainString(),
+					m.amount() == null ? null : m.value().toPlainString(), m.value().toPlainString(),
+					m.value().currencyCode(), m.status(), m.readyOn(), m.readyBy(), m.invoiceId());
+		}
+
+	}
+
+	/** The order's milestones: label, share or amount, value, status, invoice. */
+	@GetMapping("/{id}/milestones")
+	@PreAuthorize(Roles.ANY)
+	Cursor.Page<MilestoneResponse> milestones(@PathVariable String id) {
+		return new Cursor.Page<>(this.milestones.of(id).stream().map(MilestoneResponse::of).toList(), false);
+	}
+
+	/**
+	 * Bills the order by stages: {@code milestones[{label, percent | amount}]}; the order
+	 * is then no longer billed on delivery.
+	 */
+	@PostMapping("/{id}/milestones")
+	@PreAuthorize(Roles.DELIVER)
+	Cursor.Page<MilestoneResponse> plan(@PathVariable String id, @RequestBody MilestonePlan plan) {
+		return new Cursor.Page<>(this.milestones.plan(id, plan == null ? null : plan.milestones())
+			.stream()
+			.map(MilestoneResponse::of)
+			.toList(), false);
+	}
+
+	/** The project manager marks a milestone ready to bill: it is invoiced at once. */
+	@PostMapping("/{id}/milestones/{number}/ready")
+	@PreAuthorize(Roles.DELIVER)
+	MilestoneResponse ready(@PathVariable String id, @PathVariable String number) {
+		int n;
+		try {
+			n = Integer.parseInt(number);
+		}
+		catch (NumberFormatException ex) {
+			throw new io.encaisse.shared.Problem.NotFound("milestone", id + "/" + number);
+		}
+		return MilestoneResponse.of(this.milestones.ready(id, n));
 	}
 
 	@PostMapping("/{id}/deliveries")

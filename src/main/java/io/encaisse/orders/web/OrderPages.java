@@ -32,7 +32,10 @@ class OrderPages {
 
 	private final AuditTrail audit;
 
-	OrderPages(Orders orders, AuditTrail audit) {
+	private final io.encaisse.orders.OrderMilestones milestones;
+
+	OrderPages(Orders orders, AuditTrail audit, io.encaisse.orders.OrderMilestones milestones) {
+		this.milestones = milestones;
 		this.orders = orders;
 		this.audit = audit;
 	}
@@ -51,7 +54,48 @@ class OrderPages {
 	String show(@PathVariable String id, Model model) {
 		model.addAttribute("order", this.orders.get(id));
 		model.addAttribute("audit", this.audit.of(Orders.DOCUMENT, id));
+		model.addAttribute("milestones", this.milestones.of(id));
 		return "orders/show";
+	}
+
+	/** The milestone plan from the order page: up to five rows of label and percent. */
+	@PostMapping("/{id}/milestones")
+	@PreAuthorize(Roles.DELIVER)
+	String plan(@PathVariable String id, @RequestParam(name = "label", required = false) List<String> labels,
+			@RequestParam(name = "percent", required = false) List<String> percents,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		List<io.encaisse.orders.OrderMilestones.MilestoneInput> rows = new java.util.ArrayList<>();
+		for (int i = 0; labels != null && i < labels.size(); i++) {
+			String label = labels.get(i);
+			String percent = percents != null && i < percents.size() ? percents.get(i) : null;
+			if ((label == null || label.isBlank()) && (percent == null || percent.isBlank())) {
+				continue;
+			}
+			rows.add(new io.encaisse.orders.OrderMilestones.MilestoneInput(label,
+					percent == null ? null : percent.trim().replace(',', '.'), null));
+		}
+		try {
+			this.milestones.plan(id, rows);
+			io.encaisse.shared.web.Forms.flash(redirect, "✓");
+		}
+		catch (io.encaisse.shared.Problem.Refused refused) {
+			io.encaisse.shared.web.Forms.problem(redirect, refused);
+		}
+		return "redirect:/orders/" + id;
+	}
+
+	@PostMapping("/{id}/milestones/{number}/ready")
+	@PreAuthorize(Roles.DELIVER)
+	String ready(@PathVariable String id, @PathVariable int number,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		try {
+			this.milestones.ready(id, number);
+			io.encaisse.shared.web.Forms.flash(redirect, "✓");
+		}
+		catch (io.encaisse.shared.Problem.Refused refused) {
+			io.encaisse.shared.web.Forms.problem(redirect, refused);
+		}
+		return "redirect:/orders/" + id;
 	}
 
 	@PostMapping("/{id}/deliveries")

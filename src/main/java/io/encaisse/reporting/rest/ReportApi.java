@@ -93,7 +93,8 @@ class ReportApi {
 							l.lineNumber(), l.sku(), l.description(), l.quantity().stripTrailingZeros().toPlainString(),
 							l.discountPercent().toPlainString(), l.priceSource(), l.net().toPlainString(),
 							l.atBook().toPlainString(), l.shortfall().toPlainString(), l.net().currencyCode()))
-					.toList());
+					.toList(),
+				r.milestones());
 	}
 
 	/**
@@ -107,7 +108,7 @@ class ReportApi {
 
 	record LeakageResponse(int quoteDays, List<DeliveryResponse> deliveries,
 			List<io.encaisse.reporting.Leakage.UnbilledQuote> quotes, List<LineResponse> offBook,
-			List<BelowBookResponse> belowBook) {
+			List<BelowBookResponse> belowBook, List<io.encaisse.reporting.Leakage.ReadyMilestone> milestones) {
 	}
 
 	record DeliveryResponse(String deliveryId, String orderId, String orderNumber, String customerId,
