@@ -13,7 +13,7 @@ public record InvoiceView(String id, String kind, String number, InvoiceStatus s
 		LocalDate dueDate, String currency, Money totalNet, Money totalTax, Money total, Money amountPaid,
 		Money amountCredited, Money amountDue, String paymentReference, List<Line> lines,
 		List<LineAmounts.VatGroup> vat, List<Payment> payments, boolean overdue, long version,
-		List<Adjustment> adjustments, Money lineTotal) {
+		List<Adjustment> adjustments, Money lineTotal, String sourceRef) {
 
 	public record Line(int lineNumber, String sku, String description, String unit, BigDecimal quantity,
 			Money unitPrice, BigDecimal discountPercent, BigDecimal taxRate, Money net, Integer orderLineNumber,
@@ -22,6 +22,19 @@ public record InvoiceView(String id, String kind, String number, InvoiceStatus s
 
 	/** A document-level allowance or charge. */
 	public record Adjustment(boolean charge, String reason, Money amount, BigDecimal taxRate, String taxCategory) {
+	}
+
+	/** A deposit (prepayment) invoice asked for by the quote of its order. */
+	public boolean isDeposit() {
+		return this.sourceRef != null && this.sourceRef.startsWith("deposit:");
+	}
+
+	/** What deposits of the order deducted from this invoice (BT-113). */
+	public Money prepaid() {
+		return this.payments.stream()
+			.filter(p -> "DEPOSIT".equals(p.kind()))
+			.map(Payment::amount)
+			.reduce(Money.zero(this.currency), Money::plus);
 	}
 
 	public boolean isDraft() {

@@ -207,6 +207,7 @@ public class Invoicing {
 		}
 		else {
 			issue(invoice, delivery.deliveredOn());
+			deductDeposit(invoice);
 		}
 		int invoicesOfOrder = (int) this.invoices.countByOrderIdAndKind(delivery.orderId(), Invoice.Kind.INVOICE);
 		this.orders.recordInvoiced(delivery.orderId(), invoice.id(), invoicesOfOrder);
@@ -275,9 +276,99 @@ public class Invoicing {
 		}
 		else {
 			issue(invoice, milestone.readyOn());
+			deductDeposit(invoice);
 		}
 		this.milestones.billed(milestone.orderId(), milestone.milestone(), invoice.id());
 		return invoice.id();
+	}
+
+	/**
+	 * The deposit a quote asked for, invoiced when its order is confirmed: the deposit's
+	 * share of the order's net at each VAT rate, one line per rate. Once per order; a
+	 * draft when the customer's file lacks mandatory data. Its document is a prepayment
+	 * invoice (type 386).
+	 */
+	@Transactional
+	public String invoiceDeposit(io.encaisse.orders.OrderConfirmed confirmed) {
+		if (confirmed.depositPercent() == null || confirmed.depositPercent().signum() <= 0) {
+			return null;
+		}
+		String source = DEPOSIT_SOURCE + confirmed.orderId();
+		Optional<Invoice> existing = this.invoices.findBySourceRef(source);
+		if (existing.isPresent()) {
+			return existing.get().id();
+		}
+		io.encaisse.orders.OrderView order = this.orders.get(confirmed.orderId());
+		CustomerDetails customer = this.customers.get(order.customerId());
+		Currency currency = Currency.getInstance(order.currency());
+		List<InvoiceLine> lines = new ArrayList<>();
+		String pct = confirmed.depositPercent().stripTrailingZeros().toPlainString() + " %";
+		boolean french = !"en".equals(customer.language());
+		var groups = order.totals().vat();
+		for (var g : groups) {
+			var rep = order.lines()
+				.stream()
+				.filter(l -> l.taxRate().compareTo(g.rate()) == 0)
+				.findFirst()
+				.orElseThrow();
+			Money part = g.base().times(confirmed.depositPercent()).times(BigDecimal.ONE.movePointLeft(2)).rounded();
+			String description = (french ? "Acompte de " + pct + " sur la commande "
+					: "Deposit of " + pct + " on order ")
+					+ order.number()
+					+ (groups.size() > 1
+							? (french ? ", TVA " : ", VAT ") + g.rate().stripTrailingZeros().toPlainString() + " %"
+							: "");
+			lines.add(new InvoiceLine("DEPOSIT", description, rep.unit(), BigDecimal.ONE, part.amount(),
+					BigDecimal.ZERO, g.rate(), null, null, "ORDER", null)
+				.treated(treatment(customer, rep.unit(), rep.sku(), g.rate())));
+		}
+		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
+				order.id(), source, null, null, currency.getCurrencyCode(), customer.paymentTermsDays(),
+				customer.paymentTermsEndOfMonth(), lines, this.today.instant());
+		List<Problem.FieldError> missing = IssueChecks.missing(invoice, customer);
+		if (!missing.isEmpty()) {
+			this.invoices.save(invoice);
+			this.audit.record(DOCUMENT, invoice.id(), "left as draft", AuditTrail.changes("source", source, "missing",
+					missing.stream().map(Problem.FieldError::field).toList()));
+		}
+		else {
+			issue(invoice, this.today.date());
+		}
+		this.orders.linkInvoice(order.id(), invoice.id());
+		return invoice.id();
+	}
+
+	static final String DEPOSIT_SOURCE = "deposit:";
+
+	/**
+	 * An invoice of an order that had a deposit invoiced: what the deposit billed (and
+	 * was not deducted yet, nor credited) is deducted from what this one leaves due.
+	 */
+	private void deductDeposit(Invoice invoice) {
+		if (invoice.orderId() == null) {
+			return;
+		}
+		this.invoices.findBySourceRef(DEPOSIT_SOURCE + invoice.orderId())
+			.filter(d -> d.number() != null && d.status() != InvoiceStatus.CANCELLED)
+			.ifPresent(deposit -> {
+				BigDecimal deducted = this.jdbc.sql(
+						"select coalesce(sum(amount), 0) from invoice_payment where payment_id = :d and kind = 'DEPOSIT'")
+					.param("d", deposit.id())
+					.query(BigDecimal.class)
+					.single();
+				Money left = deposit.total()
+					.minus(deposit.amountCredited())
+					.minus(Money.of(deducted, deposit.currency()));
+				if (!left.isPositive()) {
+					return;
+				}
+				Money applied = invoice.deductDeposit(deposit.id(), left, invoice.issueDate());
+				if (applied.isPositive()) {
+					this.invoices.save(invoice);
+					this.audit.record(DOCUMENT, invoice.id(), "deposit deducted", AuditTrail.changes("deposit",
+							deposit.number(), "amount", applied, "status", invoice.status()));
+				}
+			});
 	}
 
 	/**
@@ -914,7 +1005,7 @@ public class Invoicing {
 					.map(a -> new InvoiceView.Adjustment(a.charge(), a.reason(), new Money(a.amount(), currency),
 							a.taxRate(), a.taxCategory()))
 					.toList(),
-				totals.lineTotal());
+				totals.lineTotal(), i.sourceRef());
 	}
 
 }

@@ -46,7 +46,7 @@ public class OrderIntake {
 					.map(l -> new OrderLine(l.sku(), l.description(), l.unit(), l.quantity(), java.math.BigDecimal.ZERO,
 							l.unitPrice(), l.discountPercent(), l.taxRate(), l.priceSource()))
 					.toList(),
-				number);
+				number, accepted.depositPercent());
 		this.quotes.recordOrder(accepted.quoteId(), order.id());
 		return order.id();
 	}

@@ -205,7 +205,7 @@ public class OrderMilestones {
 			.param("o", orderId)
 			.param("p", number)
 			.update();
-		this.orders.recordMilestoneInvoiced(orderId, invoiceId);
+		this.orders.linkInvoice(orderId, invoiceId);
 	}
 
 }

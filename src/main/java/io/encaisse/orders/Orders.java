@@ -51,8 +51,11 @@ public class Orders {
 
 	private final ApplicationEventPublisher events;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Orders(OrderRepository orders, DeliveryRepository deliveries, Customers customers, AuditTrail audit, Today today,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.orders = orders;
 		this.deliveries = deliveries;
 		this.customers = customers;
@@ -165,11 +168,11 @@ public class Orders {
 	}
 
 	/**
-	 * Called (through the milestones) when invoicing billed a milestone: the invoice is
-	 * linked to the order; its status follows deliveries, not milestones.
+	 * Links an invoice that bills the order otherwise than by delivery (a milestone, a
+	 * deposit); the order's status follows deliveries.
 	 */
 	@Transactional
-	void recordMilestoneInvoiced(String orderId, String invoiceId) {
+	public void linkInvoice(String orderId, String invoiceId) {
 		Order order = load(orderId);
 		if (order.recordInvoiced(invoiceId, false)) {
 			this.orders.save(order);
@@ -180,12 +183,20 @@ public class Orders {
 	/** Used by the intake from quotes; one order per quote. */
 	@Transactional
 	Order confirmFromQuote(String quoteId, String customerId, String currency, LocalDate orderedOn,
-			List<OrderLine> lines, String number) {
+			List<OrderLine> lines, String number, BigDecimal depositPercent) {
 		Order order = this.orders.save(Order.confirmedFromQuote(Ids.next("ord"), number, customerId, quoteId, currency,
 				orderedOn, lines, this.today.instant()));
+		if (depositPercent != null) {
+			// kept beside the aggregate, as on the quote
+			this.jdbc.sql("update customer_order set deposit_percent = :d where id = :id")
+				.param("d", depositPercent)
+				.param("id", order.id())
+				.update();
+		}
 		this.audit.record(DOCUMENT, order.id(), "created from quote",
 				AuditTrail.changes("quote", quoteId, "channel", "QUOTE", "status", order.status()));
-		this.events.publishEvent(new OrderConfirmed(order.id(), order.number(), customerId, order.channel()));
+		this.events
+			.publishEvent(new OrderConfirmed(order.id(), order.number(), customerId, order.channel(), depositPercent));
 		return order;
 	}
 
@@ -207,7 +218,12 @@ public class Orders {
 		return new OrderView(o.id(), o.number(), o.customerId(), customerName, o.quoteId(), o.channel(), o.currency(),
 				o.status(), o.orderedOn(), o.externalReference(), viewLines, o.totals(), o.invoiceIds(),
 				this.deliveries.findByOrderIdOrderByIdAsc(o.id()).stream().map(Orders::deliveryView).toList(),
-				o.version());
+				o.version(),
+				this.jdbc.sql("select deposit_percent from customer_order where id = :id")
+					.param("id", o.id())
+					.query(BigDecimal.class)
+					.optional()
+					.orElse(null));
 	}
 
 	private static OrderView.DeliveryView deliveryView(Delivery d) {

@@ -9,7 +9,7 @@ import java.util.List;
  * and discounts.
  */
 public record QuoteAccepted(String quoteId, String quoteNumber, String customerId, String currency,
-		LocalDate acceptedOn, List<AcceptedLine> lines) {
+		BigDecimal depositPercent, LocalDate acceptedOn, List<AcceptedLine> lines) {
 
 	public record AcceptedLine(int lineNumber, String sku, String description, String unit, BigDecimal quantity,
 			BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal taxRate, String priceSource) {

@@ -7,8 +7,12 @@ import java.util.List;
  * A draft quote as the API or the page sends it. Unit prices come from the catalog unless
  * given.
  */
-public record QuoteInput(String customerId, String currency, LocalDate validUntil, String notes,
-		List<LineInput> lines) {
+public record QuoteInput(String customerId, String currency, LocalDate validUntil, String notes, List<LineInput> lines,
+		String depositPercent) {
+
+	public QuoteInput(String customerId, String currency, LocalDate validUntil, String notes, List<LineInput> lines) {
+		this(customerId, currency, validUntil, notes, lines, null);
+	}
 
 	/**
 	 * A line: a catalog product by its SKU, or, without a SKU, something the catalog does

@@ -157,6 +157,11 @@ public class Quotes {
 		if (validUntil.isBefore(issueDate)) {
 			errors.add("validUntil", "must not be before today (" + issueDate + ")");
 		}
+		BigDecimal deposit = input.depositPercent() == null || input.depositPercent().isBlank() ? null
+				: Amounts.positive(errors, "depositPercent", input.depositPercent(), 2);
+		if (deposit != null && deposit.compareTo(HUNDRED) > 0) {
+			errors.add("depositPercent", "must not exceed 100");
+		}
 		List<QuoteLine> lines = new ArrayList<>();
 		if (input.lines() == null || input.lines().isEmpty()) {
 			errors.add("lines", "a quote needs at least one line");
@@ -196,6 +201,13 @@ public class Quotes {
 		Quote quote = this.quotes
 			.save(Quote.draft(Ids.next("quo"), number, customer.id(), currency.getCurrencyCode(), issueDate, validUntil,
 					input.notes(), lines, maxDiscount, AuditTrail.currentActor(), needsApproval, this.today.instant()));
+		if (deposit != null) {
+			// kept beside the aggregate: the quote's own saves leave this column alone
+			this.jdbc.sql("update quote set deposit_percent = :d where id = :id")
+				.param("d", deposit)
+				.param("id", quote.id())
+				.update();
+		}
 		this.audit.record(DOCUMENT, quote.id(), "created",
 				AuditTrail.changes("number", number, "customer", customer.name(), "lines", lines.size(), "total",
 						quote.totals().total(), "maxDiscount", maxDiscount.stripTrailingZeros().toPlainString() + " %",
@@ -314,7 +326,7 @@ public class Quotes {
 				AuditTrail.changes("status", "SENT → ACCEPTED", "acceptedBy", acceptedBy));
 		List<QuoteLine> lines = quote.lines();
 		this.events.publishEvent(new QuoteAccepted(id, quote.number(), quote.customerId(), quote.currency(),
-				this.today.date(), IntStream.range(0, lines.size()).mapToObj(i -> {
+				depositPercent(id), this.today.date(), IntStream.range(0, lines.size()).mapToObj(i -> {
 					QuoteLine l = lines.get(i);
 					return new QuoteAccepted.AcceptedLine(i + 1, l.sku(), l.description(), l.unit(), l.quantity(),
 							l.unitPrice(), l.discountPercent(), l.taxRate(), l.priceSource());
@@ -370,7 +382,16 @@ public class Quotes {
 		return new QuoteView(q.id(), q.number(), q.customerId(), customerName, q.currency(), q.issueDate(),
 				q.validUntil(), q.statusOn(this.today.date()), q.orderId(), q.notes(), viewLines, q.totals(),
 				q.sentAt(), q.acceptedAt(), q.acceptedBy(), q.maxDiscount(), q.createdBy(), q.approvedBy(),
-				q.approvedAt(), q.approvalReason(), q.version());
+				q.approvedAt(), q.approvalReason(), q.version(), depositPercent(q.id()));
+	}
+
+	/** The deposit the quote asks for, in percent of the order, if any. */
+	private BigDecimal depositPercent(String quoteId) {
+		return this.jdbc.sql("select deposit_percent from quote where id = :id")
+			.param("id", quoteId)
+			.query(BigDecimal.class)
+			.optional()
+			.orElse(null);
 	}
 
 }

@@ -180,6 +180,15 @@ public class InvoiceDocuments {
 		else if (invoice.paymentReference() != null) {
 			inv.setPaymentReference(invoice.paymentReference());
 		}
+		if (invoice.isDeposit()) {
+			// a prepayment invoice (UNTDID 1001)
+			inv.setDocumentCode("386");
+		}
+		if (invoice.prepaid().isPositive()) {
+			// the deposit already invoiced, deducted from what this one leaves due
+			// (BT-113)
+			inv.setTotalPrepaidAmount(invoice.prepaid().amount());
+		}
 		for (InvoiceView.Line line : invoice.lines()) {
 			BigDecimal netUnit = line.unitPrice()
 				.amount()
@@ -295,8 +304,8 @@ public class InvoiceDocuments {
 					y -= lh + 4;
 				}
 				w.text(bold, 16, MARGIN, y, this.seller.name());
-				String title = (invoice.isCreditNote() ? t.get("creditNote") : t.get("invoice")) + " "
-						+ invoice.number();
+				String title = (invoice.isCreditNote() ? t.get("creditNote")
+						: invoice.isDeposit() ? t.get("depositInvoice") : t.get("invoice")) + " " + invoice.number();
 				w.colour(look.colour());
 				w.text(bold, 16, width - MARGIN - bold.getStringWidth(title) / 1000 * 16,
 						page.getMediaBox().getHeight() - MARGIN, title);
@@ -397,6 +406,12 @@ public class InvoiceDocuments {
 				w.text(bold, 11, tx, y, t.get("total"));
 				w.text(bold, 11, tx + 120, y, invoice.total().toPlainString() + " " + invoice.currency());
 				y -= 14;
+				if (invoice.prepaid().isPositive()) {
+					w.text(regular, 10, tx, y, t.get("depositDeducted"));
+					w.text(regular, 10, tx + 120, y,
+							"-" + invoice.prepaid().toPlainString() + " " + invoice.currency());
+					y -= 14;
+				}
 				if (!invoice.isCreditNote()) {
 					w.text(bold, 11, tx, y, t.get("amountDue"));
 					w.text(bold, 11, tx + 120, y, invoice.amountDue().toPlainString() + " " + invoice.currency());

@@ -42,7 +42,7 @@ class QuoteApi {
 	record QuoteResponse(String id, String number, String customerId, String currency, LocalDate issueDate,
 			LocalDate validUntil, String status, int revision, String orderId, List<LineResponse> lines,
 			String totalNet, String totalTax, String total, String maxDiscount, String approvedBy,
-			String approvalReason, long version) {
+			String approvalReason, long version, String depositPercent) {
 
 		static QuoteResponse of(QuoteView q) {
 			return new QuoteResponse(q.id(), q.number(), q.customerId(), q.currency(), q.issueDate(), q.validUntil(),
@@ -57,7 +57,8 @@ class QuoteApi {
 					q.totals().net().toPlainString(), q.totals().tax().toPlainString(),
 					q.totals().total().toPlainString(),
 					q.maxDiscount() == null ? null : q.maxDiscount().stripTrailingZeros().toPlainString(),
-					q.approvedBy(), q.approvalReason(), q.version());
+					q.approvedBy(), q.approvalReason(), q.version(),
+					q.depositPercent() == null ? null : q.depositPercent().stripTrailingZeros().toPlainString());
 		}
 
 	}

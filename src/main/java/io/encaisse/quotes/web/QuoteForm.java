@@ -21,6 +21,8 @@ public class QuoteForm {
 
 	private String notes;
 
+	private String depositPercent;
+
 	private List<LineForm> lines = new ArrayList<>();
 
 	static QuoteForm blank(String customerId, LocalDate validUntil, int rows) {
@@ -39,7 +41,8 @@ public class QuoteForm {
 			.map(l -> new QuoteInput.LineInput(blank(l.getSku()), l.getQuantity(), blank(l.getUnitPrice()),
 					blank(l.getDiscountPercent()), blank(l.getDescription()), blank(l.getTaxRate()), null))
 			.toList();
-		return new QuoteInput(this.customerId, null, this.validUntil, this.notes, in);
+		return new QuoteInput(this.customerId, null, this.validUntil, this.notes, in,
+				this.depositPercent == null ? null : blank(this.depositPercent.replace(',', '.')));
 	}
 
 	private static String blank(String s) {
@@ -60,6 +63,14 @@ public class QuoteForm {
 
 	public void setValidUntil(LocalDate validUntil) {
 		this.validUntil = validUntil;
+	}
+
+	public String getDepositPercent() {
+		return this.depositPercent;
+	}
+
+	public void setDepositPercent(String depositPercent) {
+		this.depositPercent = depositPercent;
 	}
 
 	public String getNotes() {

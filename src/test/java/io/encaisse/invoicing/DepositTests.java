@@ -1,0 +1,85 @@
+package io.encaisse.invoicing;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.encaisse.support.Api;
+import io.encaisse.support.EncaisseTest;
+import io.encaisse.support.FacturXValidation;
+import io.encaisse.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.encaisse.support.Api.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A quote asking for a deposit: on acceptance the order's deposit invoice is issued (a
+ * prepayment invoice, type 386, its share at each VAT rate); the order's later invoices
+ * deduct what it billed (BT-113) until it is used up; every document stays valid.
+ */
+@EncaisseTest
+class DepositTests {
+
+	@LocalServerPort
+	int port;
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void theDepositIsInvoicedOnAcceptanceAndDeductedFromTheNextInvoices() throws Exception {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String customer = fixtures.customer();
+		String kit = fixtures.product("1000.00", "20");
+		String book = fixtures.product("100.00", "5.5");
+		assertThat(api
+			.post("/api/v1/quotes",
+					map("customerId", customer, "depositPercent", "120", "lines",
+							List.of(map("sku", kit, "quantity", "1"))))
+			.body()).contains("depositPercent");
+		Api.Response quote = api.post("/api/v1/quotes", map("customerId", customer, "depositPercent", "30", "lines",
+				List.of(map("sku", kit, "quantity", "2"), map("sku", book, "quantity", "10"))));
+		assertThat(quote.status()).as(quote.toString()).isEqualTo(201);
+		assertThat(quote.get("depositPercent")).isEqualTo("30");
+		api.post("/api/v1/quotes/" + quote.get("id") + "/send", null);
+		String order = api.post("/api/v1/quotes/" + quote.get("id") + "/accept", null).get("orderId");
+
+		// 2,000 at 20 % and 1,000 at 5.5 %: deposit 600 + 120 VAT and 300 + 16.50 VAT
+		JsonNode invoices = api.get("/api/v1/orders/" + order).json().get("invoiceIds");
+		assertThat(invoices.size()).isEqualTo(1);
+		String deposit = invoices.get(0).asString();
+		JsonNode d = api.get("/api/v1/invoices/" + deposit).json();
+		assertThat(d.get("status").asString()).isEqualTo("ISSUED");
+		assertThat(d.get("totalNet").asString()).isEqualTo("900.00");
+		assertThat(d.get("total").asString()).isEqualTo("1036.50");
+		assertThat(d.get("lines").get(0).get("description").asString()).contains("Acompte de 30 %");
+		FacturXValidation.assertValid(api.bytes("/api/v1/invoices/" + deposit + "/pdf"), this.dir, "deposit.pdf");
+		assertThat(new String(api.bytes("/api/v1/invoices/" + deposit + "/cii"), StandardCharsets.UTF_8))
+			.contains("<ram:TypeCode>386</ram:TypeCode>");
+
+		// the first delivery (1 kit: 1,000 + 200 VAT) deducts all it can: 1,036.50 of
+		// 1,200
+		String first = fixtures.deliver(order, kit, "1");
+		JsonNode f = api.get("/api/v1/invoices/" + first).json();
+		assertThat(f.get("total").asString()).isEqualTo("1200.00");
+		assertThat(f.get("amountDue").asString()).isEqualTo("163.50");
+		assertThat(f.get("status").asString()).isEqualTo("PARTIALLY_PAID");
+		assertThat(f.get("payments").get(0).get("kind").asString()).isEqualTo("DEPOSIT");
+		byte[] pdf = api.bytes("/api/v1/invoices/" + first + "/pdf");
+		FacturXValidation.assertValid(pdf, this.dir, "after-deposit.pdf");
+		String cii = new String(api.bytes("/api/v1/invoices/" + first + "/cii"), StandardCharsets.UTF_8);
+		assertThat(cii).contains("<ram:TotalPrepaidAmount>1036.50</ram:TotalPrepaidAmount>")
+			.contains("<ram:DuePayableAmount>163.50</ram:DuePayableAmount>");
+		// the deposit is used up: the next invoice owes all of itself
+		String second = fixtures.deliver(order, book, "10");
+		assertThat(api.get("/api/v1/invoices/" + second).get("amountDue")).isEqualTo("1055.00");
+		assertThat(api.get("/api/v1/invoices/" + second).json().get("payments").size()).isZero();
+	}
+
+}
