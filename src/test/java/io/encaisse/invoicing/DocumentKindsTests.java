@@ -75,4 +75,22 @@ class DocumentKindsTests {
 			.contains("article 261-4-4° a du CGI");
 	}
 
+	@Test
+	void goodsDeliveredElsewhereThanTheBillingAddressNameWhereTheyWent() throws Exception {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		Api.Response customer = api.post("/api/v1/customers",
+				Fixtures.invoiceable("name", Fixtures.unique("Entrepôts du Rhône"), "email", "compta@rhone.example",
+						"deliveryAddress", map("line1", "Zone portuaire Édouard Herriot", "postalCode", "69007", "city",
+								"Lyon", "country", "FR")));
+		assertThat(customer.status()).as(customer.toString()).isEqualTo(201);
+		String sku = fixtures.product("300.00", "20");
+		String invoice = fixtures.deliver(fixtures.acceptedOrder(customer.get("id"), sku, "1"), sku, "1");
+		FacturXValidation.assertValid(api.bytes("/api/v1/invoices/" + invoice + "/pdf"), this.dir, "ship-to.pdf");
+		assertThat(
+				new String(api.bytes("/api/v1/invoices/" + invoice + "/cii"), java.nio.charset.StandardCharsets.UTF_8))
+			.contains("ShipToTradeParty")
+			.contains("Zone portuaire Édouard Herriot");
+	}
+
 }

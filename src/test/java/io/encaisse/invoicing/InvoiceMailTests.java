@@ -27,6 +27,9 @@ class InvoiceMailTests {
 	@LocalServerPort
 	int port;
 
+	@org.junit.jupiter.api.io.TempDir
+	java.nio.file.Path dir;
+
 	@Test
 	void theInvoiceGoesOutOnceWithItsFacturXAndSurvivesTheServerBeingDown() throws Exception {
 		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
@@ -58,6 +61,8 @@ class InvoiceMailTests {
 			attachment.getInputStream().transferTo(pdf);
 			String content = pdf.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
 			assertThat(content).startsWith("%PDF-").contains("factur-x.xml");
+			// the attachment itself passes the reference validator
+			io.encaisse.support.FacturXValidation.assertValid(pdf.toByteArray(), this.dir, "mailed.pdf");
 		}
 		finally {
 			smtp.stop();

@@ -98,4 +98,23 @@ class InvoicePagesTests {
 		assertThat(this.mail.byEmail(customer)).isTrue();
 	}
 
+	@Test
+	@WithMockUser(username = "clara", roles = "BILLING")
+	void theListFiltersByCustomer() throws Exception {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String sku = fixtures.product("12.00", "20");
+		String mine = fixtures.customer();
+		String other = fixtures.customer();
+		String minesInvoice = fixtures.deliver(fixtures.acceptedOrder(mine, sku, "1"), sku, "1");
+		String othersInvoice = fixtures.deliver(fixtures.acceptedOrder(other, sku, "1"), sku, "1");
+		String page = this.mvc.perform(get("/invoices").param("customerId", mine))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"customer-filter\"")
+			.contains(api.get("/api/v1/invoices/" + minesInvoice).get("number"))
+			.doesNotContain(api.get("/api/v1/invoices/" + othersInvoice).get("number"));
+	}
+
 }

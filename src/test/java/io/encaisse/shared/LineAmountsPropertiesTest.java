@@ -57,6 +57,43 @@ class LineAmountsPropertiesTest {
 	}
 
 	@Test
+	void allowancesAndChargesKeepTheTotalsConsistent() {
+		SplittableRandom random = new SplittableRandom(20261124L);
+		for (List<LineAmounts.Line> lines : documents(20261124L, 500)) {
+			List<LineAmounts.Adjustment> adjustments = new ArrayList<>();
+			for (int a = 0, n = random.nextInt(4); a < n; a++) {
+				BigDecimal rate = lines.get(random.nextInt(lines.size())).taxRate();
+				adjustments.add(new LineAmounts.Adjustment(random.nextBoolean(),
+						BigDecimal.valueOf(random.nextLong(10_000_000L), 2), rate, null));
+			}
+			LineAmounts.Totals totals = LineAmounts.totals(lines, adjustments, EUR);
+			Money allowances = Money.zero(EUR);
+			Money charges = Money.zero(EUR);
+			for (LineAmounts.Adjustment a : adjustments) {
+				Money amount = new Money(a.amount(), EUR).rounded();
+				if (a.charge()) {
+					charges = charges.plus(amount);
+				}
+				else {
+					allowances = allowances.plus(amount);
+				}
+			}
+			// BT-109 = BT-106 - BT-107 + BT-108; the breakdown's bases add up to it
+			assertThat(totals.allowances()).isEqualTo(allowances);
+			assertThat(totals.charges()).isEqualTo(charges);
+			assertThat(totals.net()).isEqualTo(totals.lineTotal().minus(allowances).plus(charges));
+			assertThat(totals.vat().stream().map(LineAmounts.VatGroup::base).reduce(Money.zero(EUR), Money::plus))
+				.isEqualTo(totals.net());
+			assertThat(totals.vat().stream().map(LineAmounts.VatGroup::tax).reduce(Money.zero(EUR), Money::plus))
+				.isEqualTo(totals.tax());
+			assertThat(totals.total()).isEqualTo(totals.net().plus(totals.tax()));
+			for (LineAmounts.VatGroup g : totals.vat()) {
+				assertThat(g.tax()).isEqualTo(g.base().times(g.rate().movePointLeft(2)).rounded());
+			}
+		}
+	}
+
+	@Test
 	void aLineNetNeverExceedsItsGrossAndHasTwoDecimals() {
 		for (List<LineAmounts.Line> lines : documents(7L, 300)) {
 			for (LineAmounts.Line l : lines) {

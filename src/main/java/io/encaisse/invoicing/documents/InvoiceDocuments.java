@@ -229,14 +229,33 @@ public class InvoiceDocuments {
 				inv.addAllowance(c);
 			}
 		}
-		if (invoice.lines().stream().anyMatch(l -> VatTreatment.INTRA_COMMUNITY.equals(l.taxCategory()))) {
-			// an intra-community supply names where the goods went (BR-IC-12)
-			CustomerDetails.Address to = customer.deliveryAddress() != null
-					&& customer.deliveryAddress().country() != null ? customer.deliveryAddress() : a;
+		CustomerDetails.Address shipTo = deliveredElsewhere(customer);
+		if (shipTo != null
+				|| invoice.lines().stream().anyMatch(l -> VatTreatment.INTRA_COMMUNITY.equals(l.taxCategory()))) {
+			// where the goods went, when it is not the billing address (BG-15), and
+			// always
+			// for an intra-community supply (BR-IC-12)
+			CustomerDetails.Address to = shipTo != null ? shipTo : a;
 			inv.setDeliveryAddress(new TradeParty(customer.name(), nz(to.line1()), nz(to.postalCode()), nz(to.city()),
 					to.country() == null ? "FR" : to.country()));
 		}
 		return inv;
+	}
+
+	/**
+	 * The customer's delivery address when it differs from the billing address (a
+	 * mandatory mention then), else null.
+	 */
+	static CustomerDetails.Address deliveredElsewhere(CustomerDetails customer) {
+		CustomerDetails.Address d = customer.deliveryAddress();
+		if (d == null || d.line1() == null || d.line1().isBlank()) {
+			return null;
+		}
+		CustomerDetails.Address b = customer.billingAddress();
+		boolean same = b != null && java.util.Objects.equals(nz(d.line1()).trim(), nz(b.line1()).trim())
+				&& java.util.Objects.equals(nz(d.postalCode()).trim(), nz(b.postalCode()).trim())
+				&& java.util.Objects.equals(nz(d.city()).trim(), nz(b.city()).trim());
+		return same ? null : d;
 	}
 
 	private static String category(String category, BigDecimal rate) {
@@ -339,6 +358,17 @@ public class InvoiceDocuments {
 				for (String l : buyer) {
 					w.text(regular, 10, right, by, l);
 					by -= 12;
+				}
+				CustomerDetails.Address shipTo = deliveredElsewhere(customer);
+				if (shipTo != null) {
+					by -= 4;
+					w.text(bold, 10, right, by, t.get("shipTo"));
+					by -= 13;
+					for (String l : List.of(nz(shipTo.line1()),
+							nz(shipTo.postalCode()) + " " + nz(shipTo.city()) + " " + nz(shipTo.country()))) {
+						w.text(regular, 10, right, by, l);
+						by -= 12;
+					}
 				}
 				y = Math.min(y, by) - 14;
 				w.text(regular, 10, MARGIN, y,

@@ -21,7 +21,8 @@ final class Labels {
 					"En cas de retard de paiement : pénalités au taux de la BCE majoré de 10 points, et indemnité forfaitaire pour frais de recouvrement de 40 € (art. L441-10 et D441-5 du Code de commerce)."),
 			Map.entry("vatOnDebits", "TVA acquittée sur les encaissements."), Map.entry("lineTotal", "Total lignes HT"),
 			Map.entry("allowance", "Remise"), Map.entry("charge", "Frais"), Map.entry("buyerVat", "TVA client"),
-			Map.entry("depositInvoice", "Facture d'acompte"), Map.entry("depositDeducted", "Acompte déduit"));
+			Map.entry("depositInvoice", "Facture d'acompte"), Map.entry("depositDeducted", "Acompte déduit"),
+			Map.entry("shipTo", "Livré à"));
 
 	private static final Map<String, String> EN = Map.ofEntries(Map.entry("invoice", "Invoice"),
 			Map.entry("creditNote", "Credit note"), Map.entry("capital", "with a share capital of"),
@@ -39,7 +40,8 @@ final class Labels {
 					"Late payment: interest at the ECB rate plus 10 points, and a fixed recovery indemnity of EUR 40 (French Commercial Code L441-10, D441-5)."),
 			Map.entry("vatOnDebits", "VAT paid on receipts."), Map.entry("lineTotal", "Lines total"),
 			Map.entry("allowance", "Allowance"), Map.entry("charge", "Charge"), Map.entry("buyerVat", "Buyer VAT"),
-			Map.entry("depositInvoice", "Deposit invoice"), Map.entry("depositDeducted", "Deposit deducted"));
+			Map.entry("depositInvoice", "Deposit invoice"), Map.entry("depositDeducted", "Deposit deducted"),
+			Map.entry("shipTo", "Deliver to"));
 
 	private Labels() {
 	}

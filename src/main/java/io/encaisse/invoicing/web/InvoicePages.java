@@ -39,11 +39,15 @@ class InvoicePages {
 
 	private final io.encaisse.invoicing.InvoiceRuns runs;
 
+	private final io.encaisse.customers.Customers customers;
+
 	private final io.encaisse.invoicing.documents.InvoiceLayout layout;
 
 	InvoicePages(Invoicing invoicing, AuditTrail audit, io.encaisse.invoicing.EInvoicing eInvoicing,
 			io.encaisse.invoicing.InvoiceMail mail, io.encaisse.invoicing.InvoiceDrafts drafts,
-			io.encaisse.invoicing.InvoiceRuns runs, io.encaisse.invoicing.documents.InvoiceLayout layout) {
+			io.encaisse.invoicing.InvoiceRuns runs, io.encaisse.invoicing.documents.InvoiceLayout layout,
+			io.encaisse.customers.Customers customers) {
+		this.customers = customers;
 		this.layout = layout;
 		this.drafts = drafts;
 		this.runs = runs;
@@ -56,6 +60,7 @@ class InvoicePages {
 	@GetMapping
 	@PreAuthorize(Roles.ANY)
 	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String startingAfter,
+			@RequestParam(required = false) String customerId,
 			@RequestParam(required = false, defaultValue = "false") boolean overdue,
 			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
 					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate issuedFrom,
@@ -72,10 +77,13 @@ class InvoicePages {
 			}
 		}
 		boolean period = issuedFrom == null || issuedTo == null || !issuedFrom.isAfter(issuedTo);
-		Cursor.Page<InvoiceView> page = this.invoicing.list(
-				new Invoicing.Filter(null, st, null, null, overdue, issuedFrom, period ? issuedTo : null),
-				Cursor.of(100, startingAfter));
+		Cursor.Page<InvoiceView> page = this.invoicing
+			.list(new Invoicing.Filter(customerId == null || customerId.isBlank() ? null : customerId, st, null, null,
+					overdue, issuedFrom, period ? issuedTo : null), Cursor.of(100, startingAfter));
 		model.addAttribute("overdue", overdue);
+		model.addAttribute("customerId", customerId == null || customerId.isBlank() ? null : customerId);
+		model.addAttribute("customerName", customerId == null || customerId.isBlank() ? null
+				: this.customers.find(customerId).map(io.encaisse.customers.CustomerDetails::name).orElse(customerId));
 		model.addAttribute("issuedFrom", issuedFrom);
 		model.addAttribute("issuedTo", issuedTo);
 		model.addAttribute("invoices", page.data());
