@@ -60,6 +60,8 @@ class WebPagePermissionTests {
 		PAGES.put("POST /invoices/X/issue", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
 		PAGES.put("POST /invoices/X/delete", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
 		PAGES.put("POST /invoices/runs", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
+		PAGES.put("GET /invoices/new", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
+		PAGES.put("POST /invoices", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
 		PAGES.put("POST /invoices/layout", Set.of(Role.ADMIN, Role.FINANCE));
 		PAGES.put("GET /invoices/layout", Set.of(Role.values()));
 		PAGES.put("POST /invoices/delivery/X", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));

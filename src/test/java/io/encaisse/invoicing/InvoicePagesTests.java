@@ -117,4 +117,39 @@ class InvoicePagesTests {
 			.doesNotContain(api.get("/api/v1/invoices/" + othersInvoice).get("number"));
 	}
 
+	@Test
+	@WithMockUser(username = "clara", roles = "BILLING")
+	void aManualInvoiceIsWrittenFromTheFormWithADecimalComma() throws Exception {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String customer = fixtures.customer();
+		String sku = fixtures.product("90.00", "20");
+		assertThat(this.mvc.perform(get("/invoices/new")).andReturn().getResponse().getContentAsString())
+			.contains("id=\"customerId\"")
+			.contains(sku);
+		String location = this.mvc
+			.perform(post("/invoices").with(csrf())
+				.param("customerId", customer)
+				.param("lines[0].sku", sku)
+				.param("lines[0].quantity", "2")
+				.param("lines[1].description", "Frais de mise en service")
+				.param("lines[1].quantity", "1")
+				.param("lines[1].unitPrice", "49,50")
+				.param("lines[1].taxRate", "20.00")
+				.param("allowanceReason", "Geste commercial")
+				.param("allowanceAmount", "10"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(location).startsWith("/invoices/inv");
+		String id = location.substring("/invoices/".length());
+		// (180 + 49.50 - 10) x 1.2
+		assertThat(api.get("/api/v1/invoices/" + id).get("total")).isEqualTo("263.40");
+		assertThat(api.get("/api/v1/invoices/" + id).get("status")).isEqualTo("DRAFT");
+		// a form without lines comes back with the reason, not an error page
+		var refused = this.mvc.perform(post("/invoices").with(csrf()).param("customerId", customer)).andReturn();
+		assertThat(refused.getResponse().getStatus()).isEqualTo(200);
+		assertThat(refused.getResponse().getContentAsString()).contains("at least one line");
+	}
+
 }

@@ -41,12 +41,15 @@ class InvoicePages {
 
 	private final io.encaisse.customers.Customers customers;
 
+	private final io.encaisse.catalog.Catalog catalog;
+
 	private final io.encaisse.invoicing.documents.InvoiceLayout layout;
 
 	InvoicePages(Invoicing invoicing, AuditTrail audit, io.encaisse.invoicing.EInvoicing eInvoicing,
 			io.encaisse.invoicing.InvoiceMail mail, io.encaisse.invoicing.InvoiceDrafts drafts,
 			io.encaisse.invoicing.InvoiceRuns runs, io.encaisse.invoicing.documents.InvoiceLayout layout,
-			io.encaisse.customers.Customers customers) {
+			io.encaisse.customers.Customers customers, io.encaisse.catalog.Catalog catalog) {
+		this.catalog = catalog;
 		this.customers = customers;
 		this.layout = layout;
 		this.drafts = drafts;
@@ -107,6 +110,36 @@ class InvoicePages {
 		model.addAttribute("sendings", this.mail.of(id));
 		model.addAttribute("missing", this.drafts.missing(id));
 		return "invoices/show";
+	}
+
+	/** A manual invoice, written as a draft: lines, one allowance, one charge. */
+	@GetMapping("/new")
+	@PreAuthorize(Roles.BILL)
+	String form(@RequestParam(required = false) String customerId, Model model) {
+		model.addAttribute("form", InvoiceForm.blank(customerId, 6));
+		return formView(model);
+	}
+
+	@PostMapping
+	@PreAuthorize(Roles.BILL)
+	String create(@org.springframework.web.bind.annotation.ModelAttribute("form") InvoiceForm form, Model model,
+			RedirectAttributes redirect) {
+		try {
+			InvoiceView draft = this.drafts.create(form.toInput());
+			Forms.flash(redirect, "✓");
+			return "redirect:/invoices/" + draft.id();
+		}
+		catch (Problem.Refused refused) {
+			Forms.refused(model, refused);
+			form.pad(6);
+			return formView(model);
+		}
+	}
+
+	private String formView(Model model) {
+		model.addAttribute("customers", this.customers.search(null));
+		model.addAttribute("products", this.catalog.all().stream().filter(p -> p.active()).toList());
+		return "invoices/form";
 	}
 
 	@GetMapping("/layout")
