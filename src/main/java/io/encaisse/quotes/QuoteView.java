@@ -13,7 +13,7 @@ public record QuoteView(String id, String number, String customerId, String cust
 		LocalDate issueDate, LocalDate validUntil, QuoteStatus status, String orderId, String notes, List<Line> lines,
 		LineAmounts.Totals totals, Instant sentAt, Instant acceptedAt, String acceptedBy, BigDecimal maxDiscount,
 		String createdBy, String approvedBy, Instant approvedAt, String approvalReason, long version,
-		BigDecimal depositPercent) {
+		BigDecimal depositPercent, int revision) {
 
 	public record Line(int lineNumber, String sku, String description, String unit, BigDecimal quantity,
 			Money unitPrice, BigDecimal discountPercent, BigDecimal taxRate, Money net, String priceSource) {

@@ -71,9 +71,12 @@ public class Quotes {
 
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	private final QuoteRevisions revisions;
+
 	Quotes(QuoteRepository quotes, Customers customers, Catalog catalog, Pricing pricing, DiscountPolicy discountPolicy,
 			Counters counters, AuditTrail audit, Today today, ApplicationEventPublisher events,
-			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			org.springframework.jdbc.core.simple.JdbcClient jdbc, QuoteRevisions revisions) {
+		this.revisions = revisions;
 		this.jdbc = jdbc;
 		this.discountPolicy = discountPolicy;
 		this.pricing = pricing;
@@ -162,6 +165,31 @@ public class Quotes {
 		if (deposit != null && deposit.compareTo(HUNDRED) > 0) {
 			errors.add("depositPercent", "must not exceed 100");
 		}
+		List<QuoteLine> lines = priceLines(errors, input, customer, currency, issueDate);
+		errors.throwIfAny();
+		String year = String.valueOf(issueDate.getYear());
+		String number = "DV-" + year + "-" + String.format("%05d", this.counters.next("quote-" + year));
+		BigDecimal maxDiscount = maxDiscount(lines);
+		boolean needsApproval = needsApproval(lines, maxDiscount);
+		Quote quote = this.quotes
+			.save(Quote.draft(Ids.next("quo"), number, customer.id(), currency.getCurrencyCode(), issueDate, validUntil,
+					input.notes(), lines, maxDiscount, AuditTrail.currentActor(), needsApproval, this.today.instant()));
+		if (deposit != null) {
+			// kept beside the aggregate: the quote's own saves leave this column alone
+			this.jdbc.sql("update quote set deposit_percent = :d where id = :id")
+				.param("d", deposit)
+				.param("id", quote.id())
+				.update();
+		}
+		this.audit.record(DOCUMENT, quote.id(), "created",
+				AuditTrail.changes("number", number, "customer", customer.name(), "lines", lines.size(), "total",
+						quote.totals().total(), "maxDiscount", maxDiscount.stripTrailingZeros().toPlainString() + " %",
+						"status", quote.statusOn(issueDate)));
+		return view(quote);
+	}
+
+	private List<QuoteLine> priceLines(Problem.Errors errors, QuoteInput input, CustomerDetails customer,
+			Currency currency, LocalDate issueDate) {
 		List<QuoteLine> lines = new ArrayList<>();
 		if (input.lines() == null || input.lines().isEmpty()) {
 			errors.add("lines", "a quote needs at least one line");
@@ -184,35 +212,25 @@ public class Quotes {
 				}
 			}
 		}
-		errors.throwIfAny();
-		String year = String.valueOf(issueDate.getYear());
-		String number = "DV-" + year + "-" + String.format("%05d", this.counters.next("quote-" + year));
-		// a typed price where the catalog has none counts as a full discount: someone
-		// allowed everything approves it
-		boolean offCatalog = lines.stream().anyMatch(l -> PriceSource.OFF_CATALOG.name().equals(l.priceSource()));
-		BigDecimal maxDiscount = lines.stream()
+		return lines;
+	}
+
+	/**
+	 * The largest discount granted against the catalog; a typed price where the catalog
+	 * has none counts as a full discount: someone allowed everything approves it.
+	 */
+	private static BigDecimal maxDiscount(List<QuoteLine> lines) {
+		return lines.stream()
 			.filter(l -> !PriceSource.OFF_CATALOG.name().equals(l.priceSource()))
 			.map(l -> l.grantedDiscount().orElse(HUNDRED))
 			.max(BigDecimal::compareTo)
 			.orElse(BigDecimal.ZERO);
+	}
+
+	private boolean needsApproval(List<QuoteLine> lines, BigDecimal maxDiscount) {
+		boolean offCatalog = lines.stream().anyMatch(l -> PriceSource.OFF_CATALOG.name().equals(l.priceSource()));
 		Set<Role> roles = Roles.current();
-		boolean needsApproval = !roles.isEmpty()
-				&& (offCatalog || maxDiscount.compareTo(this.discountPolicy.limitOf(roles)) > 0);
-		Quote quote = this.quotes
-			.save(Quote.draft(Ids.next("quo"), number, customer.id(), currency.getCurrencyCode(), issueDate, validUntil,
-					input.notes(), lines, maxDiscount, AuditTrail.currentActor(), needsApproval, this.today.instant()));
-		if (deposit != null) {
-			// kept beside the aggregate: the quote's own saves leave this column alone
-			this.jdbc.sql("update quote set deposit_percent = :d where id = :id")
-				.param("d", deposit)
-				.param("id", quote.id())
-				.update();
-		}
-		this.audit.record(DOCUMENT, quote.id(), "created",
-				AuditTrail.changes("number", number, "customer", customer.name(), "lines", lines.size(), "total",
-						quote.totals().total(), "maxDiscount", maxDiscount.stripTrailingZeros().toPlainString() + " %",
-						"status", quote.statusOn(issueDate)));
-		return view(quote);
+		return !roles.isEmpty() && (offCatalog || maxDiscount.compareTo(this.discountPolicy.limitOf(roles)) > 0);
 	}
 
 	private QuoteLine line(Problem.Errors errors, String field, QuoteInput.LineInput in, Currency currency,
@@ -382,7 +400,79 @@ public class Quotes {
 		return new QuoteView(q.id(), q.number(), q.customerId(), customerName, q.currency(), q.issueDate(),
 				q.validUntil(), q.statusOn(this.today.date()), q.orderId(), q.notes(), viewLines, q.totals(),
 				q.sentAt(), q.acceptedAt(), q.acceptedBy(), q.maxDiscount(), q.createdBy(), q.approvedBy(),
-				q.approvedAt(), q.approvalReason(), q.version(), depositPercent(q.id()));
+				q.approvedAt(), q.approvalReason(), q.version(), depositPercent(q.id()), q.revision());
+	}
+
+	/**
+	 * The next revision of a quote: the current one is kept whole as it was, the quote
+	 * takes the new lines (priced like a new quote, approval included), validity, notes
+	 * and deposit, and is a draft again. An accepted quote is final (409).
+	 */
+	@Transactional
+	public QuoteView revise(String id, Long expectedVersion, QuoteInput input) {
+		Quote quote = load(id, expectedVersion);
+		if (input == null) {
+			throw new Problem.Invalid("lines", "a revision needs its lines");
+		}
+		if (input.customerId() != null && !input.customerId().isBlank()
+				&& !input.customerId().equals(quote.customerId())) {
+			throw new Problem.Invalid("customerId", "a revision keeps the quote's customer");
+		}
+		Problem.Errors errors = new Problem.Errors();
+		CustomerDetails customer = this.customers.get(quote.customerId());
+		Currency currency = Currency.getInstance(quote.currency());
+		LocalDate today = this.today.date();
+		LocalDate validUntil = input.validUntil() == null
+				? quote.validUntil().isBefore(today) ? today.plusDays(DEFAULT_VALIDITY_DAYS) : quote.validUntil()
+				: input.validUntil();
+		if (validUntil.isBefore(today)) {
+			errors.add("validUntil", "must not be before today (" + today + ")");
+		}
+		BigDecimal deposit = input.depositPercent() == null || input.depositPercent().isBlank() ? null
+				: Amounts.positive(errors, "depositPercent", input.depositPercent(), 2);
+		if (deposit != null && deposit.compareTo(HUNDRED) > 0) {
+			errors.add("depositPercent", "must not exceed 100");
+		}
+		List<QuoteLine> lines = priceLines(errors, input, customer, currency, today);
+		errors.throwIfAny();
+		if (quote.statusOn(today) == QuoteStatus.ACCEPTED) {
+			throw new Problem.StateConflict(
+					"quote " + quote.number() + " is accepted and its order exists; it can no longer be revised");
+		}
+		QuoteView before = view(quote);
+		this.revisions.keep(id, before, this.today.instant(), AuditTrail.currentActor());
+		BigDecimal maxDiscount = maxDiscount(lines);
+		quote.revise(lines, validUntil, input.notes() != null ? input.notes() : quote.notes(), maxDiscount,
+				needsApproval(lines, maxDiscount));
+		this.quotes.save(quote);
+		if (deposit != null) {
+			this.jdbc.sql("update quote set deposit_percent = :d where id = :id")
+				.param("d", deposit)
+				.param("id", id)
+				.update();
+		}
+		this.audit.record(DOCUMENT, id, "revised",
+				AuditTrail.changes("revision", before.revision() + " → " + quote.revision(), "total",
+						before.totals().total() + " → " + quote.totals().total(), "status", quote.statusOn(today)));
+		return view(quote);
+	}
+
+	/** A revision as it was (the current one included). */
+	public QuoteRevisions.Revision revision(String id, int revision) {
+		QuoteView current = get(id);
+		return this.revisions.get(id, revision, current);
+	}
+
+	/** What changed between two revisions, line by line. */
+	public QuoteRevisions.Diff diff(String id, int from, int to) {
+		QuoteView current = get(id);
+		return QuoteRevisions.diff(this.revisions.get(id, from, current), this.revisions.get(id, to, current));
+	}
+
+	/** The superseded revisions, oldest first. */
+	public List<QuoteRevisions.Summary> revisions(String id) {
+		get(id);
+		return this.revisions.of(id);
 	}
 
 	/** The deposit the quote asks for, in percent of the order, if any. */

@@ -49,7 +49,9 @@ public class Quote {
 
 	private String notes;
 
-	private final BigDecimal maxDiscount;
+	private BigDecimal maxDiscount;
+
+	private int revision;
 
 	private final String createdBy;
 
@@ -71,7 +73,8 @@ public class Quote {
 	Quote(String id, String number, String customerId, String currency, LocalDate issueDate, LocalDate validUntil,
 			QuoteStatus status, Instant sentAt, Instant acceptedAt, String acceptedBy, String orderId, String notes,
 			BigDecimal maxDiscount, String createdBy, String approvedBy, Instant approvedAt, String approvalReason,
-			List<QuoteLine> lines, Long version, Instant createdAt) {
+			List<QuoteLine> lines, Long version, Instant createdAt, Integer revision) {
+		this.revision = revision == null ? 1 : revision;
 		this.maxDiscount = maxDiscount;
 		this.createdBy = createdBy;
 		this.approvedBy = approvedBy;
@@ -103,7 +106,34 @@ public class Quote {
 			boolean needsApproval, Instant now) {
 		return new Quote(id, number, customerId, currency, issueDate, validUntil,
 				needsApproval ? QuoteStatus.PENDING_APPROVAL : QuoteStatus.DRAFT, null, null, null, null, notes,
-				maxDiscount, createdBy, null, null, null, lines, null, now);
+				maxDiscount, createdBy, null, null, null, lines, null, now, 1);
+	}
+
+	/**
+	 * The next revision: new lines, validity and notes. Whatever was sent stays as it was
+	 * (the service keeps it); the new revision is a draft again, waiting for approval if
+	 * its discounts need one. An accepted quote is final.
+	 */
+	public void revise(List<QuoteLine> lines, LocalDate validUntil, String notes, BigDecimal maxDiscount,
+			boolean needsApproval) {
+		if (this.status == QuoteStatus.ACCEPTED) {
+			throw new Problem.StateConflict(
+					"quote " + this.number + " is accepted and its order exists; it can no longer be revised");
+		}
+		this.revision++;
+		this.lines = new ArrayList<>(lines);
+		this.validUntil = validUntil;
+		this.notes = notes;
+		this.maxDiscount = maxDiscount;
+		this.status = needsApproval ? QuoteStatus.PENDING_APPROVAL : QuoteStatus.DRAFT;
+		this.sentAt = null;
+		this.approvedBy = null;
+		this.approvedAt = null;
+		this.approvalReason = null;
+	}
+
+	public int revision() {
+		return this.revision;
 	}
 
 	/**

@@ -42,11 +42,12 @@ class QuoteApi {
 	record QuoteResponse(String id, String number, String customerId, String currency, LocalDate issueDate,
 			LocalDate validUntil, String status, int revision, String orderId, List<LineResponse> lines,
 			String totalNet, String totalTax, String total, String maxDiscount, String approvedBy,
-			String approvalReason, long version, String depositPercent) {
+			String approvalReason, long version, String depositPercent,
+			List<io.encaisse.quotes.QuoteRevisions.Summary> revisions) {
 
 		static QuoteResponse of(QuoteView q) {
 			return new QuoteResponse(q.id(), q.number(), q.customerId(), q.currency(), q.issueDate(), q.validUntil(),
-					q.status().name(), 1, q.orderId(),
+					q.status().name(), q.revision(), q.orderId(),
 					q.lines()
 						.stream()
 						.map(l -> new LineResponse(l.lineNumber(), l.sku(), l.description(), l.unit(),
@@ -58,7 +59,15 @@ class QuoteApi {
 					q.totals().total().toPlainString(),
 					q.maxDiscount() == null ? null : q.maxDiscount().stripTrailingZeros().toPlainString(),
 					q.approvedBy(), q.approvalReason(), q.version(),
-					q.depositPercent() == null ? null : q.depositPercent().stripTrailingZeros().toPlainString());
+					q.depositPercent() == null ? null : q.depositPercent().stripTrailingZeros().toPlainString(),
+					List.of());
+		}
+
+		QuoteResponse withRevisions(List<io.encaisse.quotes.QuoteRevisions.Summary> revisions) {
+			return new QuoteResponse(this.id, this.number, this.customerId, this.currency, this.issueDate,
+					this.validUntil, this.status, this.revision, this.orderId, this.lines, this.totalNet, this.totalTax,
+					this.total, this.maxDiscount, this.approvedBy, this.approvalReason, this.version,
+					this.depositPercent, revisions);
 		}
 
 	}
@@ -83,7 +92,7 @@ class QuoteApi {
 	@GetMapping("/{id}")
 	@PreAuthorize(Roles.ANY)
 	QuoteResponse get(@PathVariable String id) {
-		return QuoteResponse.of(this.quotes.get(id));
+		return QuoteResponse.of(this.quotes.get(id)).withRevisions(this.quotes.revisions(id));
 	}
 
 	@GetMapping
@@ -111,12 +120,58 @@ class QuoteApi {
 	@PreAuthorize(Roles.RECORD_ACCEPTANCE)
 	QuoteResponse accept(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@RequestBody(required = false) AcceptRequest request) {
-		if (request != null && request.revision() != null && request.revision() != 1) {
-			this.quotes.get(id);
-			throw new Problem.StateConflict("revision " + request.revision() + " is not the current revision (1)");
+		if (request != null && request.revision() != null) {
+			int current = this.quotes.get(id).revision();
+			if (request.revision() != current) {
+				throw new Problem.StateConflict(
+						"revision " + request.revision() + " is not the current revision (" + current + ")");
+			}
 		}
 		this.quotes.accept(id, Versions.parse(ifMatch), AuditTrail.currentActor());
 		return QuoteResponse.of(this.quotes.get(id));
+	}
+
+	/**
+	 * A new revision with new {@code lines}, {@code validUntil}, {@code notes},
+	 * {@code depositPercent}; the previous one stays readable.
+	 */
+	@PostMapping("/{id}/revisions")
+	@PreAuthorize(Roles.SELL)
+	ResponseEntity<QuoteResponse> revise(@PathVariable String id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@RequestBody io.encaisse.quotes.QuoteInput input) {
+		QuoteResponse revised = QuoteResponse.of(this.quotes.revise(id, Versions.parse(ifMatch), input))
+			.withRevisions(this.quotes.revisions(id));
+		return ResponseEntity.created(URI.create("/api/v1/quotes/" + id + "/revisions/" + revised.revision()))
+			.body(revised);
+	}
+
+	/** One revision as it was: lines, prices, totals, validity. */
+	@GetMapping("/{id}/revisions/{revision}")
+	@PreAuthorize(Roles.ANY)
+	io.encaisse.quotes.QuoteRevisions.Revision revision(@PathVariable String id, @PathVariable String revision) {
+		return this.quotes.revision(id, number(id, revision));
+	}
+
+	/**
+	 * What changed from one revision to another, line by line (ADDED, REMOVED, CHANGED,
+	 * SAME).
+	 */
+	@GetMapping("/{id}/diff")
+	@PreAuthorize(Roles.ANY)
+	io.encaisse.quotes.QuoteRevisions.Diff diff(@PathVariable String id, @RequestParam String from,
+			@RequestParam(required = false) String to) {
+		int current = this.quotes.get(id).revision();
+		return this.quotes.diff(id, number(id, from), to == null ? current : number(id, to));
+	}
+
+	private static int number(String id, String revision) {
+		try {
+			return Integer.parseInt(revision);
+		}
+		catch (NumberFormatException ex) {
+			throw new Problem.NotFound("quote revision", id + "/" + revision);
+		}
 	}
 
 	@PostMapping("/{id}/decline")

@@ -45,6 +45,36 @@ public class QuoteForm {
 				this.depositPercent == null ? null : blank(this.depositPercent.replace(',', '.')));
 	}
 
+	/**
+	 * The current revision, ready to change: a price typed by hand stays typed, a price
+	 * from the price book is asked again (the book may have moved since).
+	 */
+	static QuoteForm from(io.encaisse.quotes.QuoteView quote, int extraRows) {
+		QuoteForm form = new QuoteForm();
+		form.customerId = quote.customerId();
+		form.validUntil = quote.validUntil();
+		form.notes = quote.notes();
+		form.depositPercent = quote.depositPercent() == null ? null
+				: quote.depositPercent().stripTrailingZeros().toPlainString();
+		for (var l : quote.lines()) {
+			LineForm line = new LineForm();
+			boolean offCatalog = io.encaisse.quotes.Quotes.OFF_CATALOG_SKU.equals(l.sku());
+			line.setSku(offCatalog ? null : l.sku());
+			line.setDescription(offCatalog ? l.description() : null);
+			line.setTaxRate(offCatalog ? l.taxRate().toPlainString() : null);
+			line.setQuantity(l.quantity().stripTrailingZeros().toPlainString());
+			boolean typed = offCatalog || "MANUAL".equals(l.priceSource());
+			line.setUnitPrice(typed ? l.unitPrice().amount().stripTrailingZeros().toPlainString() : null);
+			line.setDiscountPercent(l.discountPercent().signum() == 0 ? null
+					: l.discountPercent().stripTrailingZeros().toPlainString());
+			form.lines.add(line);
+		}
+		for (int i = 0; i < extraRows; i++) {
+			form.lines.add(new LineForm());
+		}
+		return form;
+	}
+
 	private static String blank(String s) {
 		return s == null || s.isBlank() ? null : s;
 	}

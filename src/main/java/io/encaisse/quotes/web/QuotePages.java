@@ -88,10 +88,57 @@ class QuotePages {
 		}
 	}
 
+	/** The next revision, from the current one. */
+	@GetMapping("/{id}/revise")
+	@PreAuthorize(Roles.SELL)
+	String reviseForm(@PathVariable String id, Model model) {
+		QuoteView quote = this.quotes.get(id);
+		model.addAttribute("form", QuoteForm.from(quote, 2));
+		model.addAttribute("formAction", "/quotes/" + id + "/revisions");
+		model.addAttribute("revising", quote);
+		return formView(model);
+	}
+
+	@PostMapping("/{id}/revisions")
+	@PreAuthorize(Roles.SELL)
+	String revise(@PathVariable String id, @ModelAttribute("form") QuoteForm form, Model model,
+			RedirectAttributes redirect) {
+		try {
+			QuoteView q = this.quotes.revise(id, null, form.toInput());
+			Forms.flash(redirect, "✓ " + q.number() + " · " + q.revision());
+			return "redirect:/quotes/" + id;
+		}
+		catch (Problem.NotFound | Problem.StateConflict refused) {
+			Forms.problem(redirect, refused);
+			return refused instanceof Problem.NotFound ? "redirect:/quotes" : "redirect:/quotes/" + id;
+		}
+		catch (Problem.Refused refused) {
+			Forms.refused(model, refused);
+			while (form.getLines().size() < 5) {
+				form.getLines().add(new QuoteForm.LineForm());
+			}
+			model.addAttribute("formAction", "/quotes/" + id + "/revisions");
+			model.addAttribute("revising", this.quotes.get(id));
+			return formView(model);
+		}
+	}
+
+	/** Two revisions side by side. */
+	@GetMapping("/{id}/diff")
+	@PreAuthorize(Roles.ANY)
+	String diff(@PathVariable String id, @RequestParam int from, @RequestParam(required = false) Integer to,
+			Model model) {
+		QuoteView quote = this.quotes.get(id);
+		model.addAttribute("quote", quote);
+		model.addAttribute("diff", this.quotes.diff(id, from, to == null ? quote.revision() : to));
+		return "quotes/diff";
+	}
+
 	@GetMapping("/{id}")
 	@PreAuthorize(Roles.ANY)
 	String show(@PathVariable String id, Model model) {
 		model.addAttribute("quote", this.quotes.get(id));
+		model.addAttribute("revisions", this.quotes.revisions(id));
 		model.addAttribute("audit", this.audit.of(Quotes.DOCUMENT, id));
 		model.addAttribute("comments", this.comments.of(id, false));
 		return "quotes/show";
@@ -140,6 +187,9 @@ class QuotePages {
 	}
 
 	private String formView(Model model) {
+		if (!model.containsAttribute("formAction")) {
+			model.addAttribute("formAction", "/quotes");
+		}
 		model.addAttribute("customers", this.customers.search(null));
 		model.addAttribute("products", this.catalog.all().stream().filter(p -> p.active()).toList());
 		return "quotes/form";
