@@ -55,6 +55,35 @@ public class QuoteComments {
 			.list();
 	}
 
+	/**
+	 * A comment the customer wrote through their link: visible to them, signed with their
+	 * name.
+	 */
+	@Transactional
+	public Comment addFromCustomer(String quoteId, String name, String body) {
+		String text = body == null ? "" : body.strip();
+		if (text.isEmpty()) {
+			throw new Problem.Invalid("body", "is required");
+		}
+		if (text.length() > 4000) {
+			throw new Problem.Invalid("body", "must not exceed 4000 characters");
+		}
+		String id = Ids.next("qcm");
+		Instant now = this.today.instant();
+		String author = "customer:" + (name.length() > 80 ? name.substring(0, 80) : name);
+		this.jdbc.sql("""
+				insert into quote_comment (id, quote_id, author, visibility, body, created_at)
+				values (:id, :quote, :author, 'CUSTOMER', :body, :at)""")
+			.param("id", id)
+			.param("quote", quoteId)
+			.param("author", author)
+			.param("body", text)
+			.param("at", now.atOffset(ZoneOffset.UTC))
+			.update();
+		this.audit.record(Quotes.DOCUMENT, quoteId, "commented by the customer", AuditTrail.changes("name", name));
+		return new Comment(id, author, "CUSTOMER", text, now);
+	}
+
 	@Transactional
 	public Comment add(String quoteId, String body, String visibility) {
 		this.quotes.get(quoteId);

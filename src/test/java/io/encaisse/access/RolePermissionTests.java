@@ -98,6 +98,9 @@ class RolePermissionTests {
 		PERMISSIONS.put("GET /api/v1/quotes/{id}", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/quotes", EnumSet.of(ADMIN, SALES, SALES_MANAGER));
 		PERMISSIONS.put("POST /api/v1/quotes/{id}/send", EnumSet.of(ADMIN, SALES, SALES_MANAGER));
+		PERMISSIONS.put("GET /api/v1/quotes/{id}/link", EnumSet.of(ADMIN, SALES, SALES_MANAGER));
+		PERMISSIONS.put("GET /api/v1/quotes/{id}/sendings", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/quotes/{id}/mail", EnumSet.of(ADMIN, SALES, SALES_MANAGER));
 		PERMISSIONS.put("POST /api/v1/quotes/{id}/revisions", EnumSet.of(ADMIN, SALES, SALES_MANAGER));
 		PERMISSIONS.put("GET /api/v1/quotes/{id}/revisions/{revision}", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/quotes/{id}/diff", EVERYONE);

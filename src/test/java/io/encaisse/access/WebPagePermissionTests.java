@@ -56,6 +56,7 @@ class WebPagePermissionTests {
 		PAGES.put("POST /products/X/prices", Set.of(Role.ADMIN, Role.SALES_MANAGER, Role.FINANCE));
 		PAGES.put("POST /quotes/X/approve", Set.of(Role.ADMIN, Role.SALES_MANAGER, Role.FINANCE));
 		PAGES.put("POST /quotes/X/revisions", Set.of(Role.ADMIN, Role.SALES, Role.SALES_MANAGER));
+		PAGES.put("POST /quotes/X/mail", Set.of(Role.ADMIN, Role.SALES, Role.SALES_MANAGER));
 		PAGES.put("POST /quotes/X/comments", Set.of(Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.SALES_ADMIN));
 		PAGES.put("POST /invoices/X/credit-notes", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
 		PAGES.put("POST /invoices/X/issue", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));

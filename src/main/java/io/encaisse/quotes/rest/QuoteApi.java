@@ -30,11 +30,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Quotes")
 class QuoteApi {
 
+	private final io.encaisse.quotes.QuoteMail mail;
+
 	private final Quotes quotes;
 
 	private final io.encaisse.quotes.QuoteComments comments;
 
-	QuoteApi(Quotes quotes, io.encaisse.quotes.QuoteComments comments) {
+	QuoteApi(Quotes quotes, io.encaisse.quotes.QuoteComments comments, io.encaisse.quotes.QuoteMail mail) {
+		this.mail = mail;
 		this.quotes = quotes;
 		this.comments = comments;
 	}
@@ -172,6 +175,34 @@ class QuoteApi {
 		catch (NumberFormatException ex) {
 			throw new Problem.NotFound("quote revision", id + "/" + revision);
 		}
+	}
+
+	record LinkResponse(String url) {
+	}
+
+	/**
+	 * The customer's signed link to the current revision (read, comment, accept,
+	 * decline).
+	 */
+	@GetMapping("/{id}/link")
+	@PreAuthorize(Roles.SELL)
+	LinkResponse link(@PathVariable String id) {
+		return new LinkResponse(this.mail.link(id));
+	}
+
+	/** The quote's mailings to the customer. */
+	@GetMapping("/{id}/sendings")
+	@PreAuthorize(Roles.ANY)
+	Cursor.Page<io.encaisse.quotes.QuoteMail.Sending> sendings(@PathVariable String id) {
+		this.quotes.get(id);
+		return new Cursor.Page<>(this.mail.of(id), false);
+	}
+
+	/** Mails the current revision with its link again. */
+	@PostMapping("/{id}/mail")
+	@PreAuthorize(Roles.SELL)
+	io.encaisse.quotes.QuoteMail.Sending mail(@PathVariable String id) {
+		return this.mail.send(id);
 	}
 
 	@PostMapping("/{id}/decline")

@@ -26,6 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/quotes")
 class QuotePages {
 
+	private final io.encaisse.quotes.QuoteMail mail;
+
 	private final Quotes quotes;
 
 	private final Customers customers;
@@ -39,7 +41,8 @@ class QuotePages {
 	private final io.encaisse.quotes.QuoteComments comments;
 
 	QuotePages(Quotes quotes, Customers customers, Catalog catalog, AuditTrail audit, Today today,
-			io.encaisse.quotes.QuoteComments comments) {
+			io.encaisse.quotes.QuoteComments comments, io.encaisse.quotes.QuoteMail mail) {
+		this.mail = mail;
 		this.comments = comments;
 		this.quotes = quotes;
 		this.customers = customers;
@@ -123,6 +126,34 @@ class QuotePages {
 		}
 	}
 
+	/** Mails the current revision with the customer's link again. */
+	@PostMapping("/{id}/mail")
+	@PreAuthorize(Roles.SELL)
+	String mail(@PathVariable String id, RedirectAttributes redirect) {
+		try {
+			var sending = this.mail.send(id);
+			if ("SENT".equals(sending.status())) {
+				Forms.flash(redirect, "✓ " + sending.recipient());
+			}
+			else {
+				Forms.problem(redirect, new Problem.StateConflict(sending.lastError()));
+			}
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/quotes/" + id;
+	}
+
+	/** The customer's link, for a salesperson to hand over by other means. */
+	@GetMapping("/{id}/link")
+	@PreAuthorize(Roles.SELL)
+	String link(@PathVariable String id, Model model) {
+		model.addAttribute("quote", this.quotes.get(id));
+		model.addAttribute("link", this.mail.link(id));
+		return "quotes/link";
+	}
+
 	/** Two revisions side by side. */
 	@GetMapping("/{id}/diff")
 	@PreAuthorize(Roles.ANY)
@@ -139,6 +170,7 @@ class QuotePages {
 	String show(@PathVariable String id, Model model) {
 		model.addAttribute("quote", this.quotes.get(id));
 		model.addAttribute("revisions", this.quotes.revisions(id));
+		model.addAttribute("sendings", this.mail.of(id));
 		model.addAttribute("audit", this.audit.of(Quotes.DOCUMENT, id));
 		model.addAttribute("comments", this.comments.of(id, false));
 		return "quotes/show";

@@ -1,0 +1,84 @@
+package io.encaisse.quotes.web;
+
+import io.encaisse.quotes.QuotePortal;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.web.Forms;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The customer's page of a quote, opened from the link in the email, without an account:
+ * read, comment, accept or decline.
+ */
+@Controller
+@RequestMapping("/portal/quotes/{token}")
+class QuotePortalPages {
+
+	private final QuotePortal portal;
+
+	QuotePortalPages(QuotePortal portal) {
+		this.portal = portal;
+	}
+
+	@GetMapping
+	String show(@PathVariable String token, Model model) {
+		try {
+			model.addAttribute("access", this.portal.open(token));
+			model.addAttribute("token", token);
+			return "portal/quote";
+		}
+		catch (Problem.Refused refused) {
+			model.addAttribute("message", refused.getMessage());
+			return "portal/invalid";
+		}
+	}
+
+	@PostMapping("/accept")
+	String accept(@PathVariable String token, @RequestParam(required = false) String name,
+			@RequestParam(required = false, defaultValue = "false") boolean terms, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		try {
+			this.portal.accept(token, name, terms, request.getRemoteAddr(), request.getHeader("User-Agent"));
+			Forms.flash(redirect, "✓");
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/portal/quotes/" + token;
+	}
+
+	@PostMapping("/decline")
+	String decline(@PathVariable String token, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String reason, HttpServletRequest request, RedirectAttributes redirect) {
+		try {
+			this.portal.decline(token, name, reason, request.getRemoteAddr(), request.getHeader("User-Agent"));
+			Forms.flash(redirect, "✓");
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/portal/quotes/" + token;
+	}
+
+	@PostMapping("/comments")
+	String comment(@PathVariable String token, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String body, RedirectAttributes redirect) {
+		try {
+			this.portal.comment(token, name, body);
+			Forms.flash(redirect, "✓");
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/portal/quotes/" + token;
+	}
+
+}
