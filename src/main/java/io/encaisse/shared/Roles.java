@@ -24,6 +24,9 @@ public final class Roles {
 
 	public static final String DELIVER = "hasAnyRole('ADMIN','SALES_ADMIN','PROJECT_MANAGER')";
 
+	/** Taking in orders and handling the exceptions queue: sales administration. */
+	public static final String TAKE_ORDERS = "hasAnyRole('ADMIN','SALES','SALES_MANAGER','SALES_ADMIN')";
+
 	public static final String BILL = "hasAnyRole('ADMIN','BILLING','FINANCE')";
 
 	public static final String COLLECT_CASH = "hasAnyRole('ADMIN','BILLING','FINANCE')";

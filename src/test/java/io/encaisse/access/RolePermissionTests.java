@@ -110,6 +110,11 @@ class RolePermissionTests {
 		PERMISSIONS.put("GET /api/v1/orders/{id}", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/orders/{id}/deliveries", EnumSet.of(ADMIN, SALES_ADMIN, PROJECT_MANAGER));
 		PERMISSIONS.put("GET /api/v1/orders/{id}/milestones", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/orders", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN));
+		PERMISSIONS.put("POST /api/v1/orders/import", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN));
+		PERMISSIONS.put("POST /api/v1/orders/{id}/release", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN));
+		PERMISSIONS.put("POST /api/v1/orders/{id}/cancel", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN));
+		PERMISSIONS.put("POST /api/v1/item-codes", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN));
 		PERMISSIONS.put("POST /api/v1/orders/{id}/milestones", EnumSet.of(ADMIN, SALES_ADMIN, PROJECT_MANAGER));
 		PERMISSIONS.put("POST /api/v1/orders/{id}/milestones/{number}/ready",
 				EnumSet.of(ADMIN, SALES_ADMIN, PROJECT_MANAGER));

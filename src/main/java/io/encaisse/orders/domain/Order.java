@@ -81,6 +81,35 @@ public class Order {
 				lines, Set.of(), null, now);
 	}
 
+	/**
+	 * An order received through a channel (API, CSV, UBL, EDIFACT): CONFIRMED, or ON_HOLD
+	 * when a control failed.
+	 */
+	public static Order received(String id, String number, String customerId, String channel, String currency,
+			LocalDate orderedOn, String externalReference, List<OrderLine> lines, boolean onHold, Instant now) {
+		return new Order(id, number, customerId, null, channel, currency,
+				onHold ? OrderStatus.ON_HOLD : OrderStatus.CONFIRMED, orderedOn, externalReference, lines, Set.of(),
+				null, now);
+	}
+
+	/** Sales administration checked the reasons and lets the order go on. */
+	public void release() {
+		if (this.status != OrderStatus.ON_HOLD) {
+			throw new Problem.StateConflict("order " + this.number + " is " + this.status + ", not on hold");
+		}
+		this.status = OrderStatus.CONFIRMED;
+	}
+
+	/** Cancelled before anything was delivered. */
+	public void cancel() {
+		if (this.status != OrderStatus.ON_HOLD && this.status != OrderStatus.CONFIRMED
+				&& this.status != OrderStatus.RECEIVED && this.status != OrderStatus.VALIDATED) {
+			throw new Problem.StateConflict("order " + this.number + " is " + this.status
+					+ "; only an order not yet delivered can be cancelled");
+		}
+		this.status = OrderStatus.CANCELLED;
+	}
+
 	/** A delivered quantity for an order line (numbered from 1). */
 	public record Delivered(int lineNumber, BigDecimal quantity) {
 	}

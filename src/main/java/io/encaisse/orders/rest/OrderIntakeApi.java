@@ -1,0 +1,141 @@
+package io.encaisse.orders.rest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.encaisse.orders.OrderReception;
+import io.encaisse.orders.OrderRequest;
+import io.encaisse.orders.intake.OrderFiles;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Roles;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Orders from every channel: JSON through the API, and files (CSV, UBL 2.1 Order, EDIFACT
+ * ORDERS). Each order is CONFIRMED or kept ON_HOLD with its reasons; a file that cannot
+ * be read is refused whole.
+ */
+@RestController
+@RequestMapping("/api/v1/orders")
+@Tag(name = "Orders")
+class OrderIntakeApi {
+
+	private final OrderReception reception;
+
+	OrderIntakeApi(OrderReception reception) {
+		this.reception = reception;
+	}
+
+	record LineInput(String sku, String item, String description, String quantity, String unitPrice) {
+	}
+
+	/**
+	 * {@code customer} is our id, the SIREN, the VAT number or their reference with us.
+	 */
+	record OrderInput(String customer, String customerId, String externalReference, String currency,
+			LocalDate requestedDelivery, List<LineInput> lines) {
+	}
+
+	@PostMapping(consumes = "application/json")
+	@PreAuthorize(Roles.TAKE_ORDERS)
+	ResponseEntity<OrderReception.Received> create(@RequestBody OrderInput input) {
+		if (input == null) {
+			throw new Problem.Invalid("customer", "is required");
+		}
+		OrderReception.Received r = this.reception.receive(new OrderRequest("API", input.externalReference(),
+				input.customerId() != null ? input.customerId() : input.customer(), input.currency(), null,
+				input.requestedDelivery(),
+				input.lines() == null ? List.of()
+						: input.lines()
+							.stream()
+							.map(l -> l == null ? null
+									: new OrderRequest.Line(l.sku() != null ? l.sku() : l.item(), l.description(),
+											l.quantity(), l.unitPrice()))
+							.toList(),
+				null));
+		return ResponseEntity.created(URI.create("/api/v1/orders/" + r.id())).body(r);
+	}
+
+	/**
+	 * A file of orders: {@code text/csv}, a UBL Order ({@code application/xml}) or
+	 * EDIFACT ({@code application/edifact}, or {@code ?format=edifact}).
+	 */
+	@PostMapping(path = "/import",
+			consumes = { "text/csv", "application/xml", "text/xml", "application/edifact", "text/plain",
+					"application/octet-stream" })
+	@PreAuthorize(Roles.TAKE_ORDERS)
+	Cursor.Page<OrderReception.Received> importFile(HttpServletRequest request,
+			@RequestParam(required = false) String format) throws IOException {
+		byte[] file = request.getInputStream().readNBytes(OrderFiles.MAX_BYTES + 1);
+		if (file.length > OrderFiles.MAX_BYTES) {
+			throw new Problem.TooLarge("an order file may not exceed 20 MB");
+		}
+		String type = request.getContentType() == null ? "" : request.getContentType();
+		String kind = format != null ? format.toLowerCase(java.util.Locale.ROOT) : type.contains("csv") ? "csv"
+				: type.contains("xml") ? "ubl" : type.contains("edifact") ? "edifact" : sniff(file);
+		List<OrderRequest> orders = switch (kind) {
+			case "csv" -> OrderFiles.csv(new java.io.StringReader(utf8(file)));
+			case "ubl", "xml" -> OrderFiles.ubl(file);
+			case "edifact", "edi" -> OrderFiles.edifact(file);
+			default -> throw new Problem.Invalid("format", "must be csv, ubl or edifact");
+		};
+		return new Cursor.Page<>(this.reception.receiveAll(orders), false);
+	}
+
+	/** The file as UTF-8 text; anything else is refused rather than read wrong. */
+	private static String utf8(byte[] file) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+				.onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+				.decode(java.nio.ByteBuffer.wrap(file))
+				.toString();
+		}
+		catch (java.nio.charset.CharacterCodingException ex) {
+			throw new Problem.Invalid("file", "is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)");
+		}
+	}
+
+	private static String sniff(byte[] file) {
+		String start = new String(file, 0, Math.min(file.length, 200), StandardCharsets.ISO_8859_1).stripLeading();
+		if (start.startsWith("<")) {
+			return "ubl";
+		}
+		if (start.startsWith("UNA") || start.startsWith("UNB") || start.startsWith("UNH")) {
+			return "edifact";
+		}
+		return "csv";
+	}
+
+	record NoteInput(String note, String reason) {
+	}
+
+	/** Releases an order on hold (sales administration), saying why. */
+	@PostMapping("/{id}/release")
+	@PreAuthorize(Roles.TAKE_ORDERS)
+	OrderReception.Received release(@PathVariable String id, @RequestBody(required = false) NoteInput input) {
+		return this.reception.release(id, input == null ? null : input.note());
+	}
+
+	/** Cancels an order not yet delivered. */
+	@PostMapping("/{id}/cancel")
+	@PreAuthorize(Roles.TAKE_ORDERS)
+	OrderReception.Received cancel(@PathVariable String id, @RequestBody(required = false) NoteInput input) {
+		return this.reception.cancel(id, input == null ? null : input.reason());
+	}
+
+}

@@ -1,0 +1,249 @@
+package io.encaisse.orders;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.encaisse.support.Api;
+import io.encaisse.support.EncaisseTest;
+import io.encaisse.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static io.encaisse.support.Api.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Orders from every channel into one model: the API, CSV, UBL 2.1 Order and EDIFACT
+ * ORDERS (the public samples among them). Controls put a well-formed order ON_HOLD with
+ * its reasons; sales administration releases or cancels it; a file that cannot be read,
+ * or that names an unknown customer, is refused whole; hostile XML is harmless.
+ */
+@EncaisseTest
+class OrderIntakeTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private static byte[] sample(String name) throws java.io.IOException {
+		try (var in = OrderIntakeTests.class.getResourceAsStream("/samples/orders/" + name)) {
+			return in.readAllBytes();
+		}
+	}
+
+	private Api api() {
+		return new Api(this.port, EncaisseTest.ADMIN_KEY);
+	}
+
+	private String customerWithReference(Api api, String reference) {
+		this.jdbc.sql("update customer set external_ref = null where external_ref = :r").param("r", reference).update();
+		String id = new Fixtures(api).customer();
+		this.jdbc.sql("update customer set external_ref = :r where id = :id")
+			.param("r", reference)
+			.param("id", id)
+			.update();
+		return id;
+	}
+
+	private void product(Api api, String sku, String price, String currency) {
+		if (api.get("/api/v1/products/" + sku).status() != 200) {
+			Api.Response r = api.post("/api/v1/products", map("sku", sku, "name", "Article " + sku, "unit", "piece",
+					"taxRate", "20", "price", price, "currency", currency));
+			assertThat(r.status()).as(r.toString()).isEqualTo(201);
+		}
+	}
+
+	@Test
+	void anOrderThroughTheApiIsConfirmedAndDeliverable() {
+		Api api = api();
+		Fixtures fixtures = new Fixtures(api);
+		String customer = fixtures.customer();
+		String sku = fixtures.product("45.00", "20");
+		Api.Response r = api.post("/api/v1/orders",
+				map("customer", customer, "externalReference", Fixtures.unique("PO"), "requestedDelivery", "2026-12-15",
+						"lines", List.of(map("sku", sku, "quantity", "4", "unitPrice", "45.00"))));
+		assertThat(r.status()).as(r.toString()).isEqualTo(201);
+		assertThat(r.get("status")).isEqualTo("CONFIRMED");
+		JsonNode order = api.get("/api/v1/orders/" + r.get("id")).json();
+		assertThat(order.get("channel").asString()).isEqualTo("API");
+		assertThat(order.get("lines").get(0).get("unitPrice").asString()).isEqualTo("45.00");
+		assertThat(fixtures.deliver(r.get("id"), sku, "4")).isNotNull();
+	}
+
+	@Test
+	void aWellFormedOrderFailingControlsWaitsOnHoldWithItsReasonsUntilReleased() {
+		Api api = api();
+		Fixtures fixtures = new Fixtures(api);
+		String customer = fixtures.customer();
+		String sku = fixtures.product("100.00", "20");
+		String ref = Fixtures.unique("PO");
+		Api.Response first = api.post("/api/v1/orders", map("customer", customer, "externalReference", ref, "lines",
+				List.of(map("sku", sku, "quantity", "1"))));
+		assertThat(first.get("status")).isEqualTo("CONFIRMED");
+		// the same reference again, a price off the book, an unknown item, beyond the
+		// credit limit
+		Api.Response held = api.post("/api/v1/orders",
+				map("customer", customer, "externalReference", ref, "lines",
+						List.of(map("sku", sku, "quantity", "600", "unitPrice", "90.00"),
+								map("item", "THEIR-CODE-9", "quantity", "1", "description", "Vis inox"))));
+		assertThat(held.status()).as(held.toString()).isEqualTo(201);
+		assertThat(held.get("status")).isEqualTo("ON_HOLD");
+		String reasons = held.json().get("reasons").toString();
+		assertThat(reasons).contains("duplicate")
+			.contains("differs from the agreed price 100")
+			.contains("THEIR-CODE-9")
+			.contains("credit limit");
+		// nothing is delivered on hold
+		Api.Response delivery = api.post("/api/v1/orders/" + held.get("id") + "/deliveries",
+				map("lines", List.of(map("sku", sku, "quantity", "1"))));
+		assertThat(delivery.status()).isEqualTo(409);
+		// released with a reason, it goes on; its reasons stay
+		assertThat(api.post("/api/v1/orders/" + held.get("id") + "/release", map()).status()).isEqualTo(422);
+		Api.Response released = api.post("/api/v1/orders/" + held.get("id") + "/release",
+				map("note", "Accord du directeur commercial, tarif projet"));
+		assertThat(released.status()).as(released.toString()).isEqualTo(200);
+		assertThat(released.get("status")).isEqualTo("CONFIRMED");
+		assertThat(released.json().get("reasons").size()).isEqualTo(4);
+		// an order is cancelled while nothing is delivered
+		Api.Response other = api.post("/api/v1/orders",
+				map("customer", customer, "lines", List.of(map("item", "NOPE", "quantity", "1"))));
+		assertThat(api.post("/api/v1/orders/" + other.get("id") + "/cancel", map("reason", "Doublon téléphonique"))
+			.get("status")).isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void anUnknownCustomerOrAnUnreadableFileIsRefusedWholeNamingTheLine() {
+		Api api = api();
+		Fixtures fixtures = new Fixtures(api);
+		String customer = fixtures.customer();
+		String sku = fixtures.product("10.00", "20");
+		Api.Response unknown = api.post("/api/v1/orders",
+				map("customer", "SIREN-INCONNU", "lines", List.of(map("sku", sku, "quantity", "1"))));
+		assertThat(unknown.status()).isEqualTo(422);
+		assertThat(unknown.body()).contains("customer").contains("never created");
+		String ref = Fixtures.unique("CSV");
+		String csv = "customer,reference,item,quantity,unit_price\n" + customer + "," + ref + "," + sku + ",2,10.00\n"
+				+ customer + "," + ref + "," + sku + ",deux,\n";
+		Api.Response bad = api.csv("/api/v1/orders/import", csv.getBytes(StandardCharsets.UTF_8));
+		assertThat(bad.status()).isEqualTo(422);
+		assertThat(bad.body()).contains("\"line\":2").contains("quantity");
+		assertThat(this.jdbc.sql("select count(*) from customer_order where external_reference = :r")
+			.param("r", ref)
+			.query(Integer.class)
+			.single()).isZero();
+		// the good file: two orders, one per reference
+		String ok = "customer,reference,item,quantity\n" + customer + "," + ref + "-A," + sku + ",2\n" + customer + ","
+				+ ref + "-A," + sku + ",1\n" + customer + "," + ref + "-B," + sku + ",5\n";
+		Api.Response imported = api.csv("/api/v1/orders/import", ok.getBytes(StandardCharsets.UTF_8));
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+		assertThat(imported.json().get("data").size()).isEqualTo(2);
+		assertThat(imported.json().get("data").get(0).get("status").asString()).isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void thePublicUblOrderSampleIsImported() throws Exception {
+		Api api = api();
+		customerWithReference(api, "7300070011115");
+		product(api, "SItemNo001", "50.00", "SEK");
+		product(api, "SItemNo011", "15.00", "SEK");
+		Api.Response r = api.xml("/api/v1/orders/import", sample("UBL-Order-2.1-Example.xml"));
+		assertThat(r.status()).as(r.toString()).isEqualTo(200);
+		JsonNode received = r.json().get("data").get(0);
+		assertThat(received.get("externalReference").asString()).isEqualTo("34");
+		JsonNode order = api.get("/api/v1/orders/" + received.get("id").asString()).json();
+		assertThat(order.get("channel").asString()).isEqualTo("UBL");
+		assertThat(order.get("currency").asString()).isEqualTo("SEK");
+		assertThat(order.get("lines").size()).isEqualTo(2);
+		assertThat(order.get("lines").get(0).get("quantity").asString()).isEqualTo("120");
+		assertThat(received.get("status").asString()).as(received.toString()).isIn("CONFIRMED", "ON_HOLD");
+		if ("ON_HOLD".equals(received.get("status").asString())) {
+			// only a duplicate from an earlier run may hold it
+			assertThat(received.get("reasons").toString()).contains("duplicate");
+		}
+	}
+
+	@Test
+	void thePublicEdifactSamplesAreImported() throws Exception {
+		Api api = api();
+		Fixtures fixtures = new Fixtures(api);
+		// pydifact order2: plain D96A, buyer 123456789, item ABC123 (the buyer's code),
+		// price 25.00
+		String buyer = customerWithReference(api, "123456789");
+		String abc = fixtures.product("25.00", "20");
+		assertThat(api.post("/api/v1/item-codes", map("customerId", buyer, "code", "ABC123", "sku", abc)).status())
+			.isEqualTo(201);
+		Api.Response plain = api.send("/api/v1/orders/import?format=edifact", sample("ORDERS_D96A_pydifact_order2.edi"),
+				"application/edifact");
+		assertThat(plain.status()).as(plain.toString()).isEqualTo(200);
+		JsonNode o = api.get("/api/v1/orders/" + plain.json().get("data").get(0).get("id").asString()).json();
+		assertThat(o.get("channel").asString()).isEqualTo("EDIFACT");
+		assertThat(o.get("externalReference").asString()).isEqualTo("PO123456");
+		assertThat(o.get("lines").get(0).get("sku").asString()).isEqualTo(abc);
+		assertThat(o.get("lines").get(0).get("quantity").asString()).isEqualTo("10");
+
+		// EANCOM with a decimal comma (UNA): GTINs mapped for every customer
+		customerWithReference(api, "8711576000012");
+		String first = fixtures.product("3.00", "20");
+		String second = fixtures.product("4.00", "20");
+		api.post("/api/v1/item-codes", map("code", "5020436373085", "sku", first));
+		api.post("/api/v1/item-codes", map("code", "5020436373108", "sku", second));
+		Api.Response eancom = api.send("/api/v1/orders/import", sample("ORDERS_D96A_EAN008_pydifact_order.edi"),
+				"application/edifact");
+		assertThat(eancom.status()).as(eancom.toString()).isEqualTo(200);
+		JsonNode e = api.get("/api/v1/orders/" + eancom.json().get("data").get(0).get("id").asString()).json();
+		assertThat(e.get("lines").size()).isEqualTo(2);
+		assertThat(e.get("lines").get(1).get("sku").asString()).isEqualTo(second);
+
+		// a full interchange with a functional group (UNG): read; its unknown item holds
+		// it
+		customerWithReference(api, "5400110000009");
+		Api.Response grouped = api.send("/api/v1/orders/import", sample("ORDERS_D96B_EAN008B_in_D96A_group_staedi.edi"),
+				"application/edifact");
+		assertThat(grouped.status()).as(grouped.toString()).isEqualTo(200);
+		assertThat(grouped.json().get("data").get(0).get("status").asString()).isEqualTo("ON_HOLD");
+		assertThat(grouped.json().get("data").get(0).get("reasons").toString()).contains("5400111864181");
+
+		// a message cut short is refused whole
+		Api.Response cut = api.send("/api/v1/orders/import",
+				"UNH+1+ORDERS:D:96A:UN'BGM+220+X+9'NAD+BY+123456789::9'LIN+1++ABC123:IN'"
+					.getBytes(StandardCharsets.UTF_8),
+				"application/edifact");
+		assertThat(cut.status()).isEqualTo(422);
+		assertThat(cut.body()).contains("UNT");
+	}
+
+	@Test
+	void hostileXmlIsRefusedWithoutReadingAnything() {
+		Api api = api();
+		String xxe = "<?xml version=\"1.0\"?><!DOCTYPE o [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+				+ "<Order xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Order-2\"><ID>&x;</ID></Order>";
+		Api.Response r = api.xml("/api/v1/orders/import", xxe.getBytes(StandardCharsets.UTF_8));
+		assertThat(r.status()).isEqualTo(422);
+		assertThat(r.body()).doesNotContain("root:");
+		String laughs = "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;\">]>"
+				+ "<Order><ID>&b;</ID></Order>";
+		assertThat(api.xml("/api/v1/orders/import", laughs.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(422);
+		assertThat(api.xml("/api/v1/orders/import", "<Order><ID>1".getBytes(StandardCharsets.UTF_8)).status())
+			.isEqualTo(422);
+	}
+
+	@Test
+	void aFileInAnotherEncodingOrTooLargeIsRefused() {
+		Api api = api();
+		byte[] latin1 = "customer,item,quantity\nSociété Générale,ABC,1\n".getBytes(StandardCharsets.ISO_8859_1);
+		Api.Response wrong = api.csv("/api/v1/orders/import", latin1);
+		assertThat(wrong.status()).isEqualTo(422);
+		assertThat(wrong.body()).contains("UTF-8");
+		byte[] huge = new byte[21 * 1024 * 1024];
+		java.util.Arrays.fill(huge, (byte) 'a');
+		Api.Response tooLarge = api.csv("/api/v1/orders/import", huge);
+		assertThat(tooLarge.status()).isEqualTo(413);
+	}
+
+}
