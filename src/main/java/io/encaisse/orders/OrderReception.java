@@ -349,6 +349,26 @@ public class OrderReception {
 				order.externalReference());
 	}
 
+	/** An order waiting in the exceptions queue. */
+	public record Held(String id, String number, String customerName, String channel, String externalReference,
+			java.time.LocalDate orderedOn, List<String> reasons) {
+	}
+
+	/** Orders on hold, oldest first. */
+	public List<Held> onHold() {
+		return this.jdbc.sql("""
+				select o.id, o.number, c.name, o.channel, o.external_reference, o.ordered_on
+				from customer_order o join customer c on c.id = o.customer_id
+				where o.status = 'ON_HOLD' order by o.created_at, o.id limit 500""")
+			.query((rs, n) -> new Held(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getObject(6, java.time.LocalDate.class), List.of()))
+			.list()
+			.stream()
+			.map(h -> new Held(h.id(), h.number(), h.customerName(), h.channel(), h.externalReference(), h.orderedOn(),
+					reasons(h.id())))
+			.toList();
+	}
+
 	/** Why the order was (or is) on hold. */
 	public List<String> reasons(String orderId) {
 		return this.jdbc.sql("select reason from order_hold_reason where order_id = :o order by position")

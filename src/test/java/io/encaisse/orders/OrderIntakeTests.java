@@ -23,7 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or that names an unknown customer, is refused whole; hostile XML is harmless.
  */
 @EncaisseTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class OrderIntakeTests {
+
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
 
 	@LocalServerPort
 	int port;
@@ -244,6 +248,34 @@ class OrderIntakeTests {
 		java.util.Arrays.fill(huge, (byte) 'a');
 		Api.Response tooLarge = api.csv("/api/v1/orders/import", huge);
 		assertThat(tooLarge.status()).isEqualTo(413);
+	}
+
+	@Test
+	@org.springframework.security.test.context.support.WithMockUser(username = "sonia", roles = "SALES_ADMIN")
+	void theExceptionsQueueShowsWhyAndReleasesFromThePage() throws Exception {
+		Api api = api();
+		String customer = new Fixtures(api).customer();
+		Api.Response held = api.post("/api/v1/orders",
+				map("customer", customer, "lines", List.of(map("item", "INCONNU-42", "quantity", "3"))));
+		assertThat(held.get("status")).isEqualTo("ON_HOLD");
+		String queue = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/orders/exceptions"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(queue).contains(held.get("number")).contains("INCONNU-42");
+		String page = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/orders/" + held.get("id")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"hold\"").contains("id=\"release\"");
+		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/orders/" + held.get("id") + "/cancel")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("reason", "Article inconnu, le client commandera par téléphone"));
+		assertThat(api.get("/api/v1/orders/" + held.get("id")).get("status")).isEqualTo("CANCELLED");
 	}
 
 }

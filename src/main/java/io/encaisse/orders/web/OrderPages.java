@@ -34,7 +34,11 @@ class OrderPages {
 
 	private final io.encaisse.orders.OrderMilestones milestones;
 
-	OrderPages(Orders orders, AuditTrail audit, io.encaisse.orders.OrderMilestones milestones) {
+	private final io.encaisse.orders.OrderReception reception;
+
+	OrderPages(Orders orders, AuditTrail audit, io.encaisse.orders.OrderMilestones milestones,
+			io.encaisse.orders.OrderReception reception) {
+		this.reception = reception;
 		this.milestones = milestones;
 		this.orders = orders;
 		this.audit = audit;
@@ -55,7 +59,44 @@ class OrderPages {
 		model.addAttribute("order", this.orders.get(id));
 		model.addAttribute("audit", this.audit.of(Orders.DOCUMENT, id));
 		model.addAttribute("milestones", this.milestones.of(id));
+		model.addAttribute("reasons", this.reception.reasons(id));
 		return "orders/show";
+	}
+
+	/** The exceptions queue: orders on hold, oldest first, with why. */
+	@GetMapping("/exceptions")
+	@PreAuthorize(Roles.ANY)
+	String exceptions(Model model) {
+		model.addAttribute("held", this.reception.onHold());
+		return "orders/exceptions";
+	}
+
+	@PostMapping("/{id}/release")
+	@PreAuthorize(Roles.TAKE_ORDERS)
+	String release(@PathVariable String id, @RequestParam(required = false) String note,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		try {
+			this.reception.release(id, note);
+			io.encaisse.shared.web.Forms.flash(redirect, "✓");
+		}
+		catch (io.encaisse.shared.Problem.Refused refused) {
+			io.encaisse.shared.web.Forms.problem(redirect, refused);
+		}
+		return "redirect:/orders/" + id;
+	}
+
+	@PostMapping("/{id}/cancel")
+	@PreAuthorize(Roles.TAKE_ORDERS)
+	String cancel(@PathVariable String id, @RequestParam(required = false) String reason,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		try {
+			this.reception.cancel(id, reason);
+			io.encaisse.shared.web.Forms.flash(redirect, "✓");
+		}
+		catch (io.encaisse.shared.Problem.Refused refused) {
+			io.encaisse.shared.web.Forms.problem(redirect, refused);
+		}
+		return "redirect:/orders/" + id;
 	}
 
 	/** The milestone plan from the order page: up to five rows of label and percent. */
