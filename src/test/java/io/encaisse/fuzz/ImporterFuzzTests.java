@@ -49,6 +49,24 @@ class ImporterFuzzTests {
 		refusedOrRead(() -> Csv.read(new StringReader(text), List.of("sku"), row -> row.get("sku")));
 	}
 
+	@FuzzTest(maxDuration = "20s")
+	void orderEdifact(FuzzedDataProvider data) {
+		byte[] file = data.consumeRemainingAsBytes();
+		refusedOrRead(() -> io.encaisse.orders.intake.OrderFiles.edifact(file));
+	}
+
+	@FuzzTest(maxDuration = "20s")
+	void orderUbl(FuzzedDataProvider data) {
+		byte[] file = data.consumeRemainingAsBytes();
+		refusedOrRead(() -> io.encaisse.orders.intake.OrderFiles.ubl(file));
+	}
+
+	@FuzzTest(maxDuration = "20s")
+	void orderCsv(FuzzedDataProvider data) {
+		String text = data.consumeRemainingAsString();
+		refusedOrRead(() -> io.encaisse.orders.intake.OrderFiles.csv(new StringReader(text)));
+	}
+
 	private static void refusedOrRead(Runnable reading) {
 		try {
 			reading.run();
