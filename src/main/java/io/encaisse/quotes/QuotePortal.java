@@ -1,16 +1,10 @@
 package io.encaisse.quotes;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.encaisse.shared.AuditTrail;
 import io.encaisse.shared.Ids;
@@ -44,9 +38,11 @@ public class QuotePortal {
 
 	private final Today today;
 
-	private volatile byte[] key;
+	private final io.encaisse.shared.SignedLinks links;
 
-	QuotePortal(JdbcClient jdbc, Quotes quotes, QuoteComments comments, AuditTrail audit, Today today) {
+	QuotePortal(JdbcClient jdbc, Quotes quotes, QuoteComments comments, AuditTrail audit, Today today,
+			io.encaisse.shared.SignedLinks links) {
+		this.links = links;
 		this.jdbc = jdbc;
 		this.quotes = quotes;
 		this.comments = comments;
@@ -65,16 +61,18 @@ public class QuotePortal {
 	/** The link's token for the quote's current revision. */
 	public String token(String quoteId) {
 		QuoteView quote = this.quotes.get(quoteId);
-		long expires = quote.validUntil().plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-		String payload = quoteId + ":" + quote.revision() + ":" + expires;
-		return b64(payload.getBytes(StandardCharsets.UTF_8)) + "." + b64(sign(payload));
+		return this.links.token("quote", quote.validUntil().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+				quoteId, String.valueOf(quote.revision()));
 	}
 
 	public Access open(String token) {
-		String[] parts = verified(token);
+		String[] parts = this.links.fields("quote", token);
+		if (parts.length != 2) {
+			throw new Problem.NotFound("link", "(this link is not valid)");
+		}
 		String quoteId = parts[0];
 		int revision = Integer.parseInt(parts[1]);
-		Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+		Instant expires = this.links.expiry("quote", token);
 		QuoteView quote = this.quotes.get(quoteId);
 		boolean current = quote.revision() == revision;
 		boolean open = current && quote.status() == QuoteStatus.SENT && this.today.instant().isBefore(expires);
@@ -192,67 +190,6 @@ public class QuotePortal {
 		catch (java.security.NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private String[] verified(String token) {
-		Problem.NotFound unknown = new Problem.NotFound("quote link", "(this link is not valid)");
-		if (token == null || token.length() > 400 || token.indexOf('.') < 1) {
-			throw unknown;
-		}
-		String[] halves = token.split("\\.", 2);
-		String payload;
-		byte[] signature;
-		try {
-			payload = new String(Base64.getUrlDecoder().decode(halves[0]), StandardCharsets.UTF_8);
-			signature = Base64.getUrlDecoder().decode(halves[1]);
-		}
-		catch (IllegalArgumentException ex) {
-			throw unknown;
-		}
-		if (!MessageDigest.isEqual(sign(payload), signature)) {
-			throw unknown;
-		}
-		String[] parts = payload.split(":");
-		if (parts.length != 3) {
-			throw unknown;
-		}
-		if (this.today.instant().isAfter(Instant.ofEpochSecond(Long.parseLong(parts[2])))) {
-			throw new Problem.StateConflict("this link has expired with the quote's validity; ask for a new one");
-		}
-		return parts;
-	}
-
-	private byte[] sign(String payload) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-			return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** The signing key: made once, kept in the database, read by every node. */
-	private byte[] key() {
-		byte[] k = this.key;
-		if (k == null) {
-			byte[] fresh = new byte[32];
-			new SecureRandom().nextBytes(fresh);
-			this.jdbc.sql("insert into app_secret (name, secret) values ('quote-links', :v) on conflict do nothing")
-				.param("v", Base64.getEncoder().encodeToString(fresh))
-				.update();
-			k = Base64.getDecoder()
-				.decode(this.jdbc.sql("select secret from app_secret where name = 'quote-links'")
-					.query(String.class)
-					.single());
-			this.key = k;
-		}
-		return k;
-	}
-
-	private static String b64(byte[] bytes) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 }

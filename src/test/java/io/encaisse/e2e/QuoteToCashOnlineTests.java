@@ -132,6 +132,27 @@ class QuoteToCashOnlineTests {
 			assertThat(api.get("/api/v1/invoices/" + invoice2).get("total")).isEqualTo("2688.00");
 			JsonNode o = api.get("/api/v1/orders/" + order).json();
 			assertThat(o.get("invoiceIds").size()).isEqualTo(2);
+			// the order's confirmation reached the customer with a link to follow it
+			smtp.waitForIncomingEmail(5000, 3);
+			MimeMessage confirmation = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+				try {
+					return m.getSubject().startsWith("Commande CO-");
+				}
+				catch (jakarta.mail.MessagingException ex) {
+					return false;
+				}
+			}).findFirst().orElseThrow();
+			Matcher follow = Pattern.compile("/portal/orders/([A-Za-z0-9_.-]+)")
+				.matcher(String.valueOf(confirmation.getContent()));
+			assertThat(follow.find()).as(String.valueOf(confirmation.getContent())).isTrue();
+			String status = this.mvc.perform(get("/portal/orders/" + follow.group(1)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(status).contains(o.get("number").asString()).contains("id=\"lines\"");
+			// a quote's link does not open an order
+			assertThat(this.mvc.perform(get("/portal/orders/" + second)).andReturn().getResponse().getContentAsString())
+				.contains("cannot be opened");
 			assertThat(o.get("status").asString()).isEqualTo("INVOICED");
 			assertThat(api.get("/api/v1/quotes/" + quote + "/sendings").json().get("data").size()).isEqualTo(2);
 		}

@@ -26,11 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Orders")
 class OrderApi {
 
+	private final io.encaisse.orders.OrderFollowUp followUp;
+
 	private final io.encaisse.orders.OrderMilestones milestones;
 
 	private final Orders orders;
 
-	OrderApi(Orders orders, io.encaisse.orders.OrderMilestones milestones) {
+	OrderApi(Orders orders, io.encaisse.orders.OrderMilestones milestones, io.encaisse.orders.OrderFollowUp followUp) {
+		this.followUp = followUp;
 		this.milestones = milestones;
 		this.orders = orders;
 	}
@@ -89,6 +92,16 @@ class OrderApi {
 	Cursor.Page<OrderResponse> list(@RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String startingAfter) {
 		return this.orders.list(Cursor.of(limit, startingAfter)).map(OrderResponse::of);
+	}
+
+	record LinkResponse(String url) {
+	}
+
+	/** The customer's signed link to follow the order (status, deliveries, invoices). */
+	@GetMapping("/{id}/link")
+	@PreAuthorize(Roles.TAKE_ORDERS)
+	LinkResponse link(@PathVariable String id) {
+		return new LinkResponse(this.followUp.link(id));
 	}
 
 	record MilestonePlan(List<io.encaisse.orders.OrderMilestones.MilestoneInput> milestones) {

@@ -1,0 +1,117 @@
+package io.encaisse.orders;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+import io.encaisse.customers.CustomerDetails;
+import io.encaisse.customers.Customers;
+import io.encaisse.shared.AfterCommit;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.SignedLinks;
+import io.encaisse.shared.Today;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer follows their order: a confirmation mailed when it is confirmed, with a
+ * signed link (valid a year) to a page showing its status, what was delivered and how
+ * many invoices were issued.
+ */
+@Component
+public class OrderFollowUp {
+
+	private final Orders orders;
+
+	private final Customers customers;
+
+	private final SignedLinks links;
+
+	private final MessageSource messages;
+
+	private final AuditTrail audit;
+
+	private final Today today;
+
+	private final JavaMailSender mail;
+
+	private final String from;
+
+	private final String publicUrl;
+
+	OrderFollowUp(Orders orders, Customers customers, SignedLinks links, MessageSource messages, AuditTrail audit,
+			Today today, ObjectProvider<JavaMailSender> mail,
+			@Value("${encaisse.seller.email:facturation@atelier-numerique.example}") String from,
+			@Value("${encaisse.public-url:http://localhost:8080}") String publicUrl) {
+		this.orders = orders;
+		this.customers = customers;
+		this.links = links;
+		this.messages = messages;
+		this.audit = audit;
+		this.today = today;
+		this.mail = mail.getIfAvailable();
+		this.from = from;
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+	}
+
+	/** The customer's link to follow the order. */
+	public String link(String orderId) {
+		this.orders.get(orderId);
+		return this.publicUrl + "/portal/orders/"
+				+ this.links.token("order", this.today.instant().plus(366, ChronoUnit.DAYS), orderId);
+	}
+
+	/** The order a link opens. */
+	public OrderView open(String token) {
+		String[] fields = this.links.fields("order", token);
+		if (fields.length != 1) {
+			throw new io.encaisse.shared.Problem.NotFound("link", "(this link is not valid)");
+		}
+		return this.orders.get(fields[0]);
+	}
+
+	@AfterCommit
+	void on(OrderConfirmed confirmed) {
+		confirm(confirmed.orderId());
+	}
+
+	/** Mails the confirmation with the link; answers whether it left. */
+	public boolean confirm(String orderId) {
+		OrderView order = this.orders.get(orderId);
+		CustomerDetails customer = this.customers.get(order.customerId());
+		String to = customer.email();
+		String error = null;
+		if (to == null || to.isBlank()) {
+			error = "the customer has no billing email";
+		}
+		else if (this.mail == null) {
+			error = "no SMTP server is configured (SPRING_MAIL_HOST)";
+		}
+		else {
+			try {
+				Locale locale = Locale.forLanguageTag(customer.language() == null ? "fr" : customer.language());
+				Object[] args = { order.number(), order.totals().total().toPlainString() + " " + order.currency(),
+						order.externalReference() == null ? "-" : order.externalReference(), link(orderId) };
+				MimeMessage message = this.mail.createMimeMessage();
+				MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+				helper.setFrom(this.from);
+				helper.setTo(to);
+				helper.setSubject(this.messages.getMessage("mail.order.subject", args, locale));
+				helper.setText(this.messages.getMessage("mail.order.body", args, locale));
+				this.mail.send(message);
+			}
+			catch (jakarta.mail.MessagingException | RuntimeException ex) {
+				error = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+			}
+		}
+		this.audit.record(Orders.DOCUMENT, orderId, error == null ? "confirmation mailed" : "confirmation not mailed",
+				AuditTrail.changes("to", to, "reason", error));
+		return error == null;
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.encaisse.orders.web;
+
+import io.encaisse.orders.OrderFollowUp;
+import io.encaisse.shared.Problem;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The customer's page of an order, opened from the confirmation's link. */
+@Controller
+class OrderPortalPages {
+
+	private final OrderFollowUp followUp;
+
+	OrderPortalPages(OrderFollowUp followUp) {
+		this.followUp = followUp;
+	}
+
+	@GetMapping("/portal/orders/{token}")
+	String show(@PathVariable String token, Model model) {
+		try {
+			model.addAttribute("order", this.followUp.open(token));
+			return "portal/order";
+		}
+		catch (Problem.Refused refused) {
+			model.addAttribute("message", refused.getMessage());
+			return "portal/invalid";
+		}
+	}
+
+}
