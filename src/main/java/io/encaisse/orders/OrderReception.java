@@ -105,6 +105,28 @@ public class OrderReception {
 		}
 		Problem.Errors errors = new Problem.Errors();
 		List<Resolved> resolved = new ArrayList<>();
+		// a file names the same customers and items again and again: each is looked up
+		// once
+		this.fileCustomers.set(new java.util.HashMap<>());
+		this.fileProducts.set(new java.util.HashMap<>());
+		this.fileBalances.set(new java.util.HashMap<>());
+		try {
+			return receiveAll(requests, errors, resolved);
+		}
+		finally {
+			this.fileCustomers.remove();
+			this.fileProducts.remove();
+			this.fileBalances.remove();
+		}
+	}
+
+	private final ThreadLocal<java.util.Map<String, Optional<CustomerDetails>>> fileCustomers = new ThreadLocal<>();
+
+	private final ThreadLocal<java.util.Map<String, Optional<ProductDetails>>> fileProducts = new ThreadLocal<>();
+
+	private final ThreadLocal<java.util.Map<String, List<OpenBalances.Balance>>> fileBalances = new ThreadLocal<>();
+
+	private List<Received> receiveAll(List<OrderRequest> requests, Problem.Errors errors, List<Resolved> resolved) {
 		for (int i = 0; i < requests.size(); i++) {
 			Resolved r = resolve(errors, requests.get(i), requests.size() == 1 ? "" : "orders[" + i + "].");
 			if (r != null) {
@@ -131,7 +153,10 @@ public class OrderReception {
 			mine.add(prefix + "customer", "is required (our customer id, their SIREN, VAT number or reference)");
 		}
 		else {
-			customer = findCustomer(in.customer().trim()).orElse(null);
+			String ref = in.customer().trim();
+			var cache = this.fileCustomers.get();
+			customer = (cache == null ? findCustomer(ref) : cache.computeIfAbsent(ref, this::findCustomer))
+				.orElse(null);
 			if (customer == null) {
 				mine.add(prefix + "customer", "no customer '" + in.customer().trim()
 						+ "' (by id, SIREN, VAT number or reference); customers are never created by an order");
@@ -196,7 +221,18 @@ public class OrderReception {
 			return null;
 		}
 		String item = in.item().trim();
-		Optional<ProductDetails> product = product(customer.id(), item);
+		var cache = this.fileProducts.get();
+		Optional<ProductDetails> product;
+		if (cache == null) {
+			product = product(customer.id(), item);
+		}
+		else {
+			// our SKUs are the same for every customer; a mapped code is the customer's
+			product = cache.computeIfAbsent(item, this.catalog::findBySku);
+			if (product.isEmpty()) {
+				product = cache.computeIfAbsent(customer.id() + "\u0000" + item, k -> product(customer.id(), item));
+			}
+		}
 		if (product.isEmpty()) {
 			reasons.add("line " + number + ": item '" + item + "' is neither one of our SKUs nor a mapped code");
 			return new OrderLine(item.length() > 64 ? item.substring(0, 64) : item,
@@ -266,7 +302,9 @@ public class OrderReception {
 		BigDecimal open = BigDecimal.ZERO;
 		BigDecimal overdue = BigDecimal.ZERO;
 		if (balances != null) {
-			for (var b : balances.of(customer.id())) {
+			var cache = this.fileBalances.get();
+			for (var b : cache == null ? balances.of(customer.id())
+					: cache.computeIfAbsent(customer.id(), balances::of)) {
 				if (b.currency().equals(r.currency().getCurrencyCode())) {
 					open = open.add(b.open());
 					overdue = overdue.add(b.overdue());
