@@ -180,6 +180,46 @@ public class Orders {
 		}
 	}
 
+	/** Work on the order has started (a project, a preparation): IN_PROGRESS. */
+	@Transactional
+	public OrderView start(String id) {
+		Order order = load(id);
+		var before = order.status();
+		order.start();
+		this.orders.save(order);
+		this.audit.record(DOCUMENT, id, "started", AuditTrail.changes("status", before + " → " + order.status()));
+		return view(order);
+	}
+
+	/** Nothing more will happen on the order: CLOSED. */
+	@Transactional
+	public OrderView close(String id) {
+		Order order = load(id);
+		var before = order.status();
+		order.close();
+		this.orders.save(order);
+		this.audit.record(DOCUMENT, id, "closed", AuditTrail.changes("status", before + " → " + order.status()));
+		return view(order);
+	}
+
+	/** The delivery date we promise; the customer sees it on their page. */
+	@Transactional
+	public OrderView estimate(String id, LocalDate estimated) {
+		Order order = load(id);
+		if (estimated == null) {
+			throw new Problem.Invalid("estimatedDelivery", "is required");
+		}
+		if (estimated.isBefore(order.orderedOn())) {
+			throw new Problem.Invalid("estimatedDelivery", "must not be before the order date " + order.orderedOn());
+		}
+		this.jdbc.sql("update customer_order set estimated_delivery = :d where id = :id")
+			.param("d", estimated)
+			.param("id", id)
+			.update();
+		this.audit.record(DOCUMENT, id, "delivery date estimated", AuditTrail.changes("estimatedDelivery", estimated));
+		return view(order);
+	}
+
 	/** Used by the intake from quotes; one order per quote. */
 	@Transactional
 	Order confirmFromQuote(String quoteId, String customerId, String currency, LocalDate orderedOn,
@@ -215,6 +255,11 @@ public class Orders {
 					LineAmounts.lineNet(l.amounts(), currency), l.priceSource()));
 		}
 		String customerName = this.customers.find(o.customerId()).map(CustomerDetails::name).orElse(o.customerId());
+		LocalDate[] dates = this.jdbc
+			.sql("select requested_delivery, estimated_delivery from customer_order where id = :id")
+			.param("id", o.id())
+			.query((rs, n) -> new LocalDate[] { rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class) })
+			.single();
 		return new OrderView(o.id(), o.number(), o.customerId(), customerName, o.quoteId(), o.channel(), o.currency(),
 				o.status(), o.orderedOn(), o.externalReference(), viewLines, o.totals(), o.invoiceIds(),
 				this.deliveries.findByOrderIdOrderByIdAsc(o.id()).stream().map(Orders::deliveryView).toList(),
@@ -223,7 +268,8 @@ public class Orders {
 					.param("id", o.id())
 					.query(BigDecimal.class)
 					.optional()
-					.orElse(null));
+					.orElse(null),
+				dates[0], dates[1]);
 	}
 
 	private static OrderView.DeliveryView deliveryView(Delivery d) {

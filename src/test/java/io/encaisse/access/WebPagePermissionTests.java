@@ -70,6 +70,9 @@ class WebPagePermissionTests {
 		PAGES.put("POST /orders/X/deliveries", Set.of(Role.ADMIN, Role.SALES_ADMIN, Role.PROJECT_MANAGER));
 		PAGES.put("POST /orders/X/milestones", Set.of(Role.ADMIN, Role.SALES_ADMIN, Role.PROJECT_MANAGER));
 		PAGES.put("GET /orders/exceptions", Set.of(Role.values()));
+		PAGES.put("POST /orders/X/start", Set.of(Role.ADMIN, Role.SALES_ADMIN, Role.PROJECT_MANAGER));
+		PAGES.put("POST /orders/X/close", Set.of(Role.ADMIN, Role.SALES_ADMIN, Role.PROJECT_MANAGER));
+		PAGES.put("POST /orders/X/estimate", Set.of(Role.ADMIN, Role.SALES_ADMIN, Role.PROJECT_MANAGER));
 		PAGES.put("POST /orders/X/release", Set.of(Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.SALES_ADMIN));
 		PAGES.put("POST /orders/X/cancel", Set.of(Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.SALES_ADMIN));
 		PAGES.put("POST /orders/X/milestones/1/ready", Set.of(Role.ADMIN, Role.SALES_ADMIN, Role.PROJECT_MANAGER));

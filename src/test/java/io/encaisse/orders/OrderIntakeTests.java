@@ -278,4 +278,25 @@ class OrderIntakeTests {
 		assertThat(api.get("/api/v1/orders/" + held.get("id")).get("status")).isEqualTo("CANCELLED");
 	}
 
+	@Test
+	void anOrderGoesFromConfirmedToInProgressToDeliveredAndClosedWithAPromisedDate() {
+		Api api = api();
+		Fixtures fixtures = new Fixtures(api);
+		String sku = fixtures.product("30.00", "20");
+		Api.Response r = api.post("/api/v1/orders", map("customer", fixtures.customer(), "requestedDelivery",
+				"2026-12-20", "lines", List.of(map("sku", sku, "quantity", "2"))));
+		String id = r.get("id");
+		assertThat(api.get("/api/v1/orders/" + id).get("requestedDelivery")).isEqualTo("2026-12-20");
+		assertThat(api.post("/api/v1/orders/" + id + "/estimate", map("estimatedDelivery", "2026-12-18"))
+			.get("estimatedDelivery")).isEqualTo("2026-12-18");
+		assertThat(api.post("/api/v1/orders/" + id + "/estimate", map("estimatedDelivery", "2001-01-01")).status())
+			.isEqualTo(422);
+		assertThat(api.post("/api/v1/orders/" + id + "/close", null).status()).isEqualTo(409);
+		assertThat(api.post("/api/v1/orders/" + id + "/start", null).get("status")).isEqualTo("IN_PROGRESS");
+		fixtures.deliver(id, sku, "2");
+		assertThat(api.get("/api/v1/orders/" + id).get("status")).isEqualTo("INVOICED");
+		assertThat(api.post("/api/v1/orders/" + id + "/close", null).get("status")).isEqualTo("CLOSED");
+		assertThat(api.post("/api/v1/orders/" + id + "/cancel", map("reason", "trop tard")).status()).isEqualTo(409);
+	}
+
 }

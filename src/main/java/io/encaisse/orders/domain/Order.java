@@ -100,10 +100,30 @@ public class Order {
 		this.status = OrderStatus.CONFIRMED;
 	}
 
+	/** Work has started. */
+	public void start() {
+		if (this.status != OrderStatus.CONFIRMED) {
+			throw new Problem.StateConflict(
+					"order " + this.number + " is " + this.status + "; only a confirmed order starts");
+		}
+		this.status = OrderStatus.IN_PROGRESS;
+	}
+
+	/** Done with: delivered (and invoiced), or stopped with what was delivered. */
+	public void close() {
+		if (this.status != OrderStatus.DELIVERED && this.status != OrderStatus.INVOICED
+				&& this.status != OrderStatus.PARTIALLY_DELIVERED) {
+			throw new Problem.StateConflict(
+					"order " + this.number + " is " + this.status + "; only a delivered or invoiced order is closed");
+		}
+		this.status = OrderStatus.CLOSED;
+	}
+
 	/** Cancelled before anything was delivered. */
 	public void cancel() {
 		if (this.status != OrderStatus.ON_HOLD && this.status != OrderStatus.CONFIRMED
-				&& this.status != OrderStatus.RECEIVED && this.status != OrderStatus.VALIDATED) {
+				&& this.status != OrderStatus.IN_PROGRESS && this.status != OrderStatus.RECEIVED
+				&& this.status != OrderStatus.VALIDATED) {
 			throw new Problem.StateConflict("order " + this.number + " is " + this.status
 					+ "; only an order not yet delivered can be cancelled");
 		}

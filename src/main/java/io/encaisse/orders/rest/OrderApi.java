@@ -40,7 +40,8 @@ class OrderApi {
 
 	record OrderResponse(String id, String number, String customerId, String quoteId, String channel, String currency,
 			String status, LocalDate orderedOn, String externalReference, List<LineResponse> lines, String totalNet,
-			String totalTax, String total, List<String> invoiceIds, List<DeliveryResponse> deliveries, long version) {
+			String totalTax, String total, List<String> invoiceIds, List<DeliveryResponse> deliveries, long version,
+			LocalDate requestedDelivery, LocalDate estimatedDelivery) {
 
 		static OrderResponse of(OrderView o) {
 			return new OrderResponse(o.id(), o.number(), o.customerId(), o.quoteId(), o.channel(), o.currency(),
@@ -55,7 +56,8 @@ class OrderApi {
 						.toList(),
 					o.totals().net().toPlainString(), o.totals().tax().toPlainString(),
 					o.totals().total().toPlainString(), o.invoiceIds(),
-					o.deliveries().stream().map(DeliveryResponse::of).toList(), o.version());
+					o.deliveries().stream().map(DeliveryResponse::of).toList(), o.version(), o.requestedDelivery(),
+					o.estimatedDelivery());
 		}
 
 	}
@@ -95,6 +97,30 @@ class OrderApi {
 	}
 
 	record LinkResponse(String url) {
+	}
+
+	record EstimateRequest(LocalDate estimatedDelivery) {
+	}
+
+	/** Work on the order has started: IN_PROGRESS. */
+	@PostMapping("/{id}/start")
+	@PreAuthorize(Roles.DELIVER)
+	OrderResponse start(@PathVariable String id) {
+		return OrderResponse.of(this.orders.start(id));
+	}
+
+	/** Nothing more will happen on the order: CLOSED. */
+	@PostMapping("/{id}/close")
+	@PreAuthorize(Roles.DELIVER)
+	OrderResponse close(@PathVariable String id) {
+		return OrderResponse.of(this.orders.close(id));
+	}
+
+	/** The delivery date we promise ({@code estimatedDelivery}). */
+	@PostMapping("/{id}/estimate")
+	@PreAuthorize(Roles.DELIVER)
+	OrderResponse estimate(@PathVariable String id, @RequestBody(required = false) EstimateRequest request) {
+		return OrderResponse.of(this.orders.estimate(id, request == null ? null : request.estimatedDelivery()));
 	}
 
 	/** The customer's signed link to follow the order (status, deliveries, invoices). */

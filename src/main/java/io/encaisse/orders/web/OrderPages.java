@@ -63,6 +63,38 @@ class OrderPages {
 		return "orders/show";
 	}
 
+	@PostMapping("/{id}/start")
+	@PreAuthorize(Roles.DELIVER)
+	String start(@PathVariable String id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.orders.start(id));
+	}
+
+	@PostMapping("/{id}/close")
+	@PreAuthorize(Roles.DELIVER)
+	String close(@PathVariable String id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.orders.close(id));
+	}
+
+	@PostMapping("/{id}/estimate")
+	@PreAuthorize(Roles.DELIVER)
+	String estimate(@PathVariable String id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate estimatedDelivery,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.orders.estimate(id, estimatedDelivery));
+	}
+
+	private String act(String id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+			Runnable action) {
+		try {
+			action.run();
+			io.encaisse.shared.web.Forms.flash(redirect, "✓");
+		}
+		catch (io.encaisse.shared.Problem.Refused refused) {
+			io.encaisse.shared.web.Forms.problem(redirect, refused);
+		}
+		return "redirect:/orders/" + id;
+	}
+
 	/** The exceptions queue: orders on hold, oldest first, with why. */
 	@GetMapping("/exceptions")
 	@PreAuthorize(Roles.ANY)
