@@ -128,6 +128,10 @@ public class InvoiceDrafts {
 			throw new Problem.StateConflict("invoice " + draft.number()
 					+ " is issued; an issued invoice is never deleted, a credit note corrects it");
 		}
+		if (draft.sourceRef() != null) {
+			throw new Problem.StateConflict("this draft bills " + draft.sourceRef().replaceFirst(":.*", "")
+					+ " of an order; complete the customer's file and issue it, or credit it once issued");
+		}
 		this.invoices.delete(draft);
 		this.audit.record(Invoicing.DOCUMENT, id, "draft deleted",
 				AuditTrail.changes("customer", draft.customerName(), "total", draft.total()));

@@ -207,7 +207,6 @@ public class Invoicing {
 		}
 		else {
 			issue(invoice, delivery.deliveredOn());
-			deductDeposit(invoice);
 		}
 		int invoicesOfOrder = (int) this.invoices.countByOrderIdAndKind(delivery.orderId(), Invoice.Kind.INVOICE);
 		this.orders.recordInvoiced(delivery.orderId(), invoice.id(), invoicesOfOrder);
@@ -276,7 +275,6 @@ public class Invoicing {
 		}
 		else {
 			issue(invoice, milestone.readyOn());
-			deductDeposit(invoice);
 		}
 		this.milestones.billed(milestone.orderId(), milestone.milestone(), invoice.id());
 		return invoice.id();
@@ -351,6 +349,11 @@ public class Invoicing {
 		this.invoices.findBySourceRef(DEPOSIT_SOURCE + invoice.orderId())
 			.filter(d -> d.number() != null && d.status() != InvoiceStatus.CANCELLED)
 			.ifPresent(deposit -> {
+				// one deduction at a time per deposit, on every node
+				this.jdbc.sql("select id from invoice where id = :d for update")
+					.param("d", deposit.id())
+					.query(String.class)
+					.list();
 				BigDecimal deducted = this.jdbc.sql(
 						"select coalesce(sum(amount), 0) from invoice_payment where payment_id = :d and kind = 'DEPOSIT'")
 					.param("d", deposit.id())
@@ -395,6 +398,11 @@ public class Invoicing {
 		String reference = creditNote ? null : CreditorReference.of(numbered.number()).value();
 		invoice.issue(numbered.number(), numbered.issueDate(), reference);
 		this.invoices.save(invoice);
+		if (!creditNote && !String.valueOf(invoice.sourceRef()).startsWith(DEPOSIT_SOURCE)) {
+			// whichever way an invoice of an order is issued, a deposit of that order is
+			// deducted from it
+			deductDeposit(invoice);
+		}
 		this.audit.record(DOCUMENT, invoice.id(), "issued",
 				AuditTrail.changes("number", numbered.number(), "issueDate", numbered.issueDate(), "dueDate",
 						invoice.dueDate(), "total", invoice.total(), "source",
@@ -429,6 +437,10 @@ public class Invoicing {
 		boolean byAmount = req.amount() != null && !req.amount().isBlank();
 		if (byLines && byAmount) {
 			errors.add("amount", "give either lines or an amount, not both");
+		}
+		else if (byLines && !invoice.adjustments().isEmpty()) {
+			errors.add("lines",
+					"this invoice has document-level allowances or charges; credit it in full or by amount");
 		}
 		else if (byLines) {
 			for (int i = 0; i < req.lines().size(); i++) {
@@ -729,7 +741,7 @@ public class Invoicing {
 	@Transactional
 	public java.util.Map<String, Issued> issueAll(List<String> draftIds) {
 		record Head(String id, String kind, String status, String customerId, String currency, BigDecimal total,
-				int termsDays, boolean endOfMonth, long version) {
+				int termsDays, boolean endOfMonth, long version, String orderId) {
 		}
 		java.util.Map<String, Head> heads = new java.util.LinkedHashMap<>();
 		java.util.Map<String, List<InvoiceLine>> lines = new java.util.HashMap<>();
@@ -737,11 +749,12 @@ public class Invoicing {
 			this.jdbc
 				.sql("""
 						select id, kind, status, customer_id, currency, total, payment_terms_days, payment_terms_end_of_month,
-						       version
+						       version, order_id
 						from invoice where id in (:ids)""")
 				.param("ids", chunk)
 				.query((rs, n) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getBigDecimal(6), rs.getInt(7), rs.getBoolean(8), rs.getLong(9)))
+						rs.getString(5), rs.getBigDecimal(6), rs.getInt(7), rs.getBoolean(8), rs.getLong(9),
+						rs.getString(10)))
 				.list()
 				.forEach(h -> heads.put(h.id(), h));
 			this.jdbc.sql("""
@@ -826,6 +839,21 @@ public class Invoicing {
 		}
 		this.audit.recordAll(audit);
 		queueMails(mails, customerCache);
+		// invoices of an order that had a deposit: deducted one by one (rare in a run)
+		List<String> orderIds = ready.stream().map(Head::orderId).filter(java.util.Objects::nonNull).toList();
+		if (!orderIds.isEmpty()) {
+			java.util.Set<String> withDeposit = new java.util.HashSet<>();
+			for (List<String> chunk : chunks(orderIds)) {
+				this.jdbc.sql("select order_id from invoice where source_ref in (:refs)")
+					.param("refs", chunk.stream().map(o -> DEPOSIT_SOURCE + o).toList())
+					.query(String.class)
+					.list()
+					.forEach(withDeposit::add);
+			}
+			ready.stream()
+				.filter(h -> h.orderId() != null && withDeposit.contains(h.orderId()))
+				.forEach(h -> deductDeposit(load(h.id())));
+		}
 		issued.forEach(this.events::publishEvent);
 		return outcome;
 	}

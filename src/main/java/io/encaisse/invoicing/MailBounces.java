@@ -106,8 +106,10 @@ public class MailBounces {
 						if (notice.permanent()
 								&& this.mail.bounced(notice.sendingId(), notice.messageId(), notice.reason())) {
 							bounced++;
+							// what matched nothing (a delay, another system's mail) stays
+							// for a person
+							message.setFlag(Flags.Flag.DELETED, true);
 						}
-						message.setFlag(Flags.Flag.DELETED, true);
 					}
 				}
 				finally {

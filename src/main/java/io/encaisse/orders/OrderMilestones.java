@@ -91,6 +91,7 @@ public class OrderMilestones {
 	@Transactional
 	public List<Milestone> plan(String orderId, List<MilestoneInput> input) {
 		OrderView order = this.orders.get(orderId);
+		billable(order);
 		if (of(order).stream().anyMatch(m -> !"PLANNED".equals(m.status()))) {
 			throw new Problem.StateConflict("a milestone of order " + order.number()
 					+ " is already ready or billed; the plan can no longer change");
@@ -174,8 +175,9 @@ public class OrderMilestones {
 			throw new Problem.StateConflict("milestone " + number + " of order " + order.number() + " is already "
 					+ m.status().toLowerCase(java.util.Locale.ROOT));
 		}
+		billable(order);
 		LocalDate on = this.today.date();
-		this.jdbc.sql("""
+		int marked = this.jdbc.sql("""
 				update order_milestone set status = 'READY', ready_on = :on, ready_by = :by
 				where order_id = :o and position = :p and status = 'PLANNED'""")
 			.param("on", on)
@@ -183,6 +185,11 @@ public class OrderMilestones {
 			.param("o", orderId)
 			.param("p", number)
 			.update();
+		if (marked != 1) {
+			// someone marked it at the same moment: it is billed once, by them
+			throw new Problem.StateConflict(
+					"milestone " + number + " of order " + order.number() + " is already ready");
+		}
 		this.audit.record(Orders.DOCUMENT, orderId, "milestone ready to bill",
 				AuditTrail.changes("milestone", number + " " + m.label(), "value", m.value()));
 		this.events.publishEvent(new MilestoneReady(orderId, order.number(), order.customerId(), order.currency(),
@@ -193,6 +200,15 @@ public class OrderMilestones {
 							l.quantity(), l.unitPrice().amount(), l.discountPercent(), l.taxRate(), l.priceSource()))
 					.toList()));
 		return of(order).stream().filter(x -> x.number() == number).findFirst().orElseThrow();
+	}
+
+	private static void billable(OrderView order) {
+		switch (order.status()) {
+			case CONFIRMED, IN_PROGRESS, PARTIALLY_DELIVERED, DELIVERED -> {
+			}
+			default -> throw new Problem.StateConflict(
+					"order " + order.number() + " is " + order.status() + "; its milestones cannot be billed");
+		}
 	}
 
 	/** Called by invoicing, in its transaction, once it billed a milestone. */

@@ -53,6 +53,16 @@ public class QuotePortal {
 	/** What the link opens: the quote, and whether it can still be decided on. */
 	public record Access(QuoteView quote, int revision, boolean current, boolean open, Instant expiresAt,
 			List<QuoteComments.Comment> comments, Decision decision) {
+
+		/**
+		 * Whether the page may show the quote's content: only the revision the link
+		 * names, and only once sent (a next revision being prepared is never shown).
+		 */
+		public boolean visible() {
+			return this.current && this.quote.status() != QuoteStatus.DRAFT
+					&& this.quote.status() != QuoteStatus.PENDING_APPROVAL;
+		}
+
 	}
 
 	public record Decision(String decision, String name, Instant at, int revision) {
@@ -106,7 +116,9 @@ public class QuotePortal {
 		errors.throwIfAny();
 		decidable(access);
 		record(access, "ACCEPTED", name.strip(), ip, userAgent, null);
-		this.quotes.accept(access.quote().id(), null, name.strip() + " (online)");
+		// the version read with the page: a revision sent meanwhile is not accepted by
+		// mistake
+		this.quotes.accept(access.quote().id(), access.quote().version(), name.strip() + " (online)");
 		return open(token);
 	}
 
@@ -117,6 +129,9 @@ public class QuotePortal {
 		Problem.Errors errors = new Problem.Errors();
 		if (name == null || name.isBlank()) {
 			errors.add("name", "is required");
+		}
+		else if (name.length() > 200) {
+			errors.add("name", "must not exceed 200 characters");
 		}
 		if (reason == null || reason.isBlank()) {
 			errors.add("reason", "tell us why, so that we can do better");

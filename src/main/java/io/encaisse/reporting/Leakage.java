@@ -86,6 +86,7 @@ public class Leakage {
 					select d.delivery_id, d.order_id, d.order_number, d.customer_id, c.name, d.delivered_on, d.currency, d.net
 					from orders_delivery d left join customers_name c on c.customer_id = d.customer_id
 					where not exists (select 1 from invoicing_billed_source b where b.source_ref = concat('delivery:', d.delivery_id))
+					and not exists (select 1 from orders_billed_by_milestones m where m.order_id = d.order_id)
 					order by d.delivered_on, d.delivery_id limit :limit""")
 			.param("limit", LIMIT)
 			.query((rs, i) -> {

@@ -26,7 +26,12 @@ public class SignedLinks {
 
 	private volatile byte[] key;
 
-	SignedLinks(JdbcClient jdbc, Today today) {
+	private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+
+	SignedLinks(JdbcClient jdbc, Today today, org.springframework.transaction.PlatformTransactionManager transactions) {
+		this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.ownTransaction
+			.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.today = today;
 	}
@@ -101,13 +106,19 @@ public class SignedLinks {
 		if (k == null) {
 			byte[] fresh = new byte[32];
 			new SecureRandom().nextBytes(fresh);
-			this.jdbc.sql("insert into app_secret (name, secret) values ('customer-links', :v) on conflict do nothing")
-				.param("v", Base64.getEncoder().encodeToString(fresh))
-				.update();
-			k = Base64.getDecoder()
-				.decode(this.jdbc.sql("select secret from app_secret where name = 'customer-links'")
+			// made and read in a transaction of its own: a caller's rollback must not
+			// leave
+			// this node with a key no other node has
+			String stored = this.ownTransaction.execute(tx -> {
+				this.jdbc
+					.sql("insert into app_secret (name, secret) values ('customer-links', :v) on conflict do nothing")
+					.param("v", Base64.getEncoder().encodeToString(fresh))
+					.update();
+				return this.jdbc.sql("select secret from app_secret where name = 'customer-links'")
 					.query(String.class)
-					.single());
+					.single();
+			});
+			k = Base64.getDecoder().decode(stored);
 			this.key = k;
 		}
 		return k;

@@ -84,6 +84,10 @@ class QuoteToCashOnlineTests {
 			Api.Response revised = api.post("/api/v1/quotes/" + quote + "/revisions",
 					map("lines", List.of(map("sku", chair, "quantity", "10"), map("sku", desk, "quantity", "4"))));
 			assertThat(revised.get("revision")).isEqualTo("2");
+			// while it is prepared, the first link shows none of it
+			assertThat(this.mvc.perform(get("/portal/quotes/" + first)).andReturn().getResponse().getContentAsString())
+				.doesNotContain("5,568.00")
+				.doesNotContain("4,992.00");
 			assertThat(api.post("/api/v1/quotes/" + quote + "/send", null).status()).isEqualTo(200);
 			smtp.waitForIncomingEmail(5000, 2);
 			String second = token(smtp.getReceivedMessages()[1]);

@@ -31,6 +31,9 @@ class DepositTests {
 	@TempDir
 	Path dir;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void theDepositIsInvoicedOnAcceptanceAndDeductedFromTheNextInvoices() throws Exception {
 		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
@@ -80,6 +83,28 @@ class DepositTests {
 		String second = fixtures.deliver(order, book, "10");
 		assertThat(api.get("/api/v1/invoices/" + second).get("amountDue")).isEqualTo("1055.00");
 		assertThat(api.get("/api/v1/invoices/" + second).json().get("payments").size()).isZero();
+	}
+
+	@Test
+	void anInvoiceOfTheOrderIssuedLaterFromItsDraftStillDeductsTheDepositAndTheDraftCannotBeDeleted() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String customer = fixtures.customer();
+		String sku = fixtures.product("1000.00", "20");
+		Api.Response quote = api.post("/api/v1/quotes", map("customerId", customer, "depositPercent", "10", "lines",
+				List.of(map("sku", sku, "quantity", "2"))));
+		api.post("/api/v1/quotes/" + quote.get("id") + "/send", null);
+		String order = api.post("/api/v1/quotes/" + quote.get("id") + "/accept", null).get("orderId");
+		// the customer's file loses its SIREN: the delivery's invoice waits as a draft
+		this.jdbc.sql("update customer set legal_id = null where id = :id").param("id", customer).update();
+		String draft = fixtures.deliver(order, sku, "1");
+		assertThat(api.get("/api/v1/invoices/" + draft).get("status")).isEqualTo("DRAFT");
+		assertThat(api.delete("/api/v1/invoices/" + draft).status()).isEqualTo(409);
+		this.jdbc.sql("update customer set legal_id = '732829320' where id = :id").param("id", customer).update();
+		Api.Response issued = api.post("/api/v1/invoices/" + draft + "/issue", null);
+		assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+		// 1,200 less the deposit of 240
+		assertThat(issued.get("amountDue")).isEqualTo("960.00");
 	}
 
 }

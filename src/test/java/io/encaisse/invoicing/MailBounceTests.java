@@ -100,8 +100,9 @@ class MailBounceTests {
 			assertThat(sending(api, first)).contains("BOUNCED").contains("5.1.1").contains("User unknown");
 			assertThat(sending(api, second)).contains("BOUNCED").contains("Mailbox full");
 			assertThat(sending(api, third)).contains("SENT").doesNotContain("BOUNCED");
-			// notifications are consumed; the reply stays for a person
-			assertThat(mail.getManagers().getImapHostManager().getInbox(box).getMessageCount()).isEqualTo(1);
+			// the two bounces are consumed; the delay notice and the reply stay for a
+			// person
+			assertThat(mail.getManagers().getImapHostManager().getInbox(box).getMessageCount()).isEqualTo(2);
 			assertThat(this.bounces.read()).isZero();
 		}
 		finally {

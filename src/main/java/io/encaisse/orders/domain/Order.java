@@ -119,8 +119,15 @@ public class Order {
 		this.status = OrderStatus.CLOSED;
 	}
 
-	/** Cancelled before anything was delivered. */
+	/**
+	 * Cancelled before anything was delivered or invoiced (a credit note undoes an
+	 * invoice first).
+	 */
 	public void cancel() {
+		if (!this.invoices.isEmpty()) {
+			throw new Problem.StateConflict("order " + this.number
+					+ " already has invoices (a deposit, a milestone); credit them before cancelling it");
+		}
 		if (this.status != OrderStatus.ON_HOLD && this.status != OrderStatus.CONFIRMED
 				&& this.status != OrderStatus.IN_PROGRESS && this.status != OrderStatus.RECEIVED
 				&& this.status != OrderStatus.VALIDATED) {
