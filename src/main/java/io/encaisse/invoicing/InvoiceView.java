@@ -29,14 +29,6 @@ public record InvoiceView(String id, String kind, String number, InvoiceStatus s
 		return this.sourceRef != null && this.sourceRef.startsWith("deposit:");
 	}
 
-	/** What deposits of the order deducted from this invoice (BT-113). */
-	public Money prepaid() {
-		return this.payments.stream()
-			.filter(p -> "DEPOSIT".equals(p.kind()))
-			.map(Payment::amount)
-			.reduce(Money.zero(this.currency), Money::plus);
-	}
-
 	public boolean isDraft() {
 		return this.status == InvoiceStatus.DRAFT;
 	}

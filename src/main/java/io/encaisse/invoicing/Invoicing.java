@@ -339,8 +339,10 @@ public class Invoicing {
 	static final String DEPOSIT_SOURCE = "deposit:";
 
 	/**
-	 * An invoice of an order that had a deposit invoiced: what the deposit billed (and
-	 * was not deducted yet, nor credited) is deducted from what this one leaves due.
+	 * A draft invoice of an order that had a deposit invoiced: what the deposit billed at
+	 * each VAT category and rate (and no earlier invoice deducted yet) is deducted as an
+	 * allowance at that category and rate, up to this invoice's base there, before it is
+	 * numbered. Its base and its VAT are then both net of the deposit.
 	 */
 	private void deductDeposit(Invoice invoice) {
 		if (invoice.orderId() == null) {
@@ -354,22 +356,38 @@ public class Invoicing {
 					.param("d", deposit.id())
 					.query(String.class)
 					.list();
-				BigDecimal deducted = this.jdbc.sql(
-						"select coalesce(sum(amount), 0) from invoice_payment where payment_id = :d and kind = 'DEPOSIT'")
+				java.util.Map<String, BigDecimal> deducted = new java.util.HashMap<>();
+				this.jdbc.sql("""
+						select tax_category, tax_rate, sum(amount) from invoice_adjustment where deposit_invoice_id = :d
+						group by tax_category, tax_rate""")
 					.param("d", deposit.id())
-					.query(BigDecimal.class)
-					.single();
-				Money left = deposit.total()
-					.minus(deposit.amountCredited())
-					.minus(Money.of(deducted, deposit.currency()));
-				if (!left.isPositive()) {
-					return;
+					.query((rs, n) -> deducted.put(rs.getString(1) + "|" + rs.getBigDecimal(2).setScale(2),
+							rs.getBigDecimal(3)))
+					.list();
+				var bases = invoice.totals().vat();
+				List<io.encaisse.invoicing.domain.InvoiceAdjustment> added = new ArrayList<>();
+				for (var g : deposit.totals().vat()) {
+					String key = g.category() + "|" + g.rate().setScale(2);
+					BigDecimal left = g.base().amount().subtract(deducted.getOrDefault(key, BigDecimal.ZERO));
+					BigDecimal here = bases.stream()
+						.filter(b -> b.category().equals(g.category()) && b.rate().compareTo(g.rate()) == 0)
+						.map(b -> b.base().amount())
+						.findFirst()
+						.orElse(BigDecimal.ZERO);
+					BigDecimal amount = left.min(here);
+					if (amount.signum() > 0) {
+						added.add(new io.encaisse.invoicing.domain.InvoiceAdjustment(false,
+								"Acompte " + deposit.number() + " déduit", amount, g.rate(), g.category(),
+								deposit.id()));
+					}
 				}
-				Money applied = invoice.deductDeposit(deposit.id(), left, invoice.issueDate());
-				if (applied.isPositive()) {
-					this.invoices.save(invoice);
-					this.audit.record(DOCUMENT, invoice.id(), "deposit deducted", AuditTrail.changes("deposit",
-							deposit.number(), "amount", applied, "status", invoice.status()));
+				if (!added.isEmpty()) {
+					List<io.encaisse.invoicing.domain.InvoiceAdjustment> all = new ArrayList<>(invoice.adjustments());
+					all.addAll(added);
+					invoice.revise(invoice.lines(), all);
+					this.audit.record(DOCUMENT, invoice.id(), "deposit deducted",
+							AuditTrail.changes("deposit", deposit.number(), "amount",
+									added.stream().map(a -> a.amount()).reduce(BigDecimal.ZERO, BigDecimal::add)));
 				}
 			});
 	}
@@ -394,15 +412,15 @@ public class Invoicing {
 
 	private void issue(Invoice invoice, LocalDate requestedDate) {
 		boolean creditNote = invoice.kind() == Invoice.Kind.CREDIT_NOTE;
+		if (!creditNote && !String.valueOf(invoice.sourceRef()).startsWith(DEPOSIT_SOURCE)) {
+			// whichever way an invoice of an order is issued, a deposit of that order is
+			// deducted from it first
+			deductDeposit(invoice);
+		}
 		InvoiceNumbering.Numbered numbered = this.numbering.next(creditNote, requestedDate);
 		String reference = creditNote ? null : CreditorReference.of(numbered.number()).value();
 		invoice.issue(numbered.number(), numbered.issueDate(), reference);
 		this.invoices.save(invoice);
-		if (!creditNote && !String.valueOf(invoice.sourceRef()).startsWith(DEPOSIT_SOURCE)) {
-			// whichever way an invoice of an order is issued, a deposit of that order is
-			// deducted from it
-			deductDeposit(invoice);
-		}
 		this.audit.record(DOCUMENT, invoice.id(), "issued",
 				AuditTrail.changes("number", numbered.number(), "issueDate", numbered.issueDate(), "dueDate",
 						invoice.dueDate(), "total", invoice.total(), "source",
@@ -797,7 +815,26 @@ public class Invoicing {
 				}
 			}
 		}
+		List<Head> withDeposit = new ArrayList<>();
+		List<String> orderIds = ready.stream().map(Head::orderId).filter(java.util.Objects::nonNull).toList();
+		if (!orderIds.isEmpty()) {
+			java.util.Set<String> deposits = new java.util.HashSet<>();
+			for (List<String> chunk : chunks(orderIds)) {
+				this.jdbc.sql("select order_id from invoice where source_ref in (:refs)")
+					.param("refs", chunk.stream().map(o -> DEPOSIT_SOURCE + o).toList())
+					.query(String.class)
+					.list()
+					.forEach(deposits::add);
+			}
+			ready.stream().filter(h -> h.orderId() != null && deposits.contains(h.orderId())).forEach(withDeposit::add);
+			ready.removeAll(withDeposit);
+		}
 		if (ready.isEmpty()) {
+			for (Head h : withDeposit) {
+				Invoice draft = load(h.id());
+				issue(draft, this.today.date());
+				outcome.put(h.id(), new Issued(draft.number(), null));
+			}
 			return outcome;
 		}
 		List<InvoiceNumbering.Numbered> numbers = this.numbering.next(false, this.today.date(), ready.size());
@@ -839,22 +876,14 @@ public class Invoicing {
 		}
 		this.audit.recordAll(audit);
 		queueMails(mails, customerCache);
-		// invoices of an order that had a deposit: deducted one by one (rare in a run)
-		List<String> orderIds = ready.stream().map(Head::orderId).filter(java.util.Objects::nonNull).toList();
-		if (!orderIds.isEmpty()) {
-			java.util.Set<String> withDeposit = new java.util.HashSet<>();
-			for (List<String> chunk : chunks(orderIds)) {
-				this.jdbc.sql("select order_id from invoice where source_ref in (:refs)")
-					.param("refs", chunk.stream().map(o -> DEPOSIT_SOURCE + o).toList())
-					.query(String.class)
-					.list()
-					.forEach(withDeposit::add);
-			}
-			ready.stream()
-				.filter(h -> h.orderId() != null && withDeposit.contains(h.orderId()))
-				.forEach(h -> deductDeposit(load(h.id())));
-		}
 		issued.forEach(this.events::publishEvent);
+		// drafts of an order that had a deposit: issued one by one, the deposit deducted
+		// first
+		for (Head h : withDeposit) {
+			Invoice draft = load(h.id());
+			issue(draft, this.today.date());
+			outcome.put(h.id(), new Issued(draft.number(), null));
+		}
 		return outcome;
 	}
 

@@ -66,23 +66,25 @@ class DepositTests {
 		assertThat(new String(api.bytes("/api/v1/invoices/" + deposit + "/cii"), StandardCharsets.UTF_8))
 			.contains("<ram:TypeCode>386</ram:TypeCode>");
 
-		// the first delivery (1 kit: 1,000 + 200 VAT) deducts all it can: 1,036.50 of
-		// 1,200
+		// the first delivery (1 kit: 1,000 at 20 %) deducts the deposit's 600 at 20 % as
+		// an
+		// allowance: base 400, VAT 80, both net of the deposit
 		String first = fixtures.deliver(order, kit, "1");
 		JsonNode f = api.get("/api/v1/invoices/" + first).json();
-		assertThat(f.get("total").asString()).isEqualTo("1200.00");
-		assertThat(f.get("amountDue").asString()).isEqualTo("163.50");
-		assertThat(f.get("status").asString()).isEqualTo("PARTIALLY_PAID");
-		assertThat(f.get("payments").get(0).get("kind").asString()).isEqualTo("DEPOSIT");
-		byte[] pdf = api.bytes("/api/v1/invoices/" + first + "/pdf");
-		FacturXValidation.assertValid(pdf, this.dir, "after-deposit.pdf");
-		String cii = new String(api.bytes("/api/v1/invoices/" + first + "/cii"), StandardCharsets.UTF_8);
-		assertThat(cii).contains("<ram:TotalPrepaidAmount>1036.50</ram:TotalPrepaidAmount>")
-			.contains("<ram:DuePayableAmount>163.50</ram:DuePayableAmount>");
-		// the deposit is used up: the next invoice owes all of itself
+		assertThat(f.get("lineTotal").asString()).isEqualTo("1000.00");
+		assertThat(f.get("totalNet").asString()).isEqualTo("400.00");
+		assertThat(f.get("totalTax").asString()).isEqualTo("80.00");
+		assertThat(f.get("total").asString()).isEqualTo("480.00");
+		assertThat(f.get("allowances").get(0).get("reason").asString()).startsWith("Acompte FA-").endsWith("déduit");
+		FacturXValidation.assertValid(api.bytes("/api/v1/invoices/" + first + "/pdf"), this.dir, "after-deposit.pdf");
+		FacturXValidation.assertValidXml(api.bytes("/api/v1/invoices/" + first + "/ubl"), this.dir,
+				"after-deposit-ubl.xml");
+		// the books (1,000 at 5.5 %) take the deposit's 300 at 5.5 %; then nothing is
+		// left
 		String second = fixtures.deliver(order, book, "10");
-		assertThat(api.get("/api/v1/invoices/" + second).get("amountDue")).isEqualTo("1055.00");
-		assertThat(api.get("/api/v1/invoices/" + second).json().get("payments").size()).isZero();
+		assertThat(api.get("/api/v1/invoices/" + second).get("total")).isEqualTo("738.50");
+		String third = fixtures.deliver(order, kit, "1");
+		assertThat(api.get("/api/v1/invoices/" + third).get("total")).isEqualTo("1200.00");
 	}
 
 	@Test

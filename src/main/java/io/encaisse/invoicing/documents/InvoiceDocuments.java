@@ -184,11 +184,6 @@ public class InvoiceDocuments {
 			// a prepayment invoice (UNTDID 1001)
 			inv.setDocumentCode("386");
 		}
-		if (invoice.prepaid().isPositive()) {
-			// the deposit already invoiced, deducted from what this one leaves due
-			// (BT-113)
-			inv.setTotalPrepaidAmount(invoice.prepaid().amount());
-		}
 		for (InvoiceView.Line line : invoice.lines()) {
 			BigDecimal netUnit = line.unitPrice()
 				.amount()
@@ -436,12 +431,6 @@ public class InvoiceDocuments {
 				w.text(bold, 11, tx, y, t.get("total"));
 				w.text(bold, 11, tx + 120, y, invoice.total().toPlainString() + " " + invoice.currency());
 				y -= 14;
-				if (invoice.prepaid().isPositive()) {
-					w.text(regular, 10, tx, y, t.get("depositDeducted"));
-					w.text(regular, 10, tx + 120, y,
-							"-" + invoice.prepaid().toPlainString() + " " + invoice.currency());
-					y -= 14;
-				}
 				if (!invoice.isCreditNote()) {
 					w.text(bold, 11, tx, y, t.get("amountDue"));
 					w.text(bold, 11, tx + 120, y, invoice.amountDue().toPlainString() + " " + invoice.currency());

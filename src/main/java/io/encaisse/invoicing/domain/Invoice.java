@@ -216,21 +216,6 @@ public class Invoice {
 		return settle(writeOffId, difference, on, InvoicePayment.WRITE_OFF);
 	}
 
-	/**
-	 * Deducts (part of) a deposit invoice of the same order; answers what was deducted.
-	 */
-	public Money deductDeposit(String depositInvoiceId, Money amount, LocalDate on) {
-		return settle(depositInvoiceId, amount, on, InvoicePayment.DEPOSIT);
-	}
-
-	/** What deposits of the order deducted from this invoice. */
-	public Money prepaid() {
-		return Money.of(this.payments.stream()
-			.filter(p -> InvoicePayment.DEPOSIT.equals(p.kind()))
-			.map(InvoicePayment::amount)
-			.reduce(BigDecimal.ZERO, BigDecimal::add), this.currency);
-	}
-
 	private Money settle(String paymentId, Money offered, LocalDate paidOn, String settlementKind) {
 		if (this.kind != Kind.INVOICE) {
 			throw new Problem.StateConflict(describe() + " is a credit note; it cannot be paid");

@@ -14,8 +14,14 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table("invoice_adjustment")
 public record InvoiceAdjustment(boolean charge, String reason, BigDecimal amount, BigDecimal taxRate,
-		String taxCategory) {
+		String taxCategory, String depositInvoiceId) {
 
+	/** An allowance or charge typed by someone (not a deposit's deduction). */
+	public InvoiceAdjustment(boolean charge, String reason, BigDecimal amount, BigDecimal taxRate, String taxCategory) {
+		this(charge, reason, amount, taxRate, taxCategory, null);
+	}
+
+	@org.springframework.data.annotation.PersistenceCreator
 	public InvoiceAdjustment {
 		if (taxCategory == null && taxRate != null) {
 			taxCategory = VatTreatment.defaultCategory(taxRate);

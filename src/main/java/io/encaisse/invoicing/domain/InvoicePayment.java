@@ -15,10 +15,4 @@ public record InvoicePayment(String paymentId, BigDecimal amount, LocalDate paid
 
 	public static final String WRITE_OFF = "WRITE_OFF";
 
-	/**
-	 * What a deposit invoice of the same order already billed, deducted from what this
-	 * invoice leaves due (EN 16931 BT-113, paid amount); the id is the deposit invoice's.
-	 */
-	public static final String DEPOSIT = "DEPOSIT";
-
 }
