@@ -228,41 +228,38 @@ public class Invoicing {
 		}
 		CustomerDetails customer = this.customers.get(milestone.customerId());
 		Currency currency = Currency.getInstance(milestone.currency());
-		java.util.Map<BigDecimal, Money> bases = new java.util.TreeMap<>();
-		java.util.Map<BigDecimal, io.encaisse.orders.DeliveryRecorded.DeliveredLine> first = new java.util.HashMap<>();
-		Money net = Money.zero(currency);
-		for (var l : milestone.orderLines()) {
-			Money lineNet = io.encaisse.shared.LineAmounts.lineNet(new io.encaisse.shared.LineAmounts.Line(l.quantity(),
-					l.unitPrice(), l.discountPercent(), l.taxRate()), currency);
-			BigDecimal rate = l.taxRate().setScale(2, RoundingMode.UNNECESSARY);
-			bases.merge(rate, lineNet, Money::plus);
-			first.putIfAbsent(rate, l);
-			net = net.plus(lineNet);
-		}
+		List<Share> shares = shares(customer, currency,
+				milestone.orderLines()
+					.stream()
+					.map(l -> new ShareLine(l.sku(), l.unit(), l.taxRate(),
+							io.encaisse.shared.LineAmounts.lineNet(new io.encaisse.shared.LineAmounts.Line(l.quantity(),
+									l.unitPrice(), l.discountPercent(), l.taxRate()), currency)))
+					.toList());
+		Money net = shares.stream().map(Share::base).reduce(Money.zero(currency), Money::plus);
 		Money value = milestone.amount() != null ? Money.of(milestone.amount(), milestone.currency())
 				: net.times(milestone.percent()).times(BigDecimal.ONE.movePointLeft(2)).rounded();
 		List<InvoiceLine> lines = new ArrayList<>();
 		Money placed = Money.zero(currency);
-		var rates = new ArrayList<>(bases.keySet());
 		String share = milestone.percent() != null ? milestone.percent().stripTrailingZeros().toPlainString() + " %"
 				: value.toString();
-		for (int i = 0; i < rates.size(); i++) {
-			BigDecimal rate = rates.get(i);
-			Money part = i == rates.size() - 1 ? value.minus(placed)
+		for (int i = 0; i < shares.size(); i++) {
+			Share g = shares.get(i);
+			Money part = i == shares.size() - 1 ? value.minus(placed)
 					: net.isZero() ? Money.zero(currency)
 							: Money.of(value.amount()
-								.multiply(bases.get(rate).amount())
+								.multiply(g.base().amount())
 								.divide(net.amount(), currency.getDefaultFractionDigits(), RoundingMode.HALF_UP),
 									milestone.currency());
 			placed = placed.plus(part);
-			var rep = first.get(rate);
 			String description = ("fr".equals(customer.language()) ? "Jalon " : "Milestone ") + milestone.milestone()
 					+ " — " + milestone.label() + " (" + share + ", " + milestone.orderNumber()
-					+ (rates.size() > 1 ? ", TVA " + rate.stripTrailingZeros().toPlainString() + " %" : "") + ")";
+					+ (shares.size() > 1 ? ", TVA " + g.vat().category() + " "
+							+ g.vat().rate().stripTrailingZeros().toPlainString() + " %" : "")
+					+ ")";
 			lines.add(new InvoiceLine("MILESTONE",
-					description.length() > 500 ? description.substring(0, 500) : description, rep.unit(),
-					BigDecimal.ONE, part.amount(), BigDecimal.ZERO, rate, null, null, "ORDER", null)
-				.treated(treatment(customer, rep.unit(), rep.sku(), rate)));
+					description.length() > 500 ? description.substring(0, 500) : description, g.unit(), BigDecimal.ONE,
+					part.amount(), BigDecimal.ZERO, g.vat().rate(), null, null, "ORDER", null)
+				.treated(g.vat()));
 		}
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
 				milestone.orderId(), source, null, null, milestone.currency(), customer.paymentTermsDays(),
@@ -302,23 +299,17 @@ public class Invoicing {
 		List<InvoiceLine> lines = new ArrayList<>();
 		String pct = confirmed.depositPercent().stripTrailingZeros().toPlainString() + " %";
 		boolean french = !"en".equals(customer.language());
-		var groups = order.totals().vat();
-		for (var g : groups) {
-			var rep = order.lines()
-				.stream()
-				.filter(l -> l.taxRate().compareTo(g.rate()) == 0)
-				.findFirst()
-				.orElseThrow();
+		List<Share> groups = shares(customer, currency,
+				order.lines().stream().map(l -> new ShareLine(l.sku(), l.unit(), l.taxRate(), l.net())).toList());
+		for (Share g : groups) {
 			Money part = g.base().times(confirmed.depositPercent()).times(BigDecimal.ONE.movePointLeft(2)).rounded();
 			String description = (french ? "Acompte de " + pct + " sur la commande "
-					: "Deposit of " + pct + " on order ")
-					+ order.number()
-					+ (groups.size() > 1
-							? (french ? ", TVA " : ", VAT ") + g.rate().stripTrailingZeros().toPlainString() + " %"
-							: "");
-			lines.add(new InvoiceLine("DEPOSIT", description, rep.unit(), BigDecimal.ONE, part.amount(),
-					BigDecimal.ZERO, g.rate(), null, null, "ORDER", null)
-				.treated(treatment(customer, rep.unit(), rep.sku(), g.rate())));
+					: "Deposit of " + pct + " on order ") + order.number()
+					+ (groups.size() > 1 ? (french ? ", TVA " : ", VAT ") + g.vat().category() + " "
+							+ g.vat().rate().stripTrailingZeros().toPlainString() + " %" : "");
+			lines.add(new InvoiceLine("DEPOSIT", description, g.unit(), BigDecimal.ONE, part.amount(), BigDecimal.ZERO,
+					g.vat().rate(), null, null, "ORDER", null)
+				.treated(g.vat()));
 		}
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
 				order.id(), source, null, null, currency.getCurrencyCode(), customer.paymentTermsDays(),
@@ -337,6 +328,29 @@ public class Invoicing {
 	}
 
 	static final String DEPOSIT_SOURCE = "deposit:";
+
+	private record ShareLine(String sku, String unit, BigDecimal rate, Money net) {
+	}
+
+	/** An order's net under one VAT treatment (category, rate, legal wording). */
+	private record Share(VatTreatment vat, String unit, Money base) {
+	}
+
+	/**
+	 * The order's lines grouped by how VAT applies to each for this buyer: goods and
+	 * services abroad at 0 % are two groups (K and AE), exempt lines with different
+	 * wordings too.
+	 */
+	private List<Share> shares(CustomerDetails customer, Currency currency, List<ShareLine> lines) {
+		java.util.Map<String, Share> groups = new java.util.LinkedHashMap<>();
+		for (ShareLine l : lines) {
+			VatTreatment vat = treatment(customer, l.unit(), l.sku(), l.rate());
+			String key = vat.category() + "|" + vat.rate().toPlainString() + "|" + vat.exemptionReason();
+			groups.merge(key, new Share(vat, l.unit(), l.net()),
+					(a, b) -> new Share(a.vat(), a.unit(), a.base().plus(b.base())));
+		}
+		return new ArrayList<>(groups.values());
+	}
 
 	/**
 	 * A draft invoice of an order that had a deposit invoiced: what the deposit billed at

@@ -118,6 +118,36 @@ class MilestoneBillingTests {
 			.update();
 	}
 
+	@Test
+	void goodsAndServicesToAnEuBusinessKeepTheirOwnVatCategoriesInAMilestone() throws Exception {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		Api.Response buyer = api.post("/api/v1/customers",
+				map("name", Fixtures.unique("Hamburg GmbH"), "vatNumber", "DE123456789", "email", "ap@hh.example",
+						"billingAddress",
+						map("line1", "Jungfernstieg 1", "postalCode", "20354", "city", "Hamburg", "country", "DE")));
+		String goods = fixtures.product("500.00", "20");
+		String days = Fixtures.unique("SKU");
+		api.post("/api/v1/products", map("sku", days, "name", "Installation", "unit", "day", "taxRate", "20", "price",
+				"800.00", "currency", "EUR"));
+		String order = fixtures.acceptedOrder(buyer.get("id"), goods, "2", days, "1");
+		api.post("/api/v1/orders/" + order + "/milestones",
+				map("milestones", List.of(map("label", "Commande", "percent", "50"))));
+		api.post("/api/v1/orders/" + order + "/milestones/1/ready", null);
+		String invoice = api.get("/api/v1/orders/" + order + "/milestones")
+			.json()
+			.get("data")
+			.get(0)
+			.get("invoiceId")
+			.asString();
+		JsonNode lines = api.get("/api/v1/invoices/" + invoice).json().get("lines");
+		List<String> categories = new java.util.ArrayList<>();
+		lines.forEach(l -> categories.add(l.get("taxCategory").asString()));
+		assertThat(categories).containsExactlyInAnyOrder("K", "AE");
+		assertThat(api.get("/api/v1/invoices/" + invoice).get("totalNet")).isEqualTo("900.00");
+		FacturXValidation.assertValid(api.bytes("/api/v1/invoices/" + invoice + "/pdf"), this.dir, "k-ae.pdf");
+	}
+
 	@org.springframework.beans.factory.annotation.Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
