@@ -197,17 +197,7 @@ public class Invoicing {
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
 				delivery.orderId(), source, null, null, delivery.currency(), customer.paymentTermsDays(),
 				customer.paymentTermsEndOfMonth(), lines, this.today.instant());
-		List<Problem.FieldError> missing = IssueChecks.missing(invoice, customer);
-		if (!missing.isEmpty()) {
-			// nothing is lost: the invoice waits as a draft, listed with what it lacks,
-			// until the customer's file is completed and someone issues it
-			this.invoices.save(invoice);
-			this.audit.record(DOCUMENT, invoice.id(), "left as draft", AuditTrail.changes("source", source, "missing",
-					missing.stream().map(Problem.FieldError::field).toList()));
-		}
-		else {
-			issue(invoice, delivery.deliveredOn());
-		}
+		issueOrKeepDraft(invoice, customer, delivery.deliveredOn());
 		int invoicesOfOrder = (int) this.invoices.countByOrderIdAndKind(delivery.orderId(), Invoice.Kind.INVOICE);
 		this.orders.recordInvoiced(delivery.orderId(), invoice.id(), invoicesOfOrder);
 		return invoice.id();
@@ -264,15 +254,7 @@ public class Invoicing {
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
 				milestone.orderId(), source, null, null, milestone.currency(), customer.paymentTermsDays(),
 				customer.paymentTermsEndOfMonth(), lines, this.today.instant());
-		List<Problem.FieldError> missing = IssueChecks.missing(invoice, customer);
-		if (!missing.isEmpty()) {
-			this.invoices.save(invoice);
-			this.audit.record(DOCUMENT, invoice.id(), "left as draft", AuditTrail.changes("source", source, "missing",
-					missing.stream().map(Problem.FieldError::field).toList()));
-		}
-		else {
-			issue(invoice, milestone.readyOn());
-		}
+		issueOrKeepDraft(invoice, customer, milestone.readyOn());
 		this.milestones.billed(milestone.orderId(), milestone.milestone(), invoice.id());
 		return invoice.id();
 	}
@@ -314,15 +296,7 @@ public class Invoicing {
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
 				order.id(), source, null, null, currency.getCurrencyCode(), customer.paymentTermsDays(),
 				customer.paymentTermsEndOfMonth(), lines, this.today.instant());
-		List<Problem.FieldError> missing = IssueChecks.missing(invoice, customer);
-		if (!missing.isEmpty()) {
-			this.invoices.save(invoice);
-			this.audit.record(DOCUMENT, invoice.id(), "left as draft", AuditTrail.changes("source", source, "missing",
-					missing.stream().map(Problem.FieldError::field).toList()));
-		}
-		else {
-			issue(invoice, this.today.date());
-		}
+		issueOrKeepDraft(invoice, customer, this.today.date());
 		this.orders.linkInvoice(order.id(), invoice.id());
 		return invoice.id();
 	}
@@ -416,6 +390,23 @@ public class Invoicing {
 				: null;
 		return VatTreatment.of(customer.billingAddress().country(), customer.vatNumber(), VatTreatment.isService(unit),
 				rate, exemption);
+	}
+
+	/**
+	 * An invoice the system wrote (a delivery, a milestone, a deposit) is issued at once
+	 * when the customer's file has every mandatory mention; otherwise nothing is lost: it
+	 * waits as a draft, listed with what it lacks, until the file is completed and
+	 * someone issues it.
+	 */
+	private void issueOrKeepDraft(Invoice invoice, CustomerDetails customer, LocalDate date) {
+		List<Problem.FieldError> missing = IssueChecks.missing(invoice, customer);
+		if (missing.isEmpty()) {
+			issue(invoice, date);
+			return;
+		}
+		this.invoices.save(invoice);
+		this.audit.record(DOCUMENT, invoice.id(), "left as draft", AuditTrail.changes("source", invoice.sourceRef(),
+				"missing", missing.stream().map(Problem.FieldError::field).toList()));
 	}
 
 	/** Issues a checked draft, in the caller's transaction. */

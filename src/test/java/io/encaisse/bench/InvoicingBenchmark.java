@@ -1,8 +1,5 @@
 package io.encaisse.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -69,7 +66,7 @@ public final class InvoicingBenchmark {
 			for (int i = 0; i < Math.min(50, sample.size()); i++) {
 				invoicing.document(sample.get(i), "pdf");
 			}
-			resetPeaks();
+			BenchMemory.resetPeaks();
 			ExecutorService pool = Executors.newFixedThreadPool(2);
 			AtomicLong bytes = new AtomicLong();
 			long p0 = System.nanoTime();
@@ -85,7 +82,7 @@ public final class InvoicingBenchmark {
 			System.out.printf(Locale.ROOT, "Factur-X: %d PDFs on 2 threads in %.1f s = %.1f PDFs/s, %.0f KB each%n",
 					sample.size(), (p1 - p0) / 1e9, sample.size() / ((p1 - p0) / 1e9),
 					bytes.get() / 1024.0 / sample.size());
-			System.out.printf(Locale.ROOT, "heap: peak %d MB used, max %d MB%n", peakHeap() / (1024 * 1024),
+			System.out.printf(Locale.ROOT, "heap: peak %d MB used, max %d MB%n", BenchMemory.peakHeap() / (1024 * 1024),
 					Runtime.getRuntime().maxMemory() / (1024 * 1024));
 		}
 	}
@@ -150,19 +147,6 @@ public final class InvoicingBenchmark {
 		for (int from = 0; from < rows.size(); from += 5000) {
 			jdbc.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + 5000)));
 		}
-	}
-
-	private static void resetPeaks() {
-		System.gc();
-		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-	}
-
-	private static long peakHeap() {
-		return ManagementFactory.getMemoryPoolMXBeans()
-			.stream()
-			.filter(p -> p.getType() == MemoryType.HEAP)
-			.mapToLong(p -> p.getPeakUsage().getUsed())
-			.sum();
 	}
 
 }

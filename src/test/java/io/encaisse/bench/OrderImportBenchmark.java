@@ -1,9 +1,6 @@
 package io.encaisse.bench;
 
 import java.io.StringReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,7 +71,7 @@ public final class OrderImportBenchmark {
 					.append('\n');
 			}
 			OrderReception reception = app.getBean(OrderReception.class);
-			resetPeaks();
+			BenchMemory.resetPeaks();
 			long t0 = System.nanoTime();
 			List<OrderRequest> requests = OrderFiles.csv(new StringReader(csv.toString()));
 			long t1 = System.nanoTime();
@@ -84,7 +81,7 @@ public final class OrderImportBenchmark {
 			System.out.printf(Locale.ROOT,
 					"CSV: %d lines, %d orders read in %.1f s and taken in in %.1f s = %.0f lines/s, %.0f orders/s (%d on hold); heap peak %d MB%n",
 					lines, requests.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, lines / ((t2 - t0) / 1e9),
-					requests.size() / ((t2 - t0) / 1e9), held, peakHeap() / (1024 * 1024));
+					requests.size() / ((t2 - t0) / 1e9), held, BenchMemory.peakHeap() / (1024 * 1024));
 			byte[] sample;
 			try (var in = OrderImportBenchmark.class.getResourceAsStream("/samples/orders/UBL-Order-2.1-Example.xml")) {
 				sample = in.readAllBytes();
@@ -96,7 +93,7 @@ public final class OrderImportBenchmark {
 					catalog.create(new io.encaisse.catalog.ProductInput(sku, sku, "piece", "20", "50.00", "SEK"));
 				}
 			}
-			resetPeaks();
+			BenchMemory.resetPeaks();
 			long u0 = System.nanoTime();
 			for (int i = 0; i < ubl; i++) {
 				String xml = new String(sample, java.nio.charset.StandardCharsets.UTF_8)
@@ -105,21 +102,8 @@ public final class OrderImportBenchmark {
 			}
 			long u1 = System.nanoTime();
 			System.out.printf(Locale.ROOT, "UBL: %d orders, one by one, in %.1f s = %.0f orders/s; heap peak %d MB%n",
-					ubl, (u1 - u0) / 1e9, ubl / ((u1 - u0) / 1e9), peakHeap() / (1024 * 1024));
+					ubl, (u1 - u0) / 1e9, ubl / ((u1 - u0) / 1e9), BenchMemory.peakHeap() / (1024 * 1024));
 		}
-	}
-
-	private static void resetPeaks() {
-		System.gc();
-		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-	}
-
-	private static long peakHeap() {
-		return ManagementFactory.getMemoryPoolMXBeans()
-			.stream()
-			.filter(p -> p.getType() == MemoryType.HEAP)
-			.mapToLong(p -> p.getPeakUsage().getUsed())
-			.sum();
 	}
 
 }
