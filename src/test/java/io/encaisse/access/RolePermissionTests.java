@@ -116,6 +116,7 @@ class RolePermissionTests {
 		PERMISSIONS.put("POST /api/v1/orders/{id}/cancel", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN));
 		PERMISSIONS.put("POST /api/v1/item-codes", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN));
 		PERMISSIONS.put("GET /api/v1/orders/{id}/link", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN));
+		PERMISSIONS.put("GET /api/v1/orders/late", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/orders/{id}/start", EnumSet.of(ADMIN, SALES_ADMIN, PROJECT_MANAGER));
 		PERMISSIONS.put("POST /api/v1/orders/{id}/close", EnumSet.of(ADMIN, SALES_ADMIN, PROJECT_MANAGER));
 		PERMISSIONS.put("POST /api/v1/orders/{id}/estimate", EnumSet.of(ADMIN, SALES_ADMIN, PROJECT_MANAGER));

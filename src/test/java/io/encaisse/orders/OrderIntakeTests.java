@@ -299,4 +299,45 @@ class OrderIntakeTests {
 		assertThat(api.post("/api/v1/orders/" + id + "/cancel", map("reason", "trop tard")).status()).isEqualTo(409);
 	}
 
+	@Autowired
+	io.encaisse.shared.BusinessClock clock;
+
+	@Test
+	void ordersWaitingTooLongAtAStepAreListedAgainstTheirTargetsInWorkingDays() {
+		Api api = api();
+		Fixtures fixtures = new Fixtures(api);
+		String customer = fixtures.customer();
+		String sku = fixtures.product("12.00", "20");
+		String held = api
+			.post("/api/v1/orders",
+					map("customer", customer, "lines", List.of(map("item", "PAS-UN-SKU", "quantity", "1"))))
+			.get("number");
+		Api.Response promised = api.post("/api/v1/orders",
+				map("customer", customer, "lines", List.of(map("sku", sku, "quantity", "2"))));
+		api.post("/api/v1/orders/" + promised.get("id") + "/estimate",
+				map("estimatedDelivery", api.get("/api/v1/orders/" + promised.get("id")).get("orderedOn")));
+		assertThat(api.get("/api/v1/orders/late").body()).doesNotContain(held);
+		try {
+			this.clock.travelBy(java.time.Duration.ofDays(10));
+			JsonNode late = api.get("/api/v1/orders/late").json().get("data");
+			List<String> steps = new java.util.ArrayList<>();
+			late.forEach(l -> {
+				if (l.get("number").asString().equals(held) || l.get("orderId").asString().equals(promised.get("id"))) {
+					steps.add(l.get("step").asString());
+				}
+			});
+			assertThat(steps).contains("ON_HOLD", "NOT_STARTED", "DELIVERY_LATE");
+		}
+		finally {
+			this.clock.reset();
+		}
+	}
+
+	@Test
+	void workingDaysSkipWeekends() {
+		// Friday 2026-11-27 to Monday 2026-11-30: one working day
+		assertThat(OrderTimers.workingDays(java.time.LocalDate.of(2026, 11, 27), java.time.LocalDate.of(2026, 11, 30)))
+			.isEqualTo(1);
+	}
+
 }

@@ -26,13 +26,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Orders")
 class OrderApi {
 
+	private final io.encaisse.orders.OrderTimers timers;
+
 	private final io.encaisse.orders.OrderFollowUp followUp;
 
 	private final io.encaisse.orders.OrderMilestones milestones;
 
 	private final Orders orders;
 
-	OrderApi(Orders orders, io.encaisse.orders.OrderMilestones milestones, io.encaisse.orders.OrderFollowUp followUp) {
+	OrderApi(Orders orders, io.encaisse.orders.OrderMilestones milestones, io.encaisse.orders.OrderFollowUp followUp,
+			io.encaisse.orders.OrderTimers timers) {
+		this.timers = timers;
 		this.followUp = followUp;
 		this.milestones = milestones;
 		this.orders = orders;
@@ -97,6 +101,13 @@ class OrderApi {
 	}
 
 	record LinkResponse(String url) {
+	}
+
+	/** Orders waiting too long at a step (on hold, not started, delivery date passed). */
+	@GetMapping("/late")
+	@PreAuthorize(Roles.ANY)
+	Cursor.Page<io.encaisse.orders.OrderTimers.Late> late() {
+		return new Cursor.Page<>(this.timers.late(), false);
 	}
 
 	record EstimateRequest(LocalDate estimatedDelivery) {

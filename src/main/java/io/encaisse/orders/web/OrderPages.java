@@ -36,8 +36,11 @@ class OrderPages {
 
 	private final io.encaisse.orders.OrderReception reception;
 
+	private final io.encaisse.orders.OrderTimers timers;
+
 	OrderPages(Orders orders, AuditTrail audit, io.encaisse.orders.OrderMilestones milestones,
-			io.encaisse.orders.OrderReception reception) {
+			io.encaisse.orders.OrderReception reception, io.encaisse.orders.OrderTimers timers) {
+		this.timers = timers;
 		this.reception = reception;
 		this.milestones = milestones;
 		this.orders = orders;
@@ -100,6 +103,7 @@ class OrderPages {
 	@PreAuthorize(Roles.ANY)
 	String exceptions(Model model) {
 		model.addAttribute("held", this.reception.onHold());
+		model.addAttribute("late", this.timers.late());
 		return "orders/exceptions";
 	}
 
