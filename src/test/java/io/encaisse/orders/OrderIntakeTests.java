@@ -302,6 +302,9 @@ class OrderIntakeTests {
 	@Autowired
 	io.encaisse.shared.BusinessClock clock;
 
+	@Autowired
+	OrderAlerts alerts;
+
 	@Test
 	void ordersWaitingTooLongAtAStepAreListedAgainstTheirTargetsInWorkingDays() {
 		Api api = api();
@@ -327,6 +330,23 @@ class OrderIntakeTests {
 				}
 			});
 			assertThat(steps).contains("ON_HOLD", "NOT_STARTED", "DELIVERY_LATE");
+			// and sales administration gets them by mail
+			com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+					new com.icegreen.greenmail.util.ServerSetup(3025, "localhost", "smtp"));
+			smtp.start();
+			try {
+				assertThat(this.alerts.alert()).isPositive();
+				var mails = smtp.getReceivedMessages();
+				assertThat(mails).hasSize(1);
+				assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("adv@encaisse.example");
+				assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mails[0])).contains(held);
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new AssertionError(ex);
+			}
+			finally {
+				smtp.stop();
+			}
 		}
 		finally {
 			this.clock.reset();
