@@ -59,6 +59,25 @@ public class Pricing {
 
 	}
 
+	/**
+	 * The price a line is sold at: the one typed if any (its source the book's when the
+	 * book gives the same, else MANUAL), else the price book's; with the book's price
+	 * beside it. Empty when nothing is typed and the book has no price.
+	 */
+	public record Chosen(BigDecimal unitPrice, String source, BigDecimal bookPrice) {
+	}
+
+	public Optional<Chosen> choose(String sku, String customerId, BigDecimal quantity, String currency, LocalDate date,
+			BigDecimal typed) {
+		Optional<Price> listed = resolve(sku, customerId, quantity, currency, date);
+		BigDecimal book = listed.map(p -> p.unitPrice().amount()).orElse(null);
+		if (typed != null) {
+			return Optional.of(new Chosen(typed, book != null && book.compareTo(typed) == 0
+					? listed.get().source().name() : PriceSource.MANUAL.name(), book));
+		}
+		return listed.map(p -> new Chosen(p.unitPrice().amount(), p.source().name(), book));
+	}
+
 	public Optional<Price> resolve(String sku, String customerId, BigDecimal quantity, String currency,
 			LocalDate date) {
 		List<Agreement> agreements = customerId == null ? List.of()

@@ -221,31 +221,22 @@ public class InvoiceDrafts {
 			if (quantity == null) {
 				return null;
 			}
-			var listed = this.pricing.resolve(product.sku(), customer.id(), quantity, currency.getCurrencyCode(),
-					this.today.date());
-			BigDecimal unitPrice;
-			String source;
-			if (typed != null) {
-				unitPrice = typed;
-				source = listed.isPresent() && listed.get().unitPrice().amount().compareTo(typed) == 0
-						? listed.get().source().name() : "MANUAL";
-			}
-			else if (listed.isPresent()) {
-				unitPrice = listed.get().unitPrice().amount();
-				source = listed.get().source().name();
-			}
-			else {
+			var chosen = this.pricing.choose(product.sku(), customer.id(), quantity, currency.getCurrencyCode(),
+					this.today.date(), typed);
+			if (chosen.isEmpty()) {
 				errors.add(field + ".unitPrice", "product '" + product.sku() + "' has no catalog price in "
 						+ currency.getCurrencyCode() + "; give one");
 				return null;
 			}
+			BigDecimal unitPrice = chosen.get().unitPrice();
+			String source = chosen.get().source();
 			String description = in.description() == null || in.description().isBlank() ? product.name()
 					: in.description().trim();
 			return new InvoiceLine(product.sku(), ellipsis(description), product.unit(), quantity, unitPrice,
 					discount == null ? BigDecimal.ZERO : discount, product.taxRate(), null, null, source, null)
 				.treated(VatTreatment.of(customer.billingAddress().country(), customer.vatNumber(),
 						VatTreatment.isService(product.unit()), product.taxRate(), product.exemptionReason()))
-				.withBookPrice(listed.map(p -> p.unitPrice().amount()).orElse(null));
+				.withBookPrice(chosen.get().bookPrice());
 		}
 		// a line the catalog does not sell, described, priced and taxed by hand
 		if (in.description() == null || in.description().isBlank()) {

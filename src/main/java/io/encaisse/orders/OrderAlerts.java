@@ -36,17 +36,17 @@ public class OrderAlerts {
 
 	private final String from;
 
-	private final String publicUrl;
+	private final io.encaisse.shared.SignedLinks links;
 
 	OrderAlerts(OrderTimers timers, ObjectProvider<JavaMailSender> mail,
 			@Value("${encaisse.orders.alerts-to:}") String to,
 			@Value("${encaisse.seller.email:facturation@atelier-numerique.example}") String from,
-			@Value("${encaisse.public-url:http://localhost:8080}") String publicUrl) {
+			io.encaisse.shared.SignedLinks links) {
 		this.timers = timers;
 		this.mail = mail.getIfAvailable();
 		this.to = to;
 		this.from = from;
-		this.publicUrl = publicUrl;
+		this.links = links;
 	}
 
 	/** Mails the late orders; answers how many were listed (0: nothing sent). */
@@ -68,7 +68,7 @@ public class OrderAlerts {
 				.append(l.workingDaysOver())
 				.append(" j. ouvrés/working days\n");
 		}
-		body.append("\n").append(this.publicUrl).append("/orders/exceptions\n");
+		body.append("\n").append(this.links.url("/orders/exceptions")).append('\n');
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(this.from);
 		message.setTo(this.to);

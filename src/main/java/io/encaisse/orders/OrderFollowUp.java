@@ -42,12 +42,9 @@ public class OrderFollowUp {
 
 	private final String from;
 
-	private final String publicUrl;
-
 	OrderFollowUp(Orders orders, Customers customers, SignedLinks links, MessageSource messages, AuditTrail audit,
 			Today today, ObjectProvider<JavaMailSender> mail,
-			@Value("${encaisse.seller.email:facturation@atelier-numerique.example}") String from,
-			@Value("${encaisse.public-url:http://localhost:8080}") String publicUrl) {
+			@Value("${encaisse.seller.email:facturation@atelier-numerique.example}") String from) {
 		this.orders = orders;
 		this.customers = customers;
 		this.links = links;
@@ -56,14 +53,13 @@ public class OrderFollowUp {
 		this.today = today;
 		this.mail = mail.getIfAvailable();
 		this.from = from;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
 
 	/** The customer's link to follow the order. */
 	public String link(String orderId) {
 		this.orders.get(orderId);
-		return this.publicUrl + "/portal/orders/"
-				+ this.links.token("order", this.today.instant().plus(366, ChronoUnit.DAYS), orderId);
+		return this.links.url("/portal/orders/"
+				+ this.links.token("order", this.today.instant().plus(366, ChronoUnit.DAYS), orderId));
 	}
 
 	/** The order a link opens. */

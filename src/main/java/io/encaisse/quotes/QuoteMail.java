@@ -46,12 +46,12 @@ public class QuoteMail {
 
 	private final String from;
 
-	private final String publicUrl;
+	private final io.encaisse.shared.SignedLinks links;
 
 	QuoteMail(JdbcClient jdbc, Quotes quotes, QuotePortal portal, Customers customers, MessageSource messages,
 			AuditTrail audit, Today today, ObjectProvider<JavaMailSender> mail,
 			@Value("${encaisse.seller.email:facturation@atelier-numerique.example}") String from,
-			@Value("${encaisse.public-url:http://localhost:8080}") String publicUrl) {
+			io.encaisse.shared.SignedLinks links) {
 		this.jdbc = jdbc;
 		this.quotes = quotes;
 		this.portal = portal;
@@ -61,7 +61,7 @@ public class QuoteMail {
 		this.today = today;
 		this.mail = mail.getIfAvailable();
 		this.from = from;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.links = links;
 	}
 
 	public record Sending(String id, int revision, String recipient, String status, String lastError,
@@ -75,7 +75,7 @@ public class QuoteMail {
 
 	/** The customer's link to the quote's current revision. */
 	public String link(String quoteId) {
-		return this.publicUrl + "/portal/quotes/" + this.portal.token(quoteId);
+		return this.links.url("/portal/quotes/" + this.portal.token(quoteId));
 	}
 
 	/** Mails the quote's current revision with its link; answers the sending. */

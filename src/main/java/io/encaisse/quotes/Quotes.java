@@ -255,28 +255,18 @@ public class Quotes {
 		if (product == null || quantity == null || currency == null) {
 			return null;
 		}
-		var listed = this.pricing.resolve(product.sku(), customerId, quantity, currency.getCurrencyCode(), date);
-		BigDecimal unitPrice;
-		String source;
-		if (given != null) {
-			unitPrice = given;
-			source = listed.isPresent() && listed.get().unitPrice().amount().compareTo(given) == 0
-					? listed.get().source().name() : PriceSource.MANUAL.name();
-		}
-		else if (listed.isPresent()) {
-			unitPrice = listed.get().unitPrice().amount();
-			source = listed.get().source().name();
-		}
-		else {
+		var chosen = this.pricing.choose(product.sku(), customerId, quantity, currency.getCurrencyCode(), date, given);
+		if (chosen.isEmpty()) {
 			errors.add(field + ".unitPrice", "product '" + product.sku() + "' has no catalog price in "
 					+ currency.getCurrencyCode() + "; give one");
 			return null;
 		}
+		BigDecimal unitPrice = chosen.get().unitPrice();
+		String source = chosen.get().source();
 		String description = in.description() == null || in.description().isBlank() ? product.name()
 				: in.description().trim();
 		return new QuoteLine(product.sku(), description, product.unit(), quantity, unitPrice,
-				discount == null ? BigDecimal.ZERO : discount, product.taxRate(), source,
-				listed.map(p -> p.unitPrice().amount()).orElse(null));
+				discount == null ? BigDecimal.ZERO : discount, product.taxRate(), source, chosen.get().bookPrice());
 	}
 
 	/**

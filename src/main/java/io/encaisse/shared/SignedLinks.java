@@ -28,12 +28,21 @@ public class SignedLinks {
 
 	private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
-	SignedLinks(JdbcClient jdbc, Today today, org.springframework.transaction.PlatformTransactionManager transactions) {
+	private final String publicUrl;
+
+	SignedLinks(JdbcClient jdbc, Today today, org.springframework.transaction.PlatformTransactionManager transactions,
+			@org.springframework.beans.factory.annotation.Value("${encaisse.public-url:http://localhost:8080}") String publicUrl) {
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 		this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.ownTransaction
 			.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.today = today;
+	}
+
+	/** The address of a page as people outside reach it ({@code encaisse.public-url}). */
+	public String url(String path) {
+		return this.publicUrl + path;
 	}
 
 	/** A token for {@code fields} (none may hold ':'), valid until {@code expires}. */

@@ -111,28 +111,14 @@ class OrderPages {
 	@PreAuthorize(Roles.TAKE_ORDERS)
 	String release(@PathVariable String id, @RequestParam(required = false) String note,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-		try {
-			this.reception.release(id, note);
-			io.encaisse.shared.web.Forms.flash(redirect, "✓");
-		}
-		catch (io.encaisse.shared.Problem.Refused refused) {
-			io.encaisse.shared.web.Forms.problem(redirect, refused);
-		}
-		return "redirect:/orders/" + id;
+		return act(id, redirect, () -> this.reception.release(id, note));
 	}
 
 	@PostMapping("/{id}/cancel")
 	@PreAuthorize(Roles.TAKE_ORDERS)
 	String cancel(@PathVariable String id, @RequestParam(required = false) String reason,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-		try {
-			this.reception.cancel(id, reason);
-			io.encaisse.shared.web.Forms.flash(redirect, "✓");
-		}
-		catch (io.encaisse.shared.Problem.Refused refused) {
-			io.encaisse.shared.web.Forms.problem(redirect, refused);
-		}
-		return "redirect:/orders/" + id;
+		return act(id, redirect, () -> this.reception.cancel(id, reason));
 	}
 
 	/** The milestone plan from the order page: up to five rows of label and percent. */
@@ -151,28 +137,14 @@ class OrderPages {
 			rows.add(new io.encaisse.orders.OrderMilestones.MilestoneInput(label,
 					percent == null ? null : percent.trim().replace(',', '.'), null));
 		}
-		try {
-			this.milestones.plan(id, rows);
-			io.encaisse.shared.web.Forms.flash(redirect, "✓");
-		}
-		catch (io.encaisse.shared.Problem.Refused refused) {
-			io.encaisse.shared.web.Forms.problem(redirect, refused);
-		}
-		return "redirect:/orders/" + id;
+		return act(id, redirect, () -> this.milestones.plan(id, rows));
 	}
 
 	@PostMapping("/{id}/milestones/{number}/ready")
 	@PreAuthorize(Roles.DELIVER)
 	String ready(@PathVariable String id, @PathVariable int number,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-		try {
-			this.milestones.ready(id, number);
-			io.encaisse.shared.web.Forms.flash(redirect, "✓");
-		}
-		catch (io.encaisse.shared.Problem.Refused refused) {
-			io.encaisse.shared.web.Forms.problem(redirect, refused);
-		}
-		return "redirect:/orders/" + id;
+		return act(id, redirect, () -> this.milestones.ready(id, number));
 	}
 
 	@PostMapping("/{id}/deliveries")
