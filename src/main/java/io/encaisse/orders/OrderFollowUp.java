@@ -42,8 +42,10 @@ public class OrderFollowUp {
 
 	private final String from;
 
-	OrderFollowUp(Orders orders, Customers customers, SignedLinks links, MessageSource messages, AuditTrail audit,
-			Today today, ObjectProvider<JavaMailSender> mail,
+	private final OrderConfirmations confirmations;
+
+	OrderFollowUp(OrderConfirmations confirmations, Orders orders, Customers customers, SignedLinks links,
+			MessageSource messages, AuditTrail audit, Today today, ObjectProvider<JavaMailSender> mail,
 			@Value("${encaisse.seller.email:facturation@atelier-numerique.example}") String from) {
 		this.orders = orders;
 		this.customers = customers;
@@ -53,6 +55,7 @@ public class OrderFollowUp {
 		this.today = today;
 		this.mail = mail.getIfAvailable();
 		this.from = from;
+		this.confirmations = confirmations;
 	}
 
 	/** The customer's link to follow the order. */
@@ -71,13 +74,44 @@ public class OrderFollowUp {
 		return this.orders.get(fields[0]);
 	}
 
+	/** Mailed at once: an order confirmed on its own. */
 	@AfterCommit
 	void on(OrderConfirmed confirmed) {
-		confirm(confirmed.orderId());
+		mailIfDue(confirmed.orderId());
+	}
+
+	/** A handful of a file's orders are mailed at once; more are left to the job. */
+	@AfterCommit
+	void on(OrdersConfirmed confirmed) {
+		if (confirmed.orders().size() <= AT_ONCE) {
+			confirmed.orders().forEach(o -> mailIfDue(o.orderId()));
+		}
+	}
+
+	static final int AT_ONCE = 20;
+
+	/** Mails the confirmations due (new ones, and failed ones whose delay has passed). */
+	public int mailDue() {
+		int mailed = 0;
+		for (String orderId : this.confirmations.due(200)) {
+			if (mailIfDue(orderId)) {
+				mailed++;
+			}
+		}
+		return mailed;
+	}
+
+	/** Mails one confirmation unless it was mailed or someone else is mailing it. */
+	boolean mailIfDue(String orderId) {
+		if (!this.confirmations.take(orderId)) {
+			return false;
+		}
+		boolean left = confirm(orderId);
+		return left;
 	}
 
 	/** Mails the confirmation with the link; answers whether it left. */
-	public boolean confirm(String orderId) {
+	private boolean confirm(String orderId) {
 		OrderView order = this.orders.get(orderId);
 		CustomerDetails customer = this.customers.get(order.customerId());
 		String to = customer.email();
@@ -107,7 +141,28 @@ public class OrderFollowUp {
 		}
 		this.audit.record(Orders.DOCUMENT, orderId, error == null ? "confirmation mailed" : "confirmation not mailed",
 				AuditTrail.changes("to", to, "reason", error));
+		if (error == null) {
+			this.confirmations.sent(orderId);
+		}
+		else {
+			// without an address, trying again cannot help
+			this.confirmations.failed(orderId, error, to != null && !to.isBlank());
+		}
 		return error == null;
+	}
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class Schedule {
+
+		@org.springframework.context.annotation.Bean
+		com.github.kagkarlsson.scheduler.task.helper.RecurringTask<Void> orderConfirmationMailing(
+				ObjectProvider<OrderFollowUp> followUp,
+				@Value("${encaisse.orders.confirmations-interval:PT30S}") java.time.Duration every) {
+			return com.github.kagkarlsson.scheduler.task.helper.Tasks
+				.recurring("order-confirmations", com.github.kagkarlsson.scheduler.task.schedule.FixedDelay.of(every))
+				.execute((instance, context) -> followUp.getObject().mailDue());
+		}
+
 	}
 
 }

@@ -5,9 +5,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.encaisse.catalog.Catalog;
 import io.encaisse.catalog.Pricing;
@@ -30,6 +34,7 @@ import io.encaisse.shared.VatTreatment;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,9 +74,15 @@ public class OrderReception {
 
 	private final ApplicationEventPublisher events;
 
+	private final JdbcTemplate batch;
+
+	private final OrderConfirmations confirmations;
+
 	OrderReception(OrderRepository orders, Customers customers, Catalog catalog, Pricing pricing,
 			ObjectProvider<OpenBalances> balances, Counters counters, JdbcClient jdbc, AuditTrail audit, Today today,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, JdbcTemplate batch, OrderConfirmations confirmations) {
+		this.batch = batch;
+		this.confirmations = confirmations;
 		this.orders = orders;
 		this.customers = customers;
 		this.catalog = catalog;
@@ -91,61 +102,121 @@ public class OrderReception {
 	/** One order through the API. */
 	@Transactional
 	public Received receive(OrderRequest request) {
-		return receiveAll(List.of(request)).get(0);
+		return receive((errors, each) -> each.accept(request), true).get(0);
 	}
 
 	/**
-	 * The orders of a file: all are read first, and any that cannot be read refuses the
-	 * file whole (its line named); then each is kept, confirmed or on hold.
+	 * The orders of a list: all are read first, and any that cannot be read refuses them
+	 * all (its line named); the others are kept, confirmed or on hold.
 	 */
 	@Transactional
 	public List<Received> receiveAll(List<OrderRequest> requests) {
 		if (requests.isEmpty()) {
 			throw new Problem.Invalid("file", "holds no order");
 		}
-		Problem.Errors errors = new Problem.Errors();
-		List<Resolved> resolved = new ArrayList<>();
-		// a file names the same customers and items again and again: each is looked up
-		// once
-		this.fileCustomers.set(new java.util.HashMap<>());
-		this.fileProducts.set(new java.util.HashMap<>());
-		this.fileBalances.set(new java.util.HashMap<>());
-		try {
-			return receiveAll(requests, errors, resolved);
-		}
-		finally {
-			this.fileCustomers.remove();
-			this.fileProducts.remove();
-			this.fileBalances.remove();
-		}
+		return receive((errors, each) -> requests.forEach(each), requests.size() == 1);
 	}
 
-	private final ThreadLocal<java.util.Map<String, Optional<CustomerDetails>>> fileCustomers = new ThreadLocal<>();
+	/**
+	 * A file read as a stream: {@code read} hands each order over as soon as it is read
+	 * and adds what cannot be read to the errors, naming the line.
+	 */
+	@FunctionalInterface
+	public interface OrderFile {
 
-	private final ThreadLocal<java.util.Map<String, Optional<ProductDetails>>> fileProducts = new ThreadLocal<>();
+		void read(Problem.Errors errors, Consumer<OrderRequest> each);
 
-	private final ThreadLocal<java.util.Map<String, List<OpenBalances.Balance>>> fileBalances = new ThreadLocal<>();
+	}
 
-	private List<Received> receiveAll(List<OrderRequest> requests, Problem.Errors errors, List<Resolved> resolved) {
-		for (int i = 0; i < requests.size(); i++) {
-			Resolved r = resolve(errors, requests.get(i), requests.size() == 1 ? "" : "orders[" + i + "].");
-			if (r != null) {
-				resolved.add(r);
-			}
-		}
-		errors.throwIfAny();
-		List<Received> received = new ArrayList<>();
-		for (Resolved r : resolved) {
-			received.add(keep(r));
+	/**
+	 * A file of orders, all or nothing: its orders are checked and written in chunks as
+	 * they are read, in one transaction, and anything unreadable anywhere in the file
+	 * rolls the whole file back (every such line named). Memory does not grow with the
+	 * file's lines, only with its orders' answers.
+	 */
+	@Transactional
+	public List<Received> receiveFile(OrderFile file) {
+		List<Received> received = receive(file, false);
+		if (received.isEmpty()) {
+			throw new Problem.Invalid("file", "holds no order");
 		}
 		return received;
+	}
+
+	private List<Received> receive(OrderFile file, boolean single) {
+		Intake intake = new Intake(single);
+		file.read(intake.errors, intake::add);
+		return intake.finish();
+	}
+
+	/** Orders written together: one number block, one statement per table, one event. */
+	private static final int CHUNK = 500;
+
+	/**
+	 * Past this many errors, a file is not read further: its author has enough to fix.
+	 */
+	private static final int MAX_ERRORS = 500;
+
+	/**
+	 * One file's intake: the customers, items and balances it names looked up once, the
+	 * orders resolved as they come and written a chunk at a time while no error was
+	 * found.
+	 */
+	private final class Intake {
+
+		final Problem.Errors errors = new Problem.Errors();
+
+		final boolean single;
+
+		final Map<String, Optional<CustomerDetails>> customers = new HashMap<>();
+
+		final Map<String, Optional<ProductDetails>> products = new HashMap<>();
+
+		final Map<String, List<OpenBalances.Balance>> balances = new HashMap<>();
+
+		final List<Resolved> pending = new ArrayList<>();
+
+		final List<Received> received = new ArrayList<>();
+
+		int count;
+
+		Intake(boolean single) {
+			this.single = single;
+		}
+
+		void add(OrderRequest in) {
+			int index = this.count++;
+			if (this.errors.size() >= MAX_ERRORS) {
+				return;
+			}
+			Resolved r = resolve(this, in, this.single || in.fileLine() != null ? "" : "orders[" + index + "].");
+			if (r == null || !this.errors.isEmpty()) {
+				// the file will be refused: nothing more is written
+				this.pending.clear();
+				return;
+			}
+			this.pending.add(r);
+			if (this.pending.size() >= CHUNK) {
+				keep(this, this.pending);
+				this.pending.clear();
+			}
+		}
+
+		List<Received> finish() {
+			this.errors.throwIfAny();
+			keep(this, this.pending);
+			this.pending.clear();
+			return this.received;
+		}
+
 	}
 
 	private record Resolved(OrderRequest request, CustomerDetails customer, Currency currency, List<OrderLine> lines,
 			List<String> reasons) {
 	}
 
-	private Resolved resolve(Problem.Errors errors, OrderRequest in, String prefix) {
+	private Resolved resolve(Intake intake, OrderRequest in, String prefix) {
+		Problem.Errors errors = intake.errors;
 		Integer line = in.fileLine();
 		Problem.Errors mine = new Problem.Errors();
 		CustomerDetails customer = null;
@@ -154,9 +225,7 @@ public class OrderReception {
 		}
 		else {
 			String ref = in.customer().trim();
-			var cache = this.fileCustomers.get();
-			customer = (cache == null ? findCustomer(ref) : cache.computeIfAbsent(ref, this::findCustomer))
-				.orElse(null);
+			customer = intake.customers.computeIfAbsent(ref, this::findCustomer).orElse(null);
 			if (customer == null) {
 				mine.add(prefix + "customer", "no customer '" + in.customer().trim()
 						+ "' (by id, SIREN, VAT number or reference); customers are never created by an order");
@@ -178,8 +247,8 @@ public class OrderReception {
 		List<String> reasons = new ArrayList<>();
 		if (customer != null && currency != null && in.lines() != null && in.lines().size() <= MAX_LINES) {
 			for (int i = 0; i < in.lines().size(); i++) {
-				OrderLine l = line(mine, reasons, prefix + "lines[" + i + "]", i + 1, in.lines().get(i), customer,
-						currency);
+				OrderLine l = line(intake, mine, reasons, prefix + "lines[" + i + "]", i + 1, in.lines().get(i),
+						customer, currency);
 				if (l != null) {
 					lines.add(l);
 				}
@@ -208,8 +277,8 @@ public class OrderReception {
 		}
 	}
 
-	private OrderLine line(Problem.Errors errors, List<String> reasons, String field, int number, OrderRequest.Line in,
-			CustomerDetails customer, Currency currency) {
+	private OrderLine line(Intake intake, Problem.Errors errors, List<String> reasons, String field, int number,
+			OrderRequest.Line in, CustomerDetails customer, Currency currency) {
 		if (in == null || in.item() == null || in.item().isBlank()) {
 			errors.add(field + ".item", "is required (our SKU or your item code)");
 			return null;
@@ -221,17 +290,11 @@ public class OrderReception {
 			return null;
 		}
 		String item = in.item().trim();
-		var cache = this.fileProducts.get();
-		Optional<ProductDetails> product;
-		if (cache == null) {
-			product = product(customer.id(), item);
-		}
-		else {
-			// our SKUs are the same for every customer; a mapped code is the customer's
-			product = cache.computeIfAbsent(item, this.catalog::findBySku);
-			if (product.isEmpty()) {
-				product = cache.computeIfAbsent(customer.id() + "\u0000" + item, k -> product(customer.id(), item));
-			}
+		// our SKUs are the same for every customer; a mapped code is the customer's
+		Optional<ProductDetails> product = intake.products.computeIfAbsent(item, this.catalog::findBySku);
+		if (product.isEmpty()) {
+			product = intake.products.computeIfAbsent(customer.id() + "\u0000" + item,
+					k -> product(customer.id(), item));
 		}
 		if (product.isEmpty()) {
 			reasons.add("line " + number + ": item '" + item + "' is neither one of our SKUs nor a mapped code");
@@ -279,75 +342,120 @@ public class OrderReception {
 				p.unit(), quantity, BigDecimal.ZERO, price, BigDecimal.ZERO, rate, source);
 	}
 
-	private Received keep(Resolved r) {
-		OrderRequest in = r.request();
-		CustomerDetails customer = r.customer();
-		List<String> reasons = new ArrayList<>(r.reasons());
-		// duplicate: the same customer already sent this reference
-		if (in.externalReference() != null && !in.externalReference().isBlank()) {
-			this.jdbc.sql("""
-					select number from customer_order where customer_id = :c and external_reference = :ref
-					and status <> 'CANCELLED'""")
-				.param("c", customer.id())
-				.param("ref", in.externalReference().trim())
-				.query(String.class)
-				.list()
-				.stream()
-				.findFirst()
-				.ifPresent(n -> reasons.add("duplicate: order " + n + " already has the customer's reference "
-						+ in.externalReference().trim()));
+	private static String reference(OrderRequest in) {
+		return in.externalReference() == null || in.externalReference().isBlank() ? null
+				: in.externalReference().trim();
+	}
+
+	/**
+	 * Writes a chunk of resolved orders: the last controls (duplicates, credit), one
+	 * block of numbers, each table in one batch, the audit, the confirmations to mail,
+	 * and one {@link OrdersConfirmed} for those that passed.
+	 */
+	private void keep(Intake intake, List<Resolved> chunk) {
+		if (chunk.isEmpty()) {
+			return;
 		}
-		Money total = LineAmounts.totals(r.lines().stream().map(OrderLine::amounts).toList(), r.currency()).total();
+		// duplicates: the same customer already sent this reference (before, or above in
+		// this file)
+		Map<String, String> known = new HashMap<>();
+		List<String> refs = chunk.stream()
+			.map(r -> reference(r.request()))
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList();
+		if (!refs.isEmpty()) {
+			this.jdbc.sql("""
+					select customer_id, external_reference, number from customer_order
+					where external_reference in (:refs) and status <> 'CANCELLED' order by created_at, number""")
+				.param("refs", refs)
+				.query((rs, n) -> new String[] { rs.getString(1) + "\u0000" + rs.getString(2), rs.getString(3) })
+				.list()
+				.forEach(k -> known.putIfAbsent(k[0], k[1]));
+		}
+		String year = String.valueOf(this.today.date().getYear());
+		long first = this.counters.next("order-" + year, chunk.size()) - chunk.size() + 1;
+		java.sql.Timestamp now = java.sql.Timestamp.from(this.today.instant());
 		OpenBalances balances = this.balances.getIfAvailable();
-		BigDecimal open = BigDecimal.ZERO;
-		BigDecimal overdue = BigDecimal.ZERO;
-		if (balances != null) {
-			var cache = this.fileBalances.get();
-			for (var b : cache == null ? balances.of(customer.id())
-					: cache.computeIfAbsent(customer.id(), balances::of)) {
-				if (b.currency().equals(r.currency().getCurrencyCode())) {
-					open = open.add(b.open());
-					overdue = overdue.add(b.overdue());
+		List<Object[]> orderRows = new ArrayList<>(chunk.size());
+		List<Object[]> lineRows = new ArrayList<>();
+		List<Object[]> reasonRows = new ArrayList<>();
+		List<Object[]> confirmationRows = new ArrayList<>();
+		List<AuditTrail.Change> changes = new ArrayList<>(chunk.size());
+		List<OrderConfirmed> confirmed = new ArrayList<>();
+		for (int k = 0; k < chunk.size(); k++) {
+			Resolved r = chunk.get(k);
+			OrderRequest in = r.request();
+			CustomerDetails customer = r.customer();
+			String reference = reference(in);
+			String number = "CO-" + year + "-" + String.format("%05d", first + k);
+			List<String> reasons = new ArrayList<>(r.reasons());
+			if (reference != null) {
+				String earlier = known.putIfAbsent(customer.id() + "\u0000" + reference, number);
+				if (earlier != null) {
+					reasons.add("duplicate: order " + earlier + " already has the customer's reference " + reference);
 				}
 			}
+			Money total = LineAmounts.totals(r.lines().stream().map(OrderLine::amounts).toList(), r.currency()).total();
+			BigDecimal open = BigDecimal.ZERO;
+			BigDecimal overdue = BigDecimal.ZERO;
+			if (balances != null) {
+				for (var b : intake.balances.computeIfAbsent(customer.id(), balances::of)) {
+					if (b.currency().equals(r.currency().getCurrencyCode())) {
+						open = open.add(b.open());
+						overdue = overdue.add(b.overdue());
+					}
+				}
+			}
+			if (customer.creditLimit() != null && open.add(total.amount()).compareTo(customer.creditLimit()) > 0) {
+				reasons.add("credit limit: " + open.add(total.amount()).stripTrailingZeros().toPlainString()
+						+ " with this order, the limit is "
+						+ customer.creditLimit().stripTrailingZeros().toPlainString());
+			}
+			if ("HIGH".equals(customer.riskClass()) && overdue.signum() > 0) {
+				reasons.add("credit hold: a high-risk customer with " + overdue.stripTrailingZeros().toPlainString()
+						+ " " + r.currency().getCurrencyCode() + " overdue");
+			}
+			LocalDate orderedOn = in.orderedOn() == null || in.orderedOn().isAfter(this.today.date())
+					? this.today.date() : in.orderedOn();
+			OrderStatus status = reasons.isEmpty() ? OrderStatus.CONFIRMED : OrderStatus.ON_HOLD;
+			String id = Ids.next("ord");
+			orderRows.add(new Object[] { id, number, customer.id(), in.channel(), r.currency().getCurrencyCode(),
+					status.name(), orderedOn, reference, in.requestedDelivery(), now });
+			for (int i = 0; i < r.lines().size(); i++) {
+				OrderLine l = r.lines().get(i);
+				lineRows.add(new Object[] { id, i, l.sku(), l.description(), l.unit(), l.quantity(),
+						l.deliveredQuantity(), l.unitPrice(), l.discountPercent(), l.taxRate(), l.priceSource() });
+			}
+			for (int i = 0; i < reasons.size(); i++) {
+				String reason = reasons.get(i);
+				reasonRows.add(new Object[] { id, i + 1, reason.length() > 500 ? reason.substring(0, 500) : reason });
+			}
+			changes.add(new AuditTrail.Change(Orders.DOCUMENT, id, "received", AuditTrail.changes("channel",
+					in.channel(), "reference", in.externalReference(), "status", status, "reasons", reasons)));
+			if (reasons.isEmpty()) {
+				confirmationRows.add(new Object[] { id, now });
+				confirmed.add(new OrderConfirmed(id, number, customer.id(), in.channel(), null));
+			}
+			intake.received.add(new Received(id, number, status.name(), reasons, reference));
 		}
-		if (customer.creditLimit() != null && open.add(total.amount()).compareTo(customer.creditLimit()) > 0) {
-			reasons.add("credit limit: " + open.add(total.amount()).stripTrailingZeros().toPlainString()
-					+ " with this order, the limit is " + customer.creditLimit().stripTrailingZeros().toPlainString());
+		this.batch.batchUpdate("""
+				insert into customer_order (id, number, customer_id, channel, currency, status, ordered_on,
+				  external_reference, requested_delivery, version, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""", orderRows);
+		this.batch.batchUpdate("""
+				insert into order_line (order_id, line_index, sku, description, unit, quantity, delivered_quantity,
+				  unit_price, discount_percent, tax_rate, price_source)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lineRows);
+		if (!reasonRows.isEmpty()) {
+			this.batch.batchUpdate("insert into order_hold_reason (order_id, position, reason) values (?, ?, ?)",
+					reasonRows);
 		}
-		if ("HIGH".equals(customer.riskClass()) && overdue.signum() > 0) {
-			reasons.add("credit hold: a high-risk customer with " + overdue.stripTrailingZeros().toPlainString() + " "
-					+ r.currency().getCurrencyCode() + " overdue");
+		this.confirmations.queueAll(confirmationRows);
+		this.audit.recordAll(changes);
+		if (!confirmed.isEmpty()) {
+			this.events.publishEvent(new OrdersConfirmed(confirmed));
 		}
-		LocalDate orderedOn = in.orderedOn() == null || in.orderedOn().isAfter(this.today.date()) ? this.today.date()
-				: in.orderedOn();
-		String year = String.valueOf(this.today.date().getYear());
-		String number = "CO-" + year + "-" + String.format("%05d", this.counters.next("order-" + year));
-		Order order = this.orders
-			.save(Order.received(Ids.next("ord"), number, customer.id(), in.channel(), r.currency().getCurrencyCode(),
-					orderedOn, in.externalReference() == null || in.externalReference().isBlank() ? null
-							: in.externalReference().trim(),
-					r.lines(), !reasons.isEmpty(), this.today.instant()));
-		if (in.requestedDelivery() != null) {
-			this.jdbc.sql("update customer_order set requested_delivery = :d where id = :id")
-				.param("d", in.requestedDelivery())
-				.param("id", order.id())
-				.update();
-		}
-		for (int i = 0; i < reasons.size(); i++) {
-			String reason = reasons.get(i);
-			this.jdbc.sql("insert into order_hold_reason (order_id, position, reason) values (:o, :p, :r)")
-				.param("o", order.id())
-				.param("p", i + 1)
-				.param("r", reason.length() > 500 ? reason.substring(0, 500) : reason)
-				.update();
-		}
-		this.audit.record(Orders.DOCUMENT, order.id(), "received", AuditTrail.changes("channel", in.channel(),
-				"reference", in.externalReference(), "status", order.status(), "reasons", reasons));
-		if (reasons.isEmpty()) {
-			this.events.publishEvent(new OrderConfirmed(order.id(), number, customer.id(), in.channel(), null));
-		}
-		return new Received(order.id(), number, order.status().name(), reasons, order.externalReference());
 	}
 
 	/** Sales administration releases an order on hold, saying why; it is confirmed. */
@@ -367,6 +475,7 @@ public class OrderReception {
 			.param("o", orderId)
 			.update();
 		this.audit.record(Orders.DOCUMENT, orderId, "released", AuditTrail.changes("note", note.strip()));
+		this.confirmations.queue(orderId);
 		this.events
 			.publishEvent(new OrderConfirmed(orderId, order.number(), order.customerId(), order.channel(), null));
 		return new Received(orderId, order.number(), order.status().name(), reasons(orderId),

@@ -53,9 +53,13 @@ public class Orders {
 
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-	Orders(OrderRepository orders, DeliveryRepository deliveries, Customers customers, AuditTrail audit, Today today,
-			ApplicationEventPublisher events, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+	private final OrderConfirmations confirmations;
+
+	Orders(OrderConfirmations confirmations, OrderRepository orders, DeliveryRepository deliveries, Customers customers,
+			AuditTrail audit, Today today, ApplicationEventPublisher events,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.confirmations = confirmations;
 		this.orders = orders;
 		this.deliveries = deliveries;
 		this.customers = customers;
@@ -235,6 +239,7 @@ public class Orders {
 		}
 		this.audit.record(DOCUMENT, order.id(), "created from quote",
 				AuditTrail.changes("quote", quoteId, "channel", "QUOTE", "status", order.status()));
+		this.confirmations.queue(order.id());
 		this.events
 			.publishEvent(new OrderConfirmed(order.id(), order.number(), customerId, order.channel(), depositPercent));
 		return order;

@@ -23,4 +23,9 @@ final class BenchMemory {
 			.sum();
 	}
 
+	/** What the heap holds now. */
+	static long usedHeap() {
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
 }

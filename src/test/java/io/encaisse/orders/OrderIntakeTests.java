@@ -244,8 +244,12 @@ class OrderIntakeTests {
 		Api.Response wrong = api.csv("/api/v1/orders/import", latin1);
 		assertThat(wrong.status()).isEqualTo(422);
 		assertThat(wrong.body()).contains("UTF-8");
-		byte[] huge = new byte[21 * 1024 * 1024];
-		java.util.Arrays.fill(huge, (byte) 'a');
+		// read as a stream, it is stopped at 20 MB whatever its lines hold
+		StringBuilder lines = new StringBuilder("customer,reference,item,quantity\n");
+		while (lines.length() <= 21 * 1024 * 1024) {
+			lines.append("CLIENT-INCONNU,PO-").append(lines.length()).append(",ABC,1\n");
+		}
+		byte[] huge = lines.toString().getBytes(StandardCharsets.UTF_8);
 		Api.Response tooLarge = api.csv("/api/v1/orders/import", huge);
 		assertThat(tooLarge.status()).isEqualTo(413);
 	}

@@ -9,6 +9,7 @@ import java.util.List;
 import io.encaisse.orders.OrderReception;
 import io.encaisse.orders.OrderRequest;
 import io.encaisse.orders.intake.OrderFiles;
+import io.encaisse.shared.Csv;
 import io.encaisse.shared.Cursor;
 import io.encaisse.shared.Problem;
 import io.encaisse.shared.Roles;
@@ -80,38 +81,34 @@ class OrderIntakeApi {
 	@PreAuthorize(Roles.TAKE_ORDERS)
 	Cursor.Page<OrderReception.Received> importFile(HttpServletRequest request,
 			@RequestParam(required = false) String format) throws IOException {
-		byte[] file = request.getInputStream().readNBytes(OrderFiles.MAX_BYTES + 1);
+		java.io.BufferedInputStream body = new java.io.BufferedInputStream(request.getInputStream(), 64 * 1024);
+		String type = request.getContentType() == null ? "" : request.getContentType();
+		String kind = format != null ? format.toLowerCase(java.util.Locale.ROOT) : type.contains("csv") ? "csv"
+				: type.contains("xml") ? "ubl" : type.contains("edifact") ? "edifact" : sniff(body);
+		List<OrderReception.Received> received = switch (kind) {
+			// read as it arrives: a CSV of any length is never held whole
+			case "csv" -> this.reception
+				.receiveFile((errors, each) -> OrderFiles.csv(Csv.utf8(body, OrderFiles.MAX_BYTES), errors, each));
+			case "ubl", "xml" -> this.reception.receiveAll(OrderFiles.ubl(whole(body)));
+			case "edifact", "edi" -> this.reception.receiveAll(OrderFiles.edifact(whole(body)));
+			default -> throw new Problem.Invalid("format", "must be csv, ubl or edifact");
+		};
+		return new Cursor.Page<>(received, false);
+	}
+
+	private static byte[] whole(java.io.InputStream body) throws IOException {
+		byte[] file = body.readNBytes(OrderFiles.MAX_BYTES + 1);
 		if (file.length > OrderFiles.MAX_BYTES) {
 			throw new Problem.TooLarge("an order file may not exceed 20 MB");
 		}
-		String type = request.getContentType() == null ? "" : request.getContentType();
-		String kind = format != null ? format.toLowerCase(java.util.Locale.ROOT) : type.contains("csv") ? "csv"
-				: type.contains("xml") ? "ubl" : type.contains("edifact") ? "edifact" : sniff(file);
-		List<OrderRequest> orders = switch (kind) {
-			case "csv" -> OrderFiles.csv(new java.io.StringReader(utf8(file)));
-			case "ubl", "xml" -> OrderFiles.ubl(file);
-			case "edifact", "edi" -> OrderFiles.edifact(file);
-			default -> throw new Problem.Invalid("format", "must be csv, ubl or edifact");
-		};
-		return new Cursor.Page<>(this.reception.receiveAll(orders), false);
+		return file;
 	}
 
-	/** The file as UTF-8 text; anything else is refused rather than read wrong. */
-	private static String utf8(byte[] file) {
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-				.onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-				.decode(java.nio.ByteBuffer.wrap(file))
-				.toString();
-		}
-		catch (java.nio.charset.CharacterCodingException ex) {
-			throw new Problem.Invalid("file", "is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)");
-		}
-	}
-
-	private static String sniff(byte[] file) {
-		String start = new String(file, 0, Math.min(file.length, 200), StandardCharsets.ISO_8859_1).stripLeading();
+	private static String sniff(java.io.BufferedInputStream body) throws IOException {
+		body.mark(256);
+		byte[] head = body.readNBytes(200);
+		body.reset();
+		String start = new String(head, StandardCharsets.ISO_8859_1).stripLeading();
 		if (start.startsWith("<")) {
 			return "ubl";
 		}
