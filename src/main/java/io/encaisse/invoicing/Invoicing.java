@@ -168,14 +168,31 @@ public class Invoicing {
 	}
 
 	/**
+	 * The payment terms of an order's invoices: those of the quote the customer accepted,
+	 * else the customer's.
+	 */
+	private int termsDays(String orderId, CustomerDetails customer) {
+		return this.orders.paymentTermsDays(orderId).orElse(customer.paymentTermsDays());
+	}
+
+	/** End of month applies to the customer's own terms, not to terms a quote gave. */
+	private boolean endOfMonth(String orderId, CustomerDetails customer) {
+		return this.orders.paymentTermsDays(orderId).isEmpty() && customer.paymentTermsEndOfMonth();
+	}
+
+	/**
 	 * Bills a delivery: one invoice per delivery, issued at once, dated the delivery day
 	 * (or the series' last date if that is later). Running twice for the same delivery
 	 * bills once.
 	 */
 	@Transactional
 	public String invoiceDelivery(DeliveryRecorded delivery) {
-		if (this.milestones.billedByMilestones(delivery.orderId())) {
-			// billed by its milestones, not by what is delivered
+		if (this.milestones.billedByMilestones(delivery.orderId()) && this.orders.get(delivery.orderId())
+			.lines()
+			.stream()
+			.noneMatch(l -> "ON_MILESTONE".equals(l.billing()))) {
+			// a plan laid on the whole order: billed by its milestones, not by what is
+			// delivered (with lines marked ON_MILESTONE, only those are left to the plan)
 			return null;
 		}
 		String source = "delivery:" + delivery.deliveryId();
@@ -184,8 +201,15 @@ public class Invoicing {
 			return existing.get().id();
 		}
 		CustomerDetails customer = this.customers.get(delivery.customerId());
-		List<InvoiceLine> lines = delivery.lines()
+		// a line billed by milestones is not billed by its delivery
+		List<io.encaisse.orders.DeliveryRecorded.DeliveredLine> billed = delivery.lines()
 			.stream()
+			.filter(l -> !"ON_MILESTONE".equals(l.billing()))
+			.toList();
+		if (billed.isEmpty()) {
+			return null;
+		}
+		List<InvoiceLine> lines = billed.stream()
 			.map(l -> new InvoiceLine(l.sku(), l.description(), l.unit(), l.quantity(), l.unitPrice(),
 					l.discountPercent(), l.taxRate(), null, l.orderLineNumber(), l.priceSource(), null)
 				.treated(treatment(customer, l.unit(), l.sku(), l.taxRate()))
@@ -195,8 +219,8 @@ public class Invoicing {
 					.orElse(null)))
 			.toList();
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
-				delivery.orderId(), source, null, null, delivery.currency(), customer.paymentTermsDays(),
-				customer.paymentTermsEndOfMonth(), lines, this.today.instant());
+				delivery.orderId(), source, null, null, delivery.currency(), termsDays(delivery.orderId(), customer),
+				endOfMonth(delivery.orderId(), customer), lines, this.today.instant());
 		issueOrKeepDraft(invoice, customer, delivery.deliveredOn());
 		int invoicesOfOrder = (int) this.invoices.countByOrderIdAndKind(delivery.orderId(), Invoice.Kind.INVOICE);
 		this.orders.recordInvoiced(delivery.orderId(), invoice.id(), invoicesOfOrder);
@@ -252,8 +276,8 @@ public class Invoicing {
 				.treated(g.vat()));
 		}
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
-				milestone.orderId(), source, null, null, milestone.currency(), customer.paymentTermsDays(),
-				customer.paymentTermsEndOfMonth(), lines, this.today.instant());
+				milestone.orderId(), source, null, null, milestone.currency(), termsDays(milestone.orderId(), customer),
+				endOfMonth(milestone.orderId(), customer), lines, this.today.instant());
 		issueOrKeepDraft(invoice, customer, milestone.readyOn());
 		this.milestones.billed(milestone.orderId(), milestone.milestone(), invoice.id());
 		return invoice.id();
@@ -294,8 +318,8 @@ public class Invoicing {
 				.treated(g.vat()));
 		}
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
-				order.id(), source, null, null, currency.getCurrencyCode(), customer.paymentTermsDays(),
-				customer.paymentTermsEndOfMonth(), lines, this.today.instant());
+				order.id(), source, null, null, currency.getCurrencyCode(), termsDays(order.id(), customer),
+				endOfMonth(order.id(), customer), lines, this.today.instant());
 		issueOrKeepDraft(invoice, customer, this.today.date());
 		this.orders.linkInvoice(order.id(), invoice.id());
 		return invoice.id();

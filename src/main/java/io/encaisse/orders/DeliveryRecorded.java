@@ -11,8 +11,19 @@ import java.util.List;
 public record DeliveryRecorded(String deliveryId, String orderId, String orderNumber, String customerId,
 		String currency, LocalDate deliveredOn, List<DeliveredLine> lines) {
 
+	/**
+	 * {@code billing}: ON_DELIVERY, ON_ORDER, or ON_MILESTONE (billed by a milestone, not
+	 * here).
+	 */
 	public record DeliveredLine(int orderLineNumber, String sku, String description, String unit, BigDecimal quantity,
-			BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal taxRate, String priceSource) {
+			BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal taxRate, String priceSource, String billing) {
+
+		public DeliveredLine(int orderLineNumber, String sku, String description, String unit, BigDecimal quantity,
+				BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal taxRate, String priceSource) {
+			this(orderLineNumber, sku, description, unit, quantity, unitPrice, discountPercent, taxRate, priceSource,
+					"ON_DELIVERY");
+		}
+
 	}
 
 }

@@ -10,8 +10,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Where orders come in. For now one channel: accepted quotes. Idempotent: a quote makes
- * one order, however often its event is delivered.
+ * Orders from accepted quotes: the firm lines and the optional lines taken, with their
+ * billing terms; recurring lines are a subscription's (they travel in
+ * {@link QuoteAccepted}), so a quote of recurring lines only makes no order. Idempotent:
+ * a quote makes one order, however often its event is delivered.
  */
 @Service
 public class OrderIntake {
@@ -37,16 +39,20 @@ public class OrderIntake {
 		if (existing.isPresent()) {
 			return existing.get().id();
 		}
+		if (accepted.oneOffLines().isEmpty()) {
+			// only recurring lines: a subscription's to bill, no order to deliver
+			return null;
+		}
 		String year = String.valueOf(accepted.acceptedOn().getYear());
 		String number = "CO-" + year + "-" + String.format("%05d", this.counters.next("order-" + year));
 		var order = this.facade.confirmFromQuote(accepted.quoteId(), accepted.customerId(), accepted.currency(),
 				accepted.acceptedOn(),
-				accepted.lines()
+				accepted.oneOffLines()
 					.stream()
 					.map(l -> new OrderLine(l.sku(), l.description(), l.unit(), l.quantity(), java.math.BigDecimal.ZERO,
-							l.unitPrice(), l.discountPercent(), l.taxRate(), l.priceSource()))
+							l.unitPrice(), l.discountPercent(), l.taxRate(), l.priceSource(), l.billing()))
 					.toList(),
-				number, accepted.depositPercent());
+				number, accepted.depositPercent(), accepted.paymentTermsDays());
 		this.quotes.recordOrder(accepted.quoteId(), order.id());
 		return order.id();
 	}

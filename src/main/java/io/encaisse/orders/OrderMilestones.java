@@ -194,12 +194,21 @@ public class OrderMilestones {
 				AuditTrail.changes("milestone", number + " " + m.label(), "value", m.value()));
 		this.events.publishEvent(new MilestoneReady(orderId, order.number(), order.customerId(), order.currency(),
 				number, m.label(), m.percent(), m.amount(), on,
-				order.lines()
-					.stream()
+				milestoneLines(order).stream()
 					.map(l -> new DeliveryRecorded.DeliveredLine(l.lineNumber(), l.sku(), l.description(), l.unit(),
-							l.quantity(), l.unitPrice().amount(), l.discountPercent(), l.taxRate(), l.priceSource()))
+							l.quantity(), l.unitPrice().amount(), l.discountPercent(), l.taxRate(), l.priceSource(),
+							l.billing()))
 					.toList()));
 		return of(order).stream().filter(x -> x.number() == number).findFirst().orElseThrow();
+	}
+
+	/**
+	 * What milestones bill: the lines the quote marked ON_MILESTONE, or, when none is,
+	 * the whole order (a plan laid on an order taken without billing terms).
+	 */
+	static List<OrderView.Line> milestoneLines(OrderView order) {
+		List<OrderView.Line> marked = order.lines().stream().filter(l -> "ON_MILESTONE".equals(l.billing())).toList();
+		return marked.isEmpty() ? order.lines() : marked;
 	}
 
 	private static void billable(OrderView order) {

@@ -11,11 +11,13 @@ import io.encaisse.shared.Money;
 public record OrderView(String id, String number, String customerId, String customerName, String quoteId,
 		String channel, String currency, OrderStatus status, LocalDate orderedOn, String externalReference,
 		List<Line> lines, LineAmounts.Totals totals, List<String> invoiceIds, List<DeliveryView> deliveries,
-		long version, BigDecimal depositPercent, LocalDate requestedDelivery, LocalDate estimatedDelivery) {
+		long version, BigDecimal depositPercent, LocalDate requestedDelivery, LocalDate estimatedDelivery,
+		Integer paymentTermsDays) {
 
+	/** {@code billing}: ON_DELIVERY, ON_ORDER or ON_MILESTONE. */
 	public record Line(int lineNumber, String sku, String description, String unit, BigDecimal quantity,
 			BigDecimal deliveredQuantity, Money unitPrice, BigDecimal discountPercent, BigDecimal taxRate, Money net,
-			String priceSource) {
+			String priceSource, String billing) {
 
 		public BigDecimal remaining() {
 			return this.quantity.subtract(this.deliveredQuantity);

@@ -138,6 +138,17 @@ public class Orders {
 			.stream()
 			.map(e -> new Order.Delivered(e.getKey(), e.getValue()))
 			.toList();
+		return book(order, delivered, deliveredOn, "delivery recorded");
+	}
+
+	/**
+	 * Books delivered quantities: the order's lines, a delivery, its audit, and
+	 * {@link DeliveryRecorded} for invoicing.
+	 */
+	private OrderView.DeliveryView book(Order order, List<Order.Delivered> delivered, LocalDate deliveredOn,
+			String action) {
+		String orderId = order.id();
+		List<OrderLine> lines = order.lines();
 		order.deliver(delivered);
 		this.orders.save(order);
 		Delivery delivery = this.deliveries.save(Delivery.of(Ids.next("dlv"), orderId, deliveredOn,
@@ -145,13 +156,14 @@ public class Orders {
 					.map(d -> new DeliveryLine(d.lineNumber(), lines.get(d.lineNumber() - 1).sku(), d.quantity()))
 					.toList(),
 				this.today.instant()));
-		this.audit.record(DOCUMENT, orderId, "delivery recorded", AuditTrail.changes("delivery", delivery.id(),
-				"deliveredOn", deliveredOn, "lines", delivered.size(), "status", order.status()));
+		this.audit.record(DOCUMENT, orderId, action, AuditTrail.changes("delivery", delivery.id(), "deliveredOn",
+				deliveredOn, "lines", delivered.size(), "status", order.status()));
 		this.events.publishEvent(new DeliveryRecorded(delivery.id(), orderId, order.number(), order.customerId(),
 				order.currency(), deliveredOn, delivered.stream().map(d -> {
 					OrderLine l = lines.get(d.lineNumber() - 1);
 					return new DeliveryRecorded.DeliveredLine(d.lineNumber(), l.sku(), l.description(), l.unit(),
-							d.quantity(), l.unitPrice(), l.discountPercent(), l.taxRate(), l.priceSource());
+							d.quantity(), l.unitPrice(), l.discountPercent(), l.taxRate(), l.priceSource(),
+							l.billing());
 				}).toList()));
 		return deliveryView(delivery);
 	}
@@ -227,9 +239,15 @@ public class Orders {
 	/** Used by the intake from quotes; one order per quote. */
 	@Transactional
 	Order confirmFromQuote(String quoteId, String customerId, String currency, LocalDate orderedOn,
-			List<OrderLine> lines, String number, BigDecimal depositPercent) {
+			List<OrderLine> lines, String number, BigDecimal depositPercent, Integer paymentTermsDays) {
 		Order order = this.orders.save(Order.confirmedFromQuote(Ids.next("ord"), number, customerId, quoteId, currency,
 				orderedOn, lines, this.today.instant()));
+		if (paymentTermsDays != null) {
+			this.jdbc.sql("update customer_order set payment_terms_days = :d where id = :id")
+				.param("d", paymentTermsDays)
+				.param("id", order.id())
+				.update();
+		}
 		if (depositPercent != null) {
 			// kept beside the aggregate, as on the quote
 			this.jdbc.sql("update customer_order set deposit_percent = :d where id = :id")
@@ -242,7 +260,24 @@ public class Orders {
 		this.confirmations.queue(order.id());
 		this.events
 			.publishEvent(new OrderConfirmed(order.id(), order.number(), customerId, order.channel(), depositPercent));
+		// lines billed on order: supplied and billed at once (a licence, a set-up fee)
+		List<Order.Delivered> onOrder = IntStream.range(0, lines.size())
+			.filter(i -> "ON_ORDER".equals(lines.get(i).billing()))
+			.mapToObj(i -> new Order.Delivered(i + 1, lines.get(i).quantity()))
+			.toList();
+		if (!onOrder.isEmpty()) {
+			book(order, onOrder, orderedOn, "billed on order");
+			order = load(order.id());
+		}
 		return order;
+	}
+
+	/** The payment terms the accepted quote gave the order, if it gave any. */
+	public java.util.Optional<Integer> paymentTermsDays(String orderId) {
+		return this.jdbc.sql("select payment_terms_days from customer_order where id = :id")
+			.param("id", orderId)
+			.query((rs, n) -> (Integer) rs.getObject(1, Integer.class))
+			.optional();
 	}
 
 	private Order load(String id) {
@@ -257,14 +292,17 @@ public class Orders {
 			OrderLine l = lines.get(i);
 			viewLines.add(new OrderView.Line(i + 1, l.sku(), l.description(), l.unit(), l.quantity(),
 					l.deliveredQuantity(), new Money(l.unitPrice(), currency), l.discountPercent(), l.taxRate(),
-					LineAmounts.lineNet(l.amounts(), currency), l.priceSource()));
+					LineAmounts.lineNet(l.amounts(), currency), l.priceSource(), l.billing()));
 		}
 		String customerName = this.customers.find(o.customerId()).map(CustomerDetails::name).orElse(o.customerId());
-		LocalDate[] dates = this.jdbc
-			.sql("select requested_delivery, estimated_delivery from customer_order where id = :id")
+		Object[] beside = this.jdbc
+			.sql("select requested_delivery, estimated_delivery, payment_terms_days from customer_order where id = :id")
 			.param("id", o.id())
-			.query((rs, n) -> new LocalDate[] { rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class) })
+			.query((rs,
+					n) -> new Object[] { rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
+							rs.getObject(3, Integer.class) })
 			.single();
+		LocalDate[] dates = { (LocalDate) beside[0], (LocalDate) beside[1] };
 		return new OrderView(o.id(), o.number(), o.customerId(), customerName, o.quoteId(), o.channel(), o.currency(),
 				o.status(), o.orderedOn(), o.externalReference(), viewLines, o.totals(), o.invoiceIds(),
 				this.deliveries.findByOrderIdOrderByIdAsc(o.id()).stream().map(Orders::deliveryView).toList(),
@@ -274,7 +312,7 @@ public class Orders {
 					.query(BigDecimal.class)
 					.optional()
 					.orElse(null),
-				dates[0], dates[1]);
+				dates[0], dates[1], (Integer) beside[2]);
 	}
 
 	private static OrderView.DeliveryView deliveryView(Delivery d) {

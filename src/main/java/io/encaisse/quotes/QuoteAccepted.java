@@ -9,10 +9,27 @@ import java.util.List;
  * and discounts.
  */
 public record QuoteAccepted(String quoteId, String quoteNumber, String customerId, String currency,
-		BigDecimal depositPercent, LocalDate acceptedOn, List<AcceptedLine> lines) {
+		BigDecimal depositPercent, LocalDate acceptedOn, List<AcceptedLine> lines, Integer paymentTermsDays) {
 
+	/**
+	 * A line accepted: a firm line or an optional one the customer took. {@code billing}
+	 * says how it is billed: ON_DELIVERY, ON_ORDER (at once), ON_MILESTONE (by the
+	 * order's milestones) or RECURRING every {@code period} (a subscription's, not the
+	 * order's).
+	 */
 	public record AcceptedLine(int lineNumber, String sku, String description, String unit, BigDecimal quantity,
-			BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal taxRate, String priceSource) {
+			BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal taxRate, String priceSource, String billing,
+			String period) {
+	}
+
+	/** The lines of one order: everything but the recurring ones. */
+	public List<AcceptedLine> oneOffLines() {
+		return this.lines.stream().filter(l -> !"RECURRING".equals(l.billing())).toList();
+	}
+
+	/** The lines a subscription bills every period. */
+	public List<AcceptedLine> recurringLines() {
+		return this.lines.stream().filter(l -> "RECURRING".equals(l.billing())).toList();
 	}
 
 }

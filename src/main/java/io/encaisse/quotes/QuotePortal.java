@@ -102,6 +102,13 @@ public class QuotePortal {
 	 */
 	@Transactional
 	public Access accept(String token, String name, boolean termsAccepted, String ip, String userAgent) {
+		return accept(token, name, termsAccepted, ip, userAgent, java.util.Set.of());
+	}
+
+	/** The customer accepts, with the optional lines they took. */
+	@Transactional
+	public Access accept(String token, String name, boolean termsAccepted, String ip, String userAgent,
+			java.util.Set<Integer> optionalTaken) {
 		Access access = open(token);
 		Problem.Errors errors = new Problem.Errors();
 		if (name == null || name.isBlank() || name.strip().length() < 3) {
@@ -118,7 +125,8 @@ public class QuotePortal {
 		record(access, "ACCEPTED", name.strip(), ip, userAgent, null);
 		// the version read with the page: a revision sent meanwhile is not accepted by
 		// mistake
-		this.quotes.accept(access.quote().id(), access.quote().version(), name.strip() + " (online)");
+		this.quotes.accept(access.quote().id(), access.quote().version(), name.strip() + " (online)",
+				optionalTaken == null ? java.util.Set.of() : optionalTaken);
 		return open(token);
 	}
 

@@ -40,15 +40,21 @@ public class QuoteRevisions {
 					.map(l -> new Line(l.lineNumber(), l.sku(), l.description(), l.unit(),
 							l.quantity().stripTrailingZeros().toPlainString(), l.unitPrice().toUnitPriceString(),
 							l.discountPercent().stripTrailingZeros().toPlainString(),
-							l.taxRate().stripTrailingZeros().toPlainString(), l.net().toPlainString(), l.priceSource()))
+							l.taxRate().stripTrailingZeros().toPlainString(), l.net().toPlainString(), l.priceSource(),
+							l.optional(), l.billing() == null ? "ON_DELIVERY" : l.billing(), l.period()))
 					.toList(), q.totals().net().toPlainString(), q.totals().tax().toPlainString(),
 					q.totals().total().toPlainString());
 		}
 
 	}
 
+	/**
+	 * A line as it was; {@code billing} is null in revisions kept before billing terms
+	 * existed (read as ON_DELIVERY).
+	 */
 	public record Line(int lineNumber, String sku, String description, String unit, String quantity, String unitPrice,
-			String discountPercent, String taxRate, String net, String source) {
+			String discountPercent, String taxRate, String net, String source, boolean optional, String billing,
+			String period) {
 	}
 
 	/** A revision in the list: its number, total, and when it was superseded. */
@@ -121,7 +127,8 @@ public class QuoteRevisions {
 					&& Objects.equals(was.unitPrice(), after.unitPrice())
 					&& Objects.equals(was.discountPercent(), after.discountPercent())
 					&& Objects.equals(was.taxRate(), after.taxRate())
-					&& Objects.equals(was.description(), after.description());
+					&& Objects.equals(was.description(), after.description()) && was.optional() == after.optional()
+					&& Objects.equals(billing(was), billing(after)) && Objects.equals(was.period(), after.period());
 			changes.add(new Change(equal ? "SAME" : "CHANGED", was, after));
 		}
 		before.values().forEach(rest -> rest.forEach(l -> changes.add(new Change("REMOVED", l, null))));
@@ -131,6 +138,10 @@ public class QuoteRevisions {
 
 	private static String key(Line l) {
 		return "OFF-CATALOG".equals(l.sku()) || l.sku() == null ? "off:" + l.description() : l.sku();
+	}
+
+	private static String billing(Line l) {
+		return l.billing() == null ? "ON_DELIVERY" : l.billing();
 	}
 
 }

@@ -13,10 +13,27 @@ public record QuoteView(String id, String number, String customerId, String cust
 		LocalDate issueDate, LocalDate validUntil, QuoteStatus status, String orderId, String notes, List<Line> lines,
 		LineAmounts.Totals totals, Instant sentAt, Instant acceptedAt, String acceptedBy, BigDecimal maxDiscount,
 		String createdBy, String approvedBy, Instant approvedAt, String approvalReason, long version,
-		BigDecimal depositPercent, int revision) {
+		BigDecimal depositPercent, int revision, Integer paymentTermsDays, String conditions,
+		LineAmounts.Totals optionalTotals) {
 
+	/**
+	 * {@code optional}: the customer may take it on acceptance ({@code chosen} says
+	 * whether they did); {@code billing} and {@code period}: how it is billed once
+	 * ordered.
+	 */
 	public record Line(int lineNumber, String sku, String description, String unit, BigDecimal quantity,
-			Money unitPrice, BigDecimal discountPercent, BigDecimal taxRate, Money net, String priceSource) {
+			Money unitPrice, BigDecimal discountPercent, BigDecimal taxRate, Money net, String priceSource,
+			boolean optional, String billing, String period, Boolean chosen) {
+
+		/** Counted in the totals: firm, or optional and taken. */
+		public boolean counted() {
+			return !this.optional || Boolean.TRUE.equals(this.chosen);
+		}
+
+	}
+
+	public boolean hasOptionalLines() {
+		return this.lines.stream().anyMatch(Line::optional);
 	}
 
 }

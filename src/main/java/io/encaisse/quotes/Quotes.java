@@ -166,6 +166,7 @@ public class Quotes {
 			errors.add("depositPercent", "must not exceed 100");
 		}
 		List<QuoteLine> lines = priceLines(errors, input, customer, currency, issueDate);
+		checkTerms(errors, input);
 		errors.throwIfAny();
 		String year = String.valueOf(issueDate.getYear());
 		String number = "DV-" + year + "-" + String.format("%05d", this.counters.next("quote-" + year));
@@ -181,6 +182,7 @@ public class Quotes {
 				.param("id", quote.id())
 				.update();
 		}
+		storeTerms(quote.id(), input);
 		this.audit.record(DOCUMENT, quote.id(), "created",
 				AuditTrail.changes("number", number, "customer", customer.name(), "lines", lines.size(), "total",
 						quote.totals().total(), "maxDiscount", maxDiscount.stripTrailingZeros().toPlainString() + " %",
@@ -208,11 +210,53 @@ public class Quotes {
 							line.discountPercent(), vat.rate(), line.priceSource(), line.listPrice());
 				}
 				if (line != null) {
-					lines.add(line);
+					lines.add(terms(errors, "lines[" + i + "]", input.lines().get(i), line));
 				}
+			}
+			if (!lines.isEmpty() && lines.stream().allMatch(QuoteLine::optionalLine)) {
+				errors.add("lines", "a quote needs at least one line that is not optional");
 			}
 		}
 		return lines;
+	}
+
+	/**
+	 * A line's terms: optional or firm, how it is billed, and the period of a recurring
+	 * line.
+	 */
+	private static QuoteLine terms(Problem.Errors errors, String field, QuoteInput.LineInput in, QuoteLine line) {
+		String billing = in.billing() == null || in.billing().isBlank() ? "ON_DELIVERY"
+				: in.billing().trim().toUpperCase(java.util.Locale.ROOT);
+		if (!QuoteLine.BILLINGS.contains(billing)) {
+			errors.add(field + ".billing", "must be one of " + String.join(", ", QuoteLine.BILLINGS));
+		}
+		String period = in.period() == null || in.period().isBlank() ? null
+				: in.period().trim().toUpperCase(java.util.Locale.ROOT);
+		if ("RECURRING".equals(billing) && (period == null || !QuoteLine.PERIODS.contains(period))) {
+			errors.add(field + ".period", "a recurring line needs its period: " + String.join(", ", QuoteLine.PERIODS));
+		}
+		else if (!"RECURRING".equals(billing) && period != null) {
+			errors.add(field + ".period", "only a recurring line has a period");
+		}
+		return line.withTerms(Boolean.TRUE.equals(in.optional()), billing, period);
+	}
+
+	/** Payment terms and conditions of a quote, checked. */
+	private static void checkTerms(Problem.Errors errors, QuoteInput input) {
+		if (input.paymentTermsDays() != null && (input.paymentTermsDays() < 0 || input.paymentTermsDays() > 60)) {
+			errors.add("paymentTermsDays", "must be between 0 and 60 days (French law caps terms at 60 days)");
+		}
+		if (input.conditions() != null && input.conditions().length() > 4000) {
+			errors.add("conditions", "must not exceed 4000 characters");
+		}
+	}
+
+	private void storeTerms(String id, QuoteInput input) {
+		this.jdbc.sql("update quote set payment_terms_days = :d, conditions = :c where id = :id")
+			.param("d", input.paymentTermsDays())
+			.param("c", input.conditions() == null || input.conditions().isBlank() ? null : input.conditions().strip())
+			.param("id", id)
+			.update();
 	}
 
 	/**
@@ -327,18 +371,32 @@ public class Quotes {
 	 */
 	@Transactional
 	public void accept(String id, Long expectedVersion, String acceptedBy) {
+		accept(id, expectedVersion, acceptedBy, Set.of());
+	}
+
+	/**
+	 * Accepted with the optional lines the customer took (line numbers from 1): the order
+	 * gets the firm lines and those, at the prices, discounts and terms accepted.
+	 */
+	@Transactional
+	public void accept(String id, Long expectedVersion, String acceptedBy, Set<Integer> optionalTaken) {
 		Quote quote = load(id, expectedVersion);
-		quote.accept(this.today.date(), this.today.instant(), acceptedBy);
+		quote.accept(this.today.date(), this.today.instant(), acceptedBy,
+				optionalTaken == null ? Set.of() : optionalTaken);
 		this.quotes.save(quote);
 		this.audit.record(DOCUMENT, id, "accepted",
-				AuditTrail.changes("status", "SENT → ACCEPTED", "acceptedBy", acceptedBy));
+				AuditTrail.changes("status", "SENT → ACCEPTED", "acceptedBy", acceptedBy, "optionalLines",
+						optionalTaken == null ? Set.of() : new java.util.TreeSet<>(optionalTaken), "total",
+						quote.totals().total()));
 		List<QuoteLine> lines = quote.lines();
 		this.events.publishEvent(new QuoteAccepted(id, quote.number(), quote.customerId(), quote.currency(),
-				depositPercent(id), this.today.date(), IntStream.range(0, lines.size()).mapToObj(i -> {
+				depositPercent(id), this.today.date(),
+				IntStream.range(0, lines.size()).filter(i -> lines.get(i).counted()).mapToObj(i -> {
 					QuoteLine l = lines.get(i);
 					return new QuoteAccepted.AcceptedLine(i + 1, l.sku(), l.description(), l.unit(), l.quantity(),
-							l.unitPrice(), l.discountPercent(), l.taxRate(), l.priceSource());
-				}).toList()));
+							l.unitPrice(), l.discountPercent(), l.taxRate(), l.priceSource(), l.billing(),
+							l.billingPeriod());
+				}).toList(), terms(id).paymentTermsDays()));
 	}
 
 	@Transactional
@@ -384,13 +442,16 @@ public class Quotes {
 			QuoteLine l = lines.get(i);
 			return new QuoteView.Line(i + 1, l.sku(), l.description(), l.unit(), l.quantity(),
 					new Money(l.unitPrice(), currency), l.discountPercent(), l.taxRate(),
-					LineAmounts.lineNet(l.amounts(), currency), l.priceSource());
+					LineAmounts.lineNet(l.amounts(), currency), l.priceSource(), l.optionalLine(), l.billing(),
+					l.billingPeriod(), l.chosen());
 		}).toList();
+		QuoteTerms terms = terms(q.id());
 		String customerName = this.customers.find(q.customerId()).map(CustomerDetails::name).orElse(q.customerId());
 		return new QuoteView(q.id(), q.number(), q.customerId(), customerName, q.currency(), q.issueDate(),
 				q.validUntil(), q.statusOn(this.today.date()), q.orderId(), q.notes(), viewLines, q.totals(),
 				q.sentAt(), q.acceptedAt(), q.acceptedBy(), q.maxDiscount(), q.createdBy(), q.approvedBy(),
-				q.approvedAt(), q.approvalReason(), q.version(), depositPercent(q.id()), q.revision());
+				q.approvedAt(), q.approvalReason(), q.version(), terms.depositPercent(), q.revision(),
+				terms.paymentTermsDays(), terms.conditions(), q.optionalTotals());
 	}
 
 	/**
@@ -424,6 +485,7 @@ public class Quotes {
 			errors.add("depositPercent", "must not exceed 100");
 		}
 		List<QuoteLine> lines = priceLines(errors, input, customer, currency, today);
+		checkTerms(errors, input);
 		errors.throwIfAny();
 		if (quote.statusOn(today) == QuoteStatus.ACCEPTED) {
 			throw new Problem.StateConflict(
@@ -441,6 +503,12 @@ public class Quotes {
 				.param("id", id)
 				.update();
 		}
+		QuoteTerms kept = terms(id);
+		// a revision that says nothing of the terms keeps them
+		storeTerms(id,
+				new QuoteInput(null, null, null, null, null, null,
+						input.paymentTermsDays() != null ? input.paymentTermsDays() : kept.paymentTermsDays(),
+						input.conditions() != null ? input.conditions() : kept.conditions()));
 		this.audit.record(DOCUMENT, id, "revised",
 				AuditTrail.changes("revision", before.revision() + " → " + quote.revision(), "total",
 						before.totals().total() + " → " + quote.totals().total(), "status", quote.statusOn(today)));
@@ -463,6 +531,19 @@ public class Quotes {
 	public List<QuoteRevisions.Summary> revisions(String id) {
 		get(id);
 		return this.revisions.of(id);
+	}
+
+	/** What a quote keeps beside its aggregate: deposit, payment terms, conditions. */
+	private record QuoteTerms(BigDecimal depositPercent, Integer paymentTermsDays, String conditions) {
+	}
+
+	private QuoteTerms terms(String quoteId) {
+		return this.jdbc.sql("select deposit_percent, payment_terms_days, conditions from quote where id = :id")
+			.param("id", quoteId)
+			.query((rs, n) -> new QuoteTerms(rs.getBigDecimal(1), (Integer) rs.getObject(2, Integer.class),
+					rs.getString(3)))
+			.optional()
+			.orElse(new QuoteTerms(null, null, null));
 	}
 
 	/** The deposit the quote asks for, in percent of the order, if any. */

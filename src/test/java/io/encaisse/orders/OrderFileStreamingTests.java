@@ -124,11 +124,7 @@ class OrderFileStreamingTests {
 			Api.Response taken = api.csv("/api/v1/orders/import",
 					csv(customer, prefix + "-", 30).replace("ITEM", sku).getBytes(StandardCharsets.UTF_8));
 			assertThat(taken.status()).as(taken.body()).isEqualTo(200);
-			List<String> numbers = taken.json()
-				.get("data")
-				.valueStream()
-				.map(r -> r.get("number").asString())
-				.toList();
+			List<String> numbers = taken.json().get("data").valueStream().map(r -> r.get("number").asString()).toList();
 			assertThat(numbers).hasSize(30);
 			// more than a handful: nothing mailed during the request
 			assertThat(mailsFor(smtp, numbers)).isZero();

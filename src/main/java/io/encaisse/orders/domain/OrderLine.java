@@ -8,7 +8,14 @@ import org.springframework.data.relational.core.mapping.Table;
 
 @Table("order_line")
 public record OrderLine(String sku, String description, String unit, BigDecimal quantity, BigDecimal deliveredQuantity,
-		BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal taxRate, String priceSource) {
+		BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal taxRate, String priceSource, String billing) {
+
+	/** A line billed on delivery. */
+	public OrderLine(String sku, String description, String unit, BigDecimal quantity, BigDecimal deliveredQuantity,
+			BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal taxRate, String priceSource) {
+		this(sku, description, unit, quantity, deliveredQuantity, unitPrice, discountPercent, taxRate, priceSource,
+				"ON_DELIVERY");
+	}
 
 	public BigDecimal remaining() {
 		return this.quantity.subtract(this.deliveredQuantity);
@@ -16,7 +23,7 @@ public record OrderLine(String sku, String description, String unit, BigDecimal 
 
 	OrderLine deliver(BigDecimal qty) {
 		return new OrderLine(this.sku, this.description, this.unit, this.quantity, this.deliveredQuantity.add(qty),
-				this.unitPrice, this.discountPercent, this.taxRate, this.priceSource);
+				this.unitPrice, this.discountPercent, this.taxRate, this.priceSource, this.billing);
 	}
 
 	public LineAmounts.Line amounts() {

@@ -199,9 +199,29 @@ public class Quote {
 	}
 
 	public void accept(LocalDate today, Instant now, String by) {
+		accept(today, now, by, java.util.Set.of());
+	}
+
+	/**
+	 * Accepted with the optional lines the customer took (numbered from 1); a number that
+	 * is not an optional line is refused.
+	 */
+	public void accept(LocalDate today, Instant now, String by, java.util.Set<Integer> optionalTaken) {
+		for (Integer n : optionalTaken) {
+			if (n == null || n < 1 || n > this.lines.size() || !this.lines.get(n - 1).optionalLine()) {
+				throw new Problem.Invalid("optionalLines",
+						"line " + n + " is not an optional line of quote " + this.number);
+			}
+		}
 		QuoteStatus current = statusOn(today);
 		switch (current) {
 			case SENT -> {
+				for (int i = 0; i < this.lines.size(); i++) {
+					QuoteLine l = this.lines.get(i);
+					if (l.optionalLine()) {
+						this.lines.set(i, l.choose(optionalTaken.contains(i + 1)));
+					}
+				}
 				this.status = QuoteStatus.ACCEPTED;
 				this.acceptedAt = now;
 				this.acceptedBy = by;
@@ -228,8 +248,15 @@ public class Quote {
 		this.orderId = orderId;
 	}
 
+	/** Firm lines, and the optional lines taken once accepted. */
 	public LineAmounts.Totals totals() {
-		return LineAmounts.totals(this.lines.stream().map(QuoteLine::amounts).toList(),
+		return LineAmounts.totals(this.lines.stream().filter(QuoteLine::counted).map(QuoteLine::amounts).toList(),
+				Currency.getInstance(this.currency));
+	}
+
+	/** The optional lines not (yet) taken: what the customer may add. */
+	public LineAmounts.Totals optionalTotals() {
+		return LineAmounts.totals(this.lines.stream().filter(l -> !l.counted()).map(QuoteLine::amounts).toList(),
 				Currency.getInstance(this.currency));
 	}
 

@@ -11,7 +11,42 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table("quote_line")
 public record QuoteLine(String sku, String description, String unit, BigDecimal quantity, BigDecimal unitPrice,
-		BigDecimal discountPercent, BigDecimal taxRate, String priceSource, BigDecimal listPrice) {
+		BigDecimal discountPercent, BigDecimal taxRate, String priceSource, BigDecimal listPrice, boolean optionalLine,
+		String billing, String billingPeriod, Boolean chosen) {
+
+	/** How a line is billed once ordered. */
+	public static final java.util.List<String> BILLINGS = java.util.List.of("ON_DELIVERY", "ON_ORDER", "ON_MILESTONE",
+			"RECURRING");
+
+	/** The periods of a recurring line. */
+	public static final java.util.List<String> PERIODS = java.util.List.of("MONTHLY", "QUARTERLY", "YEARLY");
+
+	/** A firm line billed on delivery. */
+	public QuoteLine(String sku, String description, String unit, BigDecimal quantity, BigDecimal unitPrice,
+			BigDecimal discountPercent, BigDecimal taxRate, String priceSource, BigDecimal listPrice) {
+		this(sku, description, unit, quantity, unitPrice, discountPercent, taxRate, priceSource, listPrice, false,
+				"ON_DELIVERY", null, null);
+	}
+
+	/** The same line with its terms: optional or firm, billing, period. */
+	public QuoteLine withTerms(boolean optional, String billing, String period) {
+		return new QuoteLine(this.sku, this.description, this.unit, this.quantity, this.unitPrice, this.discountPercent,
+				this.taxRate, this.priceSource, this.listPrice, optional, billing == null ? "ON_DELIVERY" : billing,
+				period, null);
+	}
+
+	QuoteLine choose(boolean taken) {
+		return new QuoteLine(this.sku, this.description, this.unit, this.quantity, this.unitPrice, this.discountPercent,
+				this.taxRate, this.priceSource, this.listPrice, this.optionalLine, this.billing, this.billingPeriod,
+				taken);
+	}
+
+	/**
+	 * Counted in the quote's totals: a firm line, or an optional line the customer took.
+	 */
+	public boolean counted() {
+		return !this.optionalLine || Boolean.TRUE.equals(this.chosen);
+	}
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 

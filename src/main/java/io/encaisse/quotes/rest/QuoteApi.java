@@ -45,8 +45,8 @@ class QuoteApi {
 	record QuoteResponse(String id, String number, String customerId, String currency, LocalDate issueDate,
 			LocalDate validUntil, String status, int revision, String orderId, List<LineResponse> lines,
 			String totalNet, String totalTax, String total, String maxDiscount, String approvedBy,
-			String approvalReason, long version, String depositPercent,
-			List<io.encaisse.quotes.QuoteRevisions.Summary> revisions) {
+			String approvalReason, long version, String depositPercent, Integer paymentTermsDays, String conditions,
+			String optionalTotalNet, List<io.encaisse.quotes.QuoteRevisions.Summary> revisions) {
 
 		static QuoteResponse of(QuoteView q) {
 			return new QuoteResponse(q.id(), q.number(), q.customerId(), q.currency(), q.issueDate(), q.validUntil(),
@@ -56,30 +56,37 @@ class QuoteApi {
 						.map(l -> new LineResponse(l.lineNumber(), l.sku(), l.description(), l.unit(),
 								l.quantity().stripTrailingZeros().toPlainString(), l.unitPrice().toUnitPriceString(),
 								l.discountPercent().toPlainString(), l.taxRate().toPlainString(),
-								l.net().toPlainString(), l.priceSource()))
+								l.net().toPlainString(), l.priceSource(), l.optional(), l.billing(), l.period(),
+								l.chosen()))
 						.toList(),
 					q.totals().net().toPlainString(), q.totals().tax().toPlainString(),
 					q.totals().total().toPlainString(),
 					q.maxDiscount() == null ? null : q.maxDiscount().stripTrailingZeros().toPlainString(),
 					q.approvedBy(), q.approvalReason(), q.version(),
 					q.depositPercent() == null ? null : q.depositPercent().stripTrailingZeros().toPlainString(),
-					List.of());
+					q.paymentTermsDays(), q.conditions(),
+					q.hasOptionalLines() ? q.optionalTotals().net().toPlainString() : null, List.of());
 		}
 
 		QuoteResponse withRevisions(List<io.encaisse.quotes.QuoteRevisions.Summary> revisions) {
 			return new QuoteResponse(this.id, this.number, this.customerId, this.currency, this.issueDate,
 					this.validUntil, this.status, this.revision, this.orderId, this.lines, this.totalNet, this.totalTax,
 					this.total, this.maxDiscount, this.approvedBy, this.approvalReason, this.version,
-					this.depositPercent, revisions);
+					this.depositPercent, this.paymentTermsDays, this.conditions, this.optionalTotalNet, revisions);
 		}
 
 	}
 
 	record LineResponse(int lineNumber, String sku, String description, String unit, String quantity, String unitPrice,
-			String discountPercent, String taxRate, String netAmount, String source) {
+			String discountPercent, String taxRate, String netAmount, String source, boolean optional, String billing,
+			String period, Boolean chosen) {
 	}
 
-	record AcceptRequest(Integer revision) {
+	/**
+	 * {@code revision}: the one the customer accepted (409 if it is no longer current);
+	 * {@code optionalLines}: the numbers of the optional lines they took.
+	 */
+	record AcceptRequest(Integer revision, java.util.Set<Integer> optionalLines) {
 	}
 
 	record ApproveRequest(String reason) {
@@ -130,7 +137,8 @@ class QuoteApi {
 						"revision " + request.revision() + " is not the current revision (" + current + ")");
 			}
 		}
-		this.quotes.accept(id, Versions.parse(ifMatch), AuditTrail.currentActor());
+		this.quotes.accept(id, Versions.parse(ifMatch), AuditTrail.currentActor(),
+				request == null || request.optionalLines() == null ? java.util.Set.of() : request.optionalLines());
 		return QuoteResponse.of(this.quotes.get(id));
 	}
 

@@ -25,6 +25,26 @@ public class QuoteForm {
 
 	private List<LineForm> lines = new ArrayList<>();
 
+	private String paymentTermsDays;
+
+	private String conditions;
+
+	public String getPaymentTermsDays() {
+		return this.paymentTermsDays;
+	}
+
+	public void setPaymentTermsDays(String paymentTermsDays) {
+		this.paymentTermsDays = paymentTermsDays;
+	}
+
+	public String getConditions() {
+		return this.conditions;
+	}
+
+	public void setConditions(String conditions) {
+		this.conditions = conditions;
+	}
+
 	static QuoteForm blank(String customerId, LocalDate validUntil, int rows) {
 		QuoteForm form = new QuoteForm();
 		form.customerId = customerId;
@@ -38,11 +58,31 @@ public class QuoteForm {
 	QuoteInput toInput() {
 		List<QuoteInput.LineInput> in = this.lines.stream()
 			.filter(l -> blank(l.getSku()) != null || blank(l.getDescription()) != null)
-			.map(l -> new QuoteInput.LineInput(blank(l.getSku()), l.getQuantity(), blank(l.getUnitPrice()),
-					blank(l.getDiscountPercent()), blank(l.getDescription()), blank(l.getTaxRate()), null))
+			.map(l -> {
+				// a recurring line is chosen with its period: RECURRING:MONTHLY
+				String billing = blank(l.getBilling());
+				String period = null;
+				if (billing != null && billing.startsWith("RECURRING:")) {
+					period = billing.substring("RECURRING:".length());
+					billing = "RECURRING";
+				}
+				return new QuoteInput.LineInput(blank(l.getSku()), l.getQuantity(), blank(l.getUnitPrice()),
+						blank(l.getDiscountPercent()), blank(l.getDescription()), blank(l.getTaxRate()), null,
+						l.isOptional(), billing, period);
+			})
 			.toList();
+		Integer terms = null;
+		if (blank(this.paymentTermsDays) != null) {
+			try {
+				terms = Integer.valueOf(this.paymentTermsDays.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new io.encaisse.shared.Problem.Invalid("paymentTermsDays", "must be a number of days");
+			}
+		}
 		return new QuoteInput(this.customerId, null, this.validUntil, this.notes, in,
-				this.depositPercent == null ? null : blank(this.depositPercent.replace(',', '.')));
+				this.depositPercent == null ? null : blank(this.depositPercent.replace(',', '.')), terms,
+				blank(this.conditions));
 	}
 
 	/**
@@ -56,6 +96,8 @@ public class QuoteForm {
 		form.notes = quote.notes();
 		form.depositPercent = quote.depositPercent() == null ? null
 				: quote.depositPercent().stripTrailingZeros().toPlainString();
+		form.paymentTermsDays = quote.paymentTermsDays() == null ? null : quote.paymentTermsDays().toString();
+		form.conditions = quote.conditions();
 		for (var l : quote.lines()) {
 			LineForm line = new LineForm();
 			boolean offCatalog = io.encaisse.quotes.Quotes.OFF_CATALOG_SKU.equals(l.sku());
@@ -67,6 +109,8 @@ public class QuoteForm {
 			line.setUnitPrice(typed ? l.unitPrice().amount().stripTrailingZeros().toPlainString() : null);
 			line.setDiscountPercent(l.discountPercent().signum() == 0 ? null
 					: l.discountPercent().stripTrailingZeros().toPlainString());
+			line.setOptional(l.optional());
+			line.setBilling("RECURRING".equals(l.billing()) ? "RECURRING:" + l.period() : l.billing());
 			form.lines.add(line);
 		}
 		for (int i = 0; i < extraRows; i++) {
@@ -132,6 +176,26 @@ public class QuoteForm {
 		private String description;
 
 		private String taxRate;
+
+		private String billing;
+
+		private boolean optional;
+
+		public String getBilling() {
+			return this.billing;
+		}
+
+		public void setBilling(String billing) {
+			this.billing = billing;
+		}
+
+		public boolean isOptional() {
+			return this.optional;
+		}
+
+		public void setOptional(boolean optional) {
+			this.optional = optional;
+		}
 
 		public String getDescription() {
 			return this.description;

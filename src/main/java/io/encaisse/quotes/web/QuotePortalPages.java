@@ -43,10 +43,12 @@ class QuotePortalPages {
 
 	@PostMapping("/accept")
 	String accept(@PathVariable String token, @RequestParam(required = false) String name,
-			@RequestParam(required = false, defaultValue = "false") boolean terms, HttpServletRequest request,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false, defaultValue = "false") boolean terms,
+			@RequestParam(name = "optional", required = false) java.util.Set<Integer> optional,
+			HttpServletRequest request, RedirectAttributes redirect) {
 		try {
-			this.portal.accept(token, name, terms, request.getRemoteAddr(), request.getHeader("User-Agent"));
+			this.portal.accept(token, name, terms, request.getRemoteAddr(), request.getHeader("User-Agent"),
+					optional == null ? java.util.Set.of() : optional);
 			Forms.flash(redirect, "✓");
 		}
 		catch (Problem.Refused refused) {
