@@ -48,10 +48,13 @@ public class QuoteMail {
 
 	private final io.encaisse.shared.SignedLinks links;
 
+	private final QuotePdf pdf;
+
 	QuoteMail(JdbcClient jdbc, Quotes quotes, QuotePortal portal, Customers customers, MessageSource messages,
 			AuditTrail audit, Today today, ObjectProvider<JavaMailSender> mail,
 			@Value("${encaisse.seller.email:facturation@atelier-numerique.example}") String from,
-			io.encaisse.shared.SignedLinks links) {
+			io.encaisse.shared.SignedLinks links, QuotePdf pdf) {
+		this.pdf = pdf;
 		this.jdbc = jdbc;
 		this.quotes = quotes;
 		this.portal = portal;
@@ -100,11 +103,14 @@ public class QuoteMail {
 				Object[] args = { quote.number(), quote.totals().total().toPlainString() + " " + quote.currency(),
 						String.valueOf(quote.validUntil()), link(quoteId) };
 				MimeMessage message = this.mail.createMimeMessage();
-				MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+				MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 				helper.setFrom(this.from);
 				helper.setTo(to);
 				helper.setSubject(this.messages.getMessage("mail.quote.subject", args, locale));
 				helper.setText(this.messages.getMessage("mail.quote.body", args, locale));
+				// the quote itself, printed, beside the link where it is signed
+				helper.addAttachment(quote.number() + "-r" + quote.revision() + ".pdf",
+						new org.springframework.core.io.ByteArrayResource(this.pdf.render(quote)), "application/pdf");
 				this.mail.send(message);
 				status = "SENT";
 			}

@@ -96,6 +96,7 @@ class RolePermissionTests {
 		PERMISSIONS.put("DELETE /api/v1/payments/{id}/allocations/{invoiceId}", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("GET /api/v1/quotes", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/quotes/{id}", EVERYONE);
+		PERMISSIONS.put("GET /api/v1/quotes/{id}/pdf", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/quotes", EnumSet.of(ADMIN, SALES, SALES_MANAGER));
 		PERMISSIONS.put("POST /api/v1/quotes/{id}/send", EnumSet.of(ADMIN, SALES, SALES_MANAGER));
 		PERMISSIONS.put("GET /api/v1/quotes/{id}/link", EnumSet.of(ADMIN, SALES, SALES_MANAGER));

@@ -5,7 +5,6 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -21,13 +20,10 @@ import java.util.Map;
 import io.encaisse.customers.CustomerDetails;
 import io.encaisse.invoicing.InvoiceView;
 import io.encaisse.shared.VatTreatment;
+import io.encaisse.shared.documents.PdfCanvas;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.PDFAIdentificationSchema;
@@ -55,7 +51,7 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(Seller.class)
 public class InvoiceDocuments {
 
-	private static final float MARGIN = 50;
+	private static final float MARGIN = PdfCanvas.MARGIN;
 
 	static {
 		// PDFBox and Mustang ask for a new XML factory several times per document;
@@ -89,9 +85,12 @@ public class InvoiceDocuments {
 
 	private final InvoiceLayout layout;
 
-	InvoiceDocuments(Seller seller, InvoiceLayout layout) {
+	private final CompanyLetterhead letterheads;
+
+	InvoiceDocuments(Seller seller, InvoiceLayout layout, CompanyLetterhead letterheads) {
 		this.seller = seller;
 		this.layout = layout;
+		this.letterheads = letterheads;
 	}
 
 	public byte[] facturX(InvoiceView invoice, CustomerDetails customer, String originalNumber) {
@@ -292,48 +291,17 @@ public class InvoiceDocuments {
 		String lang = "en".equals(customer.language()) ? "en" : "fr";
 		Map<String, String> t = Labels.of(lang);
 		try (PDDocument doc = new PDDocument()) {
-			PDFont regular;
-			PDFont bold;
-			org.apache.fontbox.ttf.TrueTypeFont[] fonts = FONTS.get();
-			// the parsed fonts are reused (not closed with the document); each document
-			// embeds the subset it uses
-			regular = PDType0Font.load(doc, fonts[0], true);
-			bold = PDType0Font.load(doc, fonts[1], true);
-			PDPage page = new PDPage(PDRectangle.A4);
-			doc.addPage(page);
-			float width = page.getMediaBox().getWidth();
-			float y = page.getMediaBox().getHeight() - MARGIN;
-			Writer w = new Writer(doc, page, regular, bold);
+			PdfCanvas w = new PdfCanvas(doc);
+			PDFont regular = w.regular();
+			PDFont bold = w.bold();
+			float width = w.width();
 			InvoiceLayout.Layout look = this.layout.current();
 			try {
-				// the company's layout: a band of its colour, its logo, the title in its
-				// colour
-				w.band(look.colour(), 0, page.getMediaBox().getHeight() - 12, width, 12);
-				if (look.logo() != null) {
-					float h = 40;
-					float lw = Math.min(160, h * look.logo().getWidth() / look.logo().getHeight());
-					float lh = lw * look.logo().getHeight() / look.logo().getWidth();
-					w.image(org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, look.logo()),
-							MARGIN, y - lh + 12, lw, lh);
-					y -= lh + 4;
-				}
-				w.text(bold, 16, MARGIN, y, this.seller.name());
 				String title = (invoice.isCreditNote() ? t.get("creditNote")
 						: invoice.isDeposit() ? t.get("depositInvoice") : t.get("invoice")) + " " + invoice.number();
-				w.colour(look.colour());
-				w.text(bold, 16, width - MARGIN - bold.getStringWidth(title) / 1000 * 16,
-						page.getMediaBox().getHeight() - MARGIN, title);
-				w.colour(java.awt.Color.BLACK);
-				y -= 16;
-				for (String l : List.of(this.seller.street(), this.seller.postalCode() + " " + this.seller.city(),
-						this.seller.legalForm() + " " + t.get("capital") + " " + this.seller.shareCapital(),
-						"SIREN " + this.seller.siren() + " · " + t.get("vat") + " " + this.seller.vatNumber(),
-						this.seller.email())) {
-					w.text(regular, 9, MARGIN, y, l);
-					y -= 12;
-				}
+				float y = w.letterhead(this.letterheads.current(lang), title);
 				float right = width / 2 + 40;
-				float by = page.getMediaBox().getHeight() - MARGIN - 40;
+				float by = w.height() - MARGIN - 40;
 				// (the buyer block stays at its place; the seller's may be pushed down by
 				// a logo)
 				w.text(bold, 10, right, by, t.get("billTo"));
@@ -390,12 +358,9 @@ public class InvoiceDocuments {
 				y -= 12;
 				for (InvoiceView.Line l : invoice.lines()) {
 					if (y < 170) {
-						page = new PDPage(PDRectangle.A4);
-						doc.addPage(page);
-						w.newPage(page);
-						y = page.getMediaBox().getHeight() - MARGIN;
+						y = w.newPage();
 					}
-					w.text(regular, 9, cols[0], y, ellipsis(l.description(), 48));
+					w.text(regular, 9, cols[0], y, PdfCanvas.ellipsis(l.description(), 48));
 					w.text(regular, 9, cols[1], y, l.quantity().stripTrailingZeros().toPlainString());
 					w.text(regular, 9, cols[2], y, l.unitPrice().toUnitPriceString());
 					w.text(regular, 9, cols[3], y, l.discountPercent().signum() == 0 ? ""
@@ -412,7 +377,7 @@ public class InvoiceDocuments {
 					w.text(regular, 10, tx + 120, y, invoice.lineTotal().toPlainString() + " " + invoice.currency());
 					y -= 13;
 					for (InvoiceView.Adjustment adj : invoice.adjustments()) {
-						w.text(regular, 10, tx - 80, y, ellipsis(
+						w.text(regular, 10, tx - 80, y, PdfCanvas.ellipsis(
 								(adj.charge() ? t.get("charge") : t.get("allowance")) + " : " + adj.reason(), 38));
 						w.text(regular, 10, tx + 120, y,
 								(adj.charge() ? "" : "-") + adj.amount().toPlainString() + " " + invoice.currency());
@@ -456,7 +421,7 @@ public class InvoiceDocuments {
 					.distinct()
 					.forEach(mentions::add);
 				for (String m : mentions) {
-					for (String part : wrap(m, 105)) {
+					for (String part : PdfCanvas.wrap(m, 105)) {
 						w.text(regular, 8, MARGIN, y, part);
 						y -= 10;
 					}
@@ -482,63 +447,6 @@ public class InvoiceDocuments {
 
 	private static String printed(String rf) {
 		return rf == null ? "" : rf.replaceAll("(.{4})(?!$)", "$1 ");
-	}
-
-	private static String ellipsis(String s, int max) {
-		return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-	}
-
-	private static List<String> wrap(String text, int width) {
-		List<String> out = new ArrayList<>();
-		StringBuilder line = new StringBuilder();
-		for (String word : text.split(" ")) {
-			if (line.length() + word.length() + 1 > width && !line.isEmpty()) {
-				out.add(line.toString());
-				line.setLength(0);
-			}
-			if (!line.isEmpty()) {
-				line.append(' ');
-			}
-			line.append(word);
-		}
-		if (!line.isEmpty()) {
-			out.add(line.toString());
-		}
-		return out;
-	}
-
-	private static final byte[] REGULAR = fontBytes("DejaVuSans.ttf");
-
-	private static final byte[] BOLD = fontBytes("DejaVuSans-Bold.ttf");
-
-	/**
-	 * The two fonts, parsed once per rendering thread: parsing them again for every
-	 * document took a quarter of its rendering time. A parsed font reads its tables
-	 * lazily through one stream, so threads do not share it.
-	 */
-	private static final ThreadLocal<org.apache.fontbox.ttf.TrueTypeFont[]> FONTS = ThreadLocal.withInitial(() -> {
-		try {
-			return new org.apache.fontbox.ttf.TrueTypeFont[] { parse(REGULAR), parse(BOLD) };
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	});
-
-	private static org.apache.fontbox.ttf.TrueTypeFont parse(byte[] font) throws IOException {
-		return new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(font));
-	}
-
-	private static byte[] fontBytes(String name) {
-		try (InputStream in = InvoiceDocuments.class.getResourceAsStream("/fonts/" + name)) {
-			if (in == null) {
-				throw new IllegalStateException("font missing from the build: " + name);
-			}
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static void pdfa(PDDocument doc, InvoiceView invoice) throws IOException {
@@ -574,64 +482,5 @@ public class InvoiceDocuments {
 	}
 
 	/** Draws on the current page; follows to the next page when the table overflows. */
-	private static final class Writer {
-
-		private final PDDocument doc;
-
-		private final PDFont regular;
-
-		private final PDFont bold;
-
-		private PDPageContentStream stream;
-
-		Writer(PDDocument doc, PDPage page, PDFont regular, PDFont bold) throws IOException {
-			this.doc = doc;
-			this.regular = regular;
-			this.bold = bold;
-			this.stream = new PDPageContentStream(doc, page);
-		}
-
-		void newPage(PDPage page) throws IOException {
-			this.stream.close();
-			this.stream = new PDPageContentStream(this.doc, page);
-		}
-
-		void text(PDFont font, float size, float x, float y, String s) throws IOException {
-			this.stream.beginText();
-			this.stream.setFont(font, size);
-			this.stream.newLineAtOffset(x, y);
-			this.stream.showText(s == null ? "" : s);
-			this.stream.endText();
-		}
-
-		void colour(java.awt.Color c) throws IOException {
-			this.stream.setNonStrokingColor(c);
-			this.stream.setStrokingColor(c);
-		}
-
-		void band(java.awt.Color c, float x, float y, float w, float h) throws IOException {
-			this.stream.setNonStrokingColor(c);
-			this.stream.addRect(x, y, w, h);
-			this.stream.fill();
-			this.stream.setNonStrokingColor(java.awt.Color.BLACK);
-		}
-
-		void image(org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image, float x, float y, float w, float h)
-				throws IOException {
-			this.stream.drawImage(image, x, y, w, h);
-		}
-
-		void line(float x1, float y1, float x2, float y2) throws IOException {
-			this.stream.setLineWidth(0.5f);
-			this.stream.moveTo(x1, y1);
-			this.stream.lineTo(x2, y2);
-			this.stream.stroke();
-		}
-
-		void close() throws IOException {
-			this.stream.close();
-		}
-
-	}
 
 }

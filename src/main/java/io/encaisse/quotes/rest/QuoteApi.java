@@ -36,7 +36,11 @@ class QuoteApi {
 
 	private final io.encaisse.quotes.QuoteComments comments;
 
-	QuoteApi(Quotes quotes, io.encaisse.quotes.QuoteComments comments, io.encaisse.quotes.QuoteMail mail) {
+	private final io.encaisse.quotes.QuotePdf pdf;
+
+	QuoteApi(Quotes quotes, io.encaisse.quotes.QuoteComments comments, io.encaisse.quotes.QuoteMail mail,
+			io.encaisse.quotes.QuotePdf pdf) {
+		this.pdf = pdf;
 		this.mail = mail;
 		this.quotes = quotes;
 		this.comments = comments;
@@ -192,6 +196,13 @@ class QuoteApi {
 	 * The customer's signed link to the current revision (read, comment, accept,
 	 * decline).
 	 */
+	/** The current revision printed in the company's layout. */
+	@GetMapping(path = "/{id}/pdf", produces = "application/pdf")
+	@PreAuthorize(Roles.ANY)
+	ResponseEntity<byte[]> pdf(@PathVariable String id) {
+		return this.pdf.download(this.quotes.get(id));
+	}
+
 	@GetMapping("/{id}/link")
 	@PreAuthorize(Roles.SELL)
 	LinkResponse link(@PathVariable String id) {

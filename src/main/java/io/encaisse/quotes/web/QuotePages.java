@@ -40,8 +40,12 @@ class QuotePages {
 
 	private final io.encaisse.quotes.QuoteComments comments;
 
+	private final io.encaisse.quotes.QuotePdf pdf;
+
 	QuotePages(Quotes quotes, Customers customers, Catalog catalog, AuditTrail audit, Today today,
-			io.encaisse.quotes.QuoteComments comments, io.encaisse.quotes.QuoteMail mail) {
+			io.encaisse.quotes.QuoteComments comments, io.encaisse.quotes.QuoteMail mail,
+			io.encaisse.quotes.QuotePdf pdf) {
+		this.pdf = pdf;
 		this.mail = mail;
 		this.comments = comments;
 		this.quotes = quotes;
@@ -163,6 +167,12 @@ class QuotePages {
 		model.addAttribute("quote", quote);
 		model.addAttribute("diff", this.quotes.diff(id, from, to == null ? quote.revision() : to));
 		return "quotes/diff";
+	}
+
+	@GetMapping("/{id}/pdf")
+	@PreAuthorize(Roles.ANY)
+	org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String id) {
+		return this.pdf.download(this.quotes.get(id));
 	}
 
 	@GetMapping("/{id}")

@@ -24,8 +24,26 @@ class QuotePortalPages {
 
 	private final QuotePortal portal;
 
-	QuotePortalPages(QuotePortal portal) {
+	private final io.encaisse.quotes.QuotePdf pdf;
+
+	QuotePortalPages(QuotePortal portal, io.encaisse.quotes.QuotePdf pdf) {
 		this.portal = portal;
+		this.pdf = pdf;
+	}
+
+	/** The revision the link names, printed; nothing while it is not on offer. */
+	@GetMapping("/pdf")
+	org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String token) {
+		try {
+			io.encaisse.quotes.QuotePortal.Access access = this.portal.open(token);
+			if (!access.visible()) {
+				return org.springframework.http.ResponseEntity.notFound().build();
+			}
+			return this.pdf.download(access.quote());
+		}
+		catch (Problem.Refused refused) {
+			return org.springframework.http.ResponseEntity.notFound().build();
+		}
 	}
 
 	@GetMapping
