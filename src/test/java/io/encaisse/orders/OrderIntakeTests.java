@@ -310,7 +310,7 @@ class OrderIntakeTests {
 	OrderAlerts alerts;
 
 	@Test
-	void ordersWaitingTooLongAtAStepAreListedAgainstTheirTargetsInWorkingDays() {
+	void ordersWaitingTooLongAtAStepAreListedAgainstTheirTargetsInWorkingDays() throws Exception {
 		Api api = api();
 		Fixtures fixtures = new Fixtures(api);
 		String customer = fixtures.customer();
@@ -334,6 +334,16 @@ class OrderIntakeTests {
 				}
 			});
 			assertThat(steps).contains("ON_HOLD", "NOT_STARTED", "DELIVERY_LATE");
+			// the dashboard says so too, with the way to the worklist
+			String dashboard = this.mvc
+				.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/")
+					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+						.user("adv")
+						.roles("SALES_ADMIN")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(dashboard).contains("id=\"late-orders\"").contains("/orders/exceptions");
 			// and sales administration gets them by mail
 			com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
 					new com.icegreen.greenmail.util.ServerSetup(3025, "localhost", "smtp"));

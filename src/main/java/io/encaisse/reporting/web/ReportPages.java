@@ -26,7 +26,11 @@ class ReportPages {
 
 	private final io.encaisse.reporting.Leakage leakage;
 
-	ReportPages(Aging aging, Today today, io.encaisse.reporting.Leakage leakage) {
+	private final org.springframework.beans.factory.ObjectProvider<io.encaisse.shared.web.DashboardPanel> panels;
+
+	ReportPages(Aging aging, Today today, io.encaisse.reporting.Leakage leakage,
+			org.springframework.beans.factory.ObjectProvider<io.encaisse.shared.web.DashboardPanel> panels) {
+		this.panels = panels;
 		this.leakage = leakage;
 		this.aging = aging;
 		this.today = today;
@@ -50,6 +54,13 @@ class ReportPages {
 					.collect(java.util.stream.Collectors.toMap(Aging.Row::currency,
 							r -> this.aging.dso(date, r.total(), 90).map(BigDecimal::toPlainString).orElse("—"))));
 		model.addAttribute("late", report.items().stream().filter(i -> i.daysPastDue() > 0).limit(10).toList());
+		// what the other modules put on the dashboard (late orders...), each on its own
+		model.addAttribute("panels",
+				this.panels.stream()
+					.sorted(java.util.Comparator.comparingInt(io.encaisse.shared.web.DashboardPanel::order))
+					.map(p -> p.panel(org.springframework.context.i18n.LocaleContextHolder.getLocale()))
+					.flatMap(java.util.Optional::stream)
+					.toList());
 		return "reports/dashboard";
 	}
 
