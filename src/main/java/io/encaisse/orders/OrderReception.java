@@ -78,11 +78,14 @@ public class OrderReception {
 
 	private final OrderConfirmations confirmations;
 
-	OrderReception(OrderRepository orders, Customers customers, Catalog catalog, Pricing pricing,
+	private final OrderSteps steps;
+
+	OrderReception(OrderSteps steps, OrderRepository orders, Customers customers, Catalog catalog, Pricing pricing,
 			ObjectProvider<OpenBalances> balances, Counters counters, JdbcClient jdbc, AuditTrail audit, Today today,
 			ApplicationEventPublisher events, JdbcTemplate batch, OrderConfirmations confirmations) {
 		this.batch = batch;
 		this.confirmations = confirmations;
+		this.steps = steps;
 		this.orders = orders;
 		this.customers = customers;
 		this.catalog = catalog;
@@ -381,6 +384,7 @@ public class OrderReception {
 		List<Object[]> lineRows = new ArrayList<>();
 		List<Object[]> reasonRows = new ArrayList<>();
 		List<Object[]> confirmationRows = new ArrayList<>();
+		List<Object[]> stepRows = new ArrayList<>();
 		List<AuditTrail.Change> changes = new ArrayList<>(chunk.size());
 		List<OrderConfirmed> confirmed = new ArrayList<>();
 		for (int k = 0; k < chunk.size(); k++) {
@@ -433,6 +437,13 @@ public class OrderReception {
 			}
 			changes.add(new AuditTrail.Change(Orders.DOCUMENT, id, "received", AuditTrail.changes("channel",
 					in.channel(), "reference", in.externalReference(), "status", status, "reasons", reasons)));
+			// received, then validated and confirmed, or held
+			if (reasons.isEmpty()) {
+				OrderSteps.add(stepRows, id, now, OrderStatus.RECEIVED, OrderStatus.VALIDATED, OrderStatus.CONFIRMED);
+			}
+			else {
+				OrderSteps.add(stepRows, id, now, OrderStatus.RECEIVED, OrderStatus.ON_HOLD);
+			}
 			if (reasons.isEmpty()) {
 				confirmationRows.add(new Object[] { id, now });
 				confirmed.add(new OrderConfirmed(id, number, customer.id(), in.channel(), null));
@@ -451,6 +462,7 @@ public class OrderReception {
 			this.batch.batchUpdate("insert into order_hold_reason (order_id, position, reason) values (?, ?, ?)",
 					reasonRows);
 		}
+		this.steps.recordAll(stepRows);
 		this.confirmations.queueAll(confirmationRows);
 		this.audit.recordAll(changes);
 		if (!confirmed.isEmpty()) {
@@ -467,6 +479,7 @@ public class OrderReception {
 		}
 		order.release();
 		this.orders.save(order);
+		this.steps.record(orderId, OrderStatus.VALIDATED, OrderStatus.CONFIRMED);
 		this.jdbc.sql("""
 				update order_hold_reason set released_by = :by, released_at = :at where order_id = :o
 				and released_at is null""")
@@ -491,6 +504,7 @@ public class OrderReception {
 		}
 		order.cancel();
 		this.orders.save(order);
+		this.steps.record(orderId, OrderStatus.CANCELLED);
 		this.audit.record(Orders.DOCUMENT, orderId, "cancelled", AuditTrail.changes("reason", reason.strip()));
 		return new Received(orderId, order.number(), order.status().name(), reasons(orderId),
 				order.externalReference());

@@ -12,7 +12,7 @@ public record OrderView(String id, String number, String customerId, String cust
 		String channel, String currency, OrderStatus status, LocalDate orderedOn, String externalReference,
 		List<Line> lines, LineAmounts.Totals totals, List<String> invoiceIds, List<DeliveryView> deliveries,
 		long version, BigDecimal depositPercent, LocalDate requestedDelivery, LocalDate estimatedDelivery,
-		Integer paymentTermsDays) {
+		Integer paymentTermsDays, List<OrderSteps.Step> steps) {
 
 	/** {@code billing}: ON_DELIVERY, ON_ORDER or ON_MILESTONE. */
 	public record Line(int lineNumber, String sku, String description, String unit, BigDecimal quantity,

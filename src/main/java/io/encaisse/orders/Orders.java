@@ -55,11 +55,14 @@ public class Orders {
 
 	private final OrderConfirmations confirmations;
 
-	Orders(OrderConfirmations confirmations, OrderRepository orders, DeliveryRepository deliveries, Customers customers,
-			AuditTrail audit, Today today, ApplicationEventPublisher events,
+	private final OrderSteps steps;
+
+	Orders(OrderSteps steps, OrderConfirmations confirmations, OrderRepository orders, DeliveryRepository deliveries,
+			Customers customers, AuditTrail audit, Today today, ApplicationEventPublisher events,
 			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		this.confirmations = confirmations;
+		this.steps = steps;
 		this.orders = orders;
 		this.deliveries = deliveries;
 		this.customers = customers;
@@ -149,7 +152,9 @@ public class Orders {
 			String action) {
 		String orderId = order.id();
 		List<OrderLine> lines = order.lines();
+		OrderStatus before = order.status();
 		order.deliver(delivered);
+		this.steps.changed(orderId, before, order.status());
 		this.orders.save(order);
 		Delivery delivery = this.deliveries.save(Delivery.of(Ids.next("dlv"), orderId, deliveredOn,
 				delivered.stream()
@@ -178,6 +183,7 @@ public class Orders {
 		var before = order.status();
 		if (order.recordInvoiced(invoiceId, invoicesOfOrder >= deliveriesOfOrder)) {
 			this.orders.save(order);
+			this.steps.changed(orderId, before, order.status());
 			this.audit.record(DOCUMENT, orderId, "invoiced", AuditTrail.changes("invoice", invoiceId, "status",
 					before == order.status() ? order.status() : before + " → " + order.status()));
 		}
@@ -203,6 +209,7 @@ public class Orders {
 		var before = order.status();
 		order.start();
 		this.orders.save(order);
+		this.steps.changed(id, before, order.status());
 		this.audit.record(DOCUMENT, id, "started", AuditTrail.changes("status", before + " → " + order.status()));
 		return view(order);
 	}
@@ -214,6 +221,7 @@ public class Orders {
 		var before = order.status();
 		order.close();
 		this.orders.save(order);
+		this.steps.changed(id, before, order.status());
 		this.audit.record(DOCUMENT, id, "closed", AuditTrail.changes("status", before + " → " + order.status()));
 		return view(order);
 	}
@@ -257,6 +265,8 @@ public class Orders {
 		}
 		this.audit.record(DOCUMENT, order.id(), "created from quote",
 				AuditTrail.changes("quote", quoteId, "channel", "QUOTE", "status", order.status()));
+		// the customer's acceptance is the order's receipt; its lines are the quote's
+		this.steps.record(order.id(), OrderStatus.RECEIVED, OrderStatus.VALIDATED, OrderStatus.CONFIRMED);
 		this.confirmations.queue(order.id());
 		this.events
 			.publishEvent(new OrderConfirmed(order.id(), order.number(), customerId, order.channel(), depositPercent));
@@ -312,7 +322,7 @@ public class Orders {
 					.query(BigDecimal.class)
 					.optional()
 					.orElse(null),
-				dates[0], dates[1], (Integer) beside[2]);
+				dates[0], dates[1], (Integer) beside[2], this.steps.of(o.id()));
 	}
 
 	private static OrderView.DeliveryView deliveryView(Delivery d) {

@@ -45,7 +45,8 @@ class OrderApi {
 	record OrderResponse(String id, String number, String customerId, String quoteId, String channel, String currency,
 			String status, LocalDate orderedOn, String externalReference, List<LineResponse> lines, String totalNet,
 			String totalTax, String total, List<String> invoiceIds, List<DeliveryResponse> deliveries, long version,
-			LocalDate requestedDelivery, LocalDate estimatedDelivery) {
+			LocalDate requestedDelivery, LocalDate estimatedDelivery, Integer paymentTermsDays,
+			List<StepResponse> steps) {
 
 		static OrderResponse of(OrderView o) {
 			return new OrderResponse(o.id(), o.number(), o.customerId(), o.quoteId(), o.channel(), o.currency(),
@@ -61,9 +62,14 @@ class OrderApi {
 					o.totals().net().toPlainString(), o.totals().tax().toPlainString(),
 					o.totals().total().toPlainString(), o.invoiceIds(),
 					o.deliveries().stream().map(DeliveryResponse::of).toList(), o.version(), o.requestedDelivery(),
-					o.estimatedDelivery());
+					o.estimatedDelivery(), o.paymentTermsDays(),
+					o.steps().stream().map(st -> new StepResponse(st.status().name(), st.at())).toList());
 		}
 
+	}
+
+	/** A step of the order's life and when it was reached. */
+	record StepResponse(String status, java.time.Instant at) {
 	}
 
 	record LineResponse(int lineNumber, String sku, String description, String unit, String quantity,
