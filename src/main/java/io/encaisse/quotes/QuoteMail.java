@@ -91,7 +91,7 @@ public class QuoteMail {
 		String error = null;
 		if (to == null || to.isBlank()) {
 			status = "FAILED";
-			error = "the customer has no billing email";
+			error = NO_ADDRESS;
 		}
 		else if (this.mail == null) {
 			status = "FAILED";
@@ -120,8 +120,9 @@ public class QuoteMail {
 			}
 		}
 		this.jdbc.sql("""
-				insert into quote_sending (id, quote_id, revision, recipient, status, last_error, sent_at)
-				values (:id, :q, :r, :to, :s, :e, :at)""")
+				insert into quote_sending (id, quote_id, revision, recipient, status, last_error, sent_at, attempted_at)
+				values (:id, :q, :r, :to, :s, :e, :at, :tried)""")
+			.param("tried", this.today.instant().atOffset(ZoneOffset.UTC))
 			.param("id", id)
 			.param("q", quoteId)
 			.param("r", quote.revision())
@@ -134,6 +135,44 @@ public class QuoteMail {
 				AuditTrail.changes("to", to, "revision", quote.revision(), "reason", error));
 		return of(quoteId).stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
 	}
+
+	static final int MAX_ATTEMPTS = 5;
+
+	/**
+	 * Mails again the quotes whose mailing failed (the server was down, say): the current
+	 * revision of a quote still on offer, never mailed, after 2, 4, 8, 16 minutes, five
+	 * tries in all. A customer without an address is not tried again: someone must add
+	 * one. Answers how many left.
+	 */
+	public int retryFailed() {
+		java.time.Instant now = this.today.instant();
+		List<Object[]> failed = this.jdbc.sql("""
+				select q.id, count(*), max(s.attempted_at) from quote q
+				join quote_sending s on s.quote_id = q.id and s.revision = q.revision
+				where q.status = 'SENT' and q.valid_until >= :today
+				group by q.id
+				having sum(case when s.status = 'SENT' then 1 else 0 end) = 0
+				and sum(case when s.last_error = :noAddress then 1 else 0 end) = 0
+				and count(*) < :max""")
+			.param("today", this.today.date())
+			.param("noAddress", NO_ADDRESS)
+			.param("max", MAX_ATTEMPTS)
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getInt(2), rs.getTimestamp(3) })
+			.list();
+		int left = 0;
+		for (Object[] f : failed) {
+			java.sql.Timestamp last = (java.sql.Timestamp) f[2];
+			java.time.Duration wait = java.time.Duration.ofMinutes(1L << Math.min((Integer) f[1], 10));
+			if (last == null || !last.toInstant().plus(wait).isAfter(now)) {
+				if ("SENT".equals(send((String) f[0]).status())) {
+					left++;
+				}
+			}
+		}
+		return left;
+	}
+
+	private static final String NO_ADDRESS = "the customer has no billing email";
 
 	public List<Sending> of(String quoteId) {
 		return this.jdbc.sql("""

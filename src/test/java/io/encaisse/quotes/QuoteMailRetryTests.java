@@ -1,0 +1,93 @@
+package io.encaisse.quotes;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.encaisse.shared.BusinessClock;
+import io.encaisse.support.Api;
+import io.encaisse.support.EncaisseTest;
+import io.encaisse.support.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A quote whose mailing failed (the mail server was down) is mailed again by a job once
+ * its delay has passed, and once only; a customer without an address is not retried.
+ */
+@EncaisseTest
+class QuoteMailRetryTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	QuoteMail mail;
+
+	@Autowired
+	BusinessClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void reset() {
+		this.clock.reset();
+	}
+
+	private List<String> statuses(String quoteId) {
+		return this.mail.of(quoteId).stream().map(QuoteMail.Sending::status).toList();
+	}
+
+	@Test
+	void aQuoteThatCouldNotBeMailedIsMailedLaterOnce() throws Exception {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String customer = fixtures.customer();
+		String sku = fixtures.product("10.00", "20");
+		// no mail server listens yet
+		String quote = fixtures.sentQuote(customer, sku, "1");
+		assertThat(statuses(quote)).containsExactly("FAILED");
+		this.mail.retryFailed();
+		// too early: the first delay has not passed
+		assertThat(statuses(quote)).containsExactly("FAILED");
+		GreenMail smtp = new GreenMail(new ServerSetup(3025, "localhost", "smtp"));
+		smtp.start();
+		try {
+			this.clock.travelBy(Duration.ofMinutes(3));
+			this.mail.retryFailed();
+			assertThat(statuses(quote)).containsExactly("FAILED", "SENT");
+			String number = api.get("/api/v1/quotes/" + quote).get("number");
+			this.clock.travelBy(Duration.ofMinutes(30));
+			this.mail.retryFailed();
+			assertThat(statuses(quote)).containsExactly("FAILED", "SENT");
+			assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+				try {
+					return m.getSubject().contains(number);
+				}
+				catch (jakarta.mail.MessagingException ex) {
+					return false;
+				}
+			}).count()).isEqualTo(1);
+
+			// without an address, nothing to try again
+			String silent = fixtures.customer();
+			this.jdbc.sql("update customer set email = null where id = :id").param("id", silent).update();
+			String unsent = fixtures.sentQuote(silent, sku, "1");
+			this.clock.travelBy(Duration.ofMinutes(30));
+			this.mail.retryFailed();
+			assertThat(statuses(unsent)).containsExactly("FAILED");
+		}
+		finally {
+			smtp.stop();
+		}
+	}
+
+}
