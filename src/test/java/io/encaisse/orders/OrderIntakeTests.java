@@ -252,6 +252,15 @@ class OrderIntakeTests {
 		byte[] huge = lines.toString().getBytes(StandardCharsets.UTF_8);
 		Api.Response tooLarge = api.csv("/api/v1/orders/import", huge);
 		assertThat(tooLarge.status()).isEqualTo(413);
+		// UBL and EDIFACT are read whole, up to 20 MB and no further
+		byte[] hugeXml = new byte[21 * 1024 * 1024];
+		java.util.Arrays.fill(hugeXml, (byte) ' ');
+		System.arraycopy("<Order>".getBytes(StandardCharsets.UTF_8), 0, hugeXml, 0, 7);
+		assertThat(api.xml("/api/v1/orders/import", hugeXml).status()).isEqualTo(413);
+		byte[] hugeEdi = new byte[21 * 1024 * 1024];
+		java.util.Arrays.fill(hugeEdi, (byte) 'A');
+		System.arraycopy("UNH+1+ORDERS:D:96A:UN'".getBytes(StandardCharsets.UTF_8), 0, hugeEdi, 0, 22);
+		assertThat(api.send("/api/v1/orders/import", hugeEdi, "application/edifact").status()).isEqualTo(413);
 	}
 
 	@Test
