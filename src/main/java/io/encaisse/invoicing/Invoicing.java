@@ -63,8 +63,6 @@ public class Invoicing {
 
 	private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-	private final io.encaisse.shared.BulkRows bulk;
-
 	private final io.encaisse.catalog.Catalog catalog;
 
 	private final io.encaisse.catalog.Pricing pricing;
@@ -75,8 +73,7 @@ public class Invoicing {
 			AuditTrail audit, Today today, ApplicationEventPublisher events, JdbcClient jdbc,
 			InvoiceDocuments documents, org.springframework.jdbc.core.JdbcTemplate batch,
 			io.encaisse.catalog.Catalog catalog, io.encaisse.catalog.Pricing pricing,
-			io.encaisse.orders.OrderMilestones milestones, io.encaisse.shared.BulkRows bulk) {
-		this.bulk = bulk;
+			io.encaisse.orders.OrderMilestones milestones) {
 		this.milestones = milestones;
 		this.pricing = pricing;
 		this.catalog = catalog;
@@ -721,7 +718,11 @@ public class Invoicing {
 				}
 			}
 		}
-		this.bulk.insert("invoice_payment", List.of("invoice_id", "payment_id", "amount", "paid_on", "kind"), rows);
+		for (int from = 0; from < rows.size(); from += 1000) {
+			template.batchUpdate(
+					"insert into invoice_payment (invoice_id, payment_id, amount, paid_on, kind) values (?, ?, ?, ?, ?)",
+					rows.subList(from, Math.min(rows.size(), from + 1000)));
+		}
 		long t2 = System.nanoTime();
 		paid(settled.stream().map(e -> ((InvoiceSettled) e).invoiceId()).toList(), "bank statement");
 		this.audit.recordAll(audit);
@@ -932,7 +933,11 @@ public class Invoicing {
 			rows.add(new Object[] { Ids.next("lcy"), id, LifecycleStatus.PAID.code(), at,
 					by.length() > 200 ? by.substring(0, 200) : by });
 		}
-		this.bulk.insert("invoice_lifecycle", List.of("id", "invoice_id", "code", "set_at", "set_by"), rows);
+		for (int from = 0; from < rows.size(); from += 1000) {
+			this.batch.batchUpdate(
+					"insert into invoice_lifecycle (id, invoice_id, code, set_at, set_by) values (?, ?, ?, ?, ?)",
+					rows.subList(from, Math.min(rows.size(), from + 1000)));
+		}
 	}
 
 	/** An invoice a payment may settle, as cash application sees it. */

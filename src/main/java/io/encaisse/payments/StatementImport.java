@@ -59,12 +59,8 @@ class StatementImport {
 
 	private long started;
 
-	private final io.encaisse.shared.BulkRows bulk;
-
 	StatementImport(Invoicing invoicing, Customers customers, Payments payments, DirectDebits directDebits,
-			JdbcClient jdbc, JdbcTemplate batch, AuditTrail audit, Today today, ApplicationEventPublisher events,
-			io.encaisse.shared.BulkRows bulk) {
-		this.bulk = bulk;
+			JdbcClient jdbc, JdbcTemplate batch, AuditTrail audit, Today today, ApplicationEventPublisher events) {
 		this.invoicing = invoicing;
 		this.customers = customers;
 		this.payments = payments;
@@ -259,29 +255,36 @@ class StatementImport {
 					truncate(e.remittance(), 2000), truncate(e.debtorName(), 200), truncate(e.debtorIban(), 34),
 					row.status, truncate(row.reason, 500), p == null ? null : p.id() });
 		}
-		this.bulk.insert("payment",
-				List.of("id", "customer_id", "amount", "currency", "received_on", "reference", "status", "unallocated",
-						"match_reason", "version", "created_at", "payer_iban", "payer_name", "amount_returned",
-						"on_account"),
-				paymentRows);
-		this.bulk.insert("payment_allocation",
-				List.of("payment_id", "line_index", "invoice_id", "invoice_number", "amount"), allocationRows);
-		this.bulk.insert("payment_suggestion",
-				List.of("payment_id", "line_index", "invoice_id", "invoice_number", "amount", "confidence", "reason"),
+		batch("""
+				insert into payment (id, customer_id, amount, currency, received_on, reference, status, unallocated,
+				  match_reason, version, created_at, payer_iban, payer_name, amount_returned, on_account)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", paymentRows);
+		batch("""
+				insert into payment_allocation (payment_id, line_index, invoice_id, invoice_number, amount)
+				values (?, ?, ?, ?, ?)""", allocationRows);
+		batch("""
+				insert into payment_suggestion (payment_id, line_index, invoice_id, invoice_number, amount, confidence, reason)
+				values (?, ?, ?, ?, ?, ?, ?)""",
 				suggestionRows);
 		long w0 = System.nanoTime();
 		this.invoicing.settleAll(settlements, ledger.versions());
 		log.debug("payments, allocations, suggestions written in {} ms, invoices settled in {} ms",
 				(w0 - this.started) / 1_000_000, (System.nanoTime() - w0) / 1_000_000);
-		this.bulk.insert("payment_write_off",
-				List.of("id", "payment_id", "invoice_id", "amount", "currency", "account", "reason", "created_at"),
+		batch("""
+				insert into payment_write_off (id, payment_id, invoice_id, amount, currency, account, reason, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""",
 				writeOffs);
-		this.bulk.insert("bank_entry",
-				List.of("id", "statement_id", "bank_account_id", "entry_key", "bank_reference", "amount", "currency",
-						"credit", "booking_date", "value_date", "remittance", "debtor_name", "debtor_iban", "status",
-						"reason", "payment_id"),
-				entryRows);
+		batch("""
+				insert into bank_entry (id, statement_id, bank_account_id, entry_key, bank_reference, amount, currency,
+				  credit, booking_date, value_date, remittance, debtor_name, debtor_iban, status, reason, payment_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", entryRows);
 		this.audit.recordAll(changes);
+	}
+
+	private void batch(String sql, List<Object[]> rows) {
+		for (int from = 0; from < rows.size(); from += 1000) {
+			this.batch.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + 1000)));
+		}
 	}
 
 	private static String iban(String iban) {
