@@ -49,8 +49,11 @@ public class InvoiceDrafts {
 
 	private final Today today;
 
+	private final io.encaisse.orders.Orders orders;
+
 	InvoiceDrafts(Invoicing invoicing, InvoiceRepository invoices, Customers customers, Catalog catalog,
-			Pricing pricing, AuditTrail audit, Today today) {
+			Pricing pricing, AuditTrail audit, Today today, io.encaisse.orders.Orders orders) {
+		this.orders = orders;
 		this.invoicing = invoicing;
 		this.invoices = invoices;
 		this.customers = customers;
@@ -86,8 +89,8 @@ public class InvoiceDrafts {
 		errors.throwIfAny();
 		Invoice draft = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
 				blank(input.orderId()), null, null, blank(input.reason()), currency.getCurrencyCode(),
-				customer.paymentTermsDays(), customer.paymentTermsEndOfMonth(), content.lines(), content.adjustments(),
-				this.today.instant());
+				termsDays(blank(input.orderId()), customer), endOfMonth(blank(input.orderId()), customer),
+				content.lines(), content.adjustments(), this.today.instant());
 		this.invoices.save(draft);
 		this.audit.record(Invoicing.DOCUMENT, draft.id(), "draft created", AuditTrail.changes("customer",
 				customer.name(), "lines", content.lines().size(), "total", draft.total()));
@@ -334,6 +337,19 @@ public class InvoiceDrafts {
 
 	private static String blank(String s) {
 		return s == null || s.isBlank() ? null : s.trim();
+	}
+
+	/** An order's invoices use the payment terms its quote gave, else the customer's. */
+	private int termsDays(String orderId, CustomerDetails customer) {
+		return orderTerms(orderId).orElse(customer.paymentTermsDays());
+	}
+
+	private boolean endOfMonth(String orderId, CustomerDetails customer) {
+		return orderTerms(orderId).isEmpty() && customer.paymentTermsEndOfMonth();
+	}
+
+	private java.util.Optional<Integer> orderTerms(String orderId) {
+		return orderId == null ? java.util.Optional.empty() : this.orders.paymentTermsDays(orderId);
 	}
 
 }

@@ -305,8 +305,13 @@ public class Invoicing {
 		List<InvoiceLine> lines = new ArrayList<>();
 		String pct = confirmed.depositPercent().stripTrailingZeros().toPlainString() + " %";
 		boolean french = !"en".equals(customer.language());
+		// the deposit is an advance on what is not billed at once on order
 		List<Share> groups = shares(customer, currency,
-				order.lines().stream().map(l -> new ShareLine(l.sku(), l.unit(), l.taxRate(), l.net())).toList());
+				order.lines()
+					.stream()
+					.filter(l -> !"ON_ORDER".equals(l.billing()))
+					.map(l -> new ShareLine(l.sku(), l.unit(), l.taxRate(), l.net()))
+					.toList());
 		for (Share g : groups) {
 			Money part = g.base().times(confirmed.depositPercent()).times(BigDecimal.ONE.movePointLeft(2)).rounded();
 			String description = (french ? "Acompte de " + pct + " sur la commande "
@@ -441,7 +446,11 @@ public class Invoicing {
 
 	private void issue(Invoice invoice, LocalDate requestedDate) {
 		boolean creditNote = invoice.kind() == Invoice.Kind.CREDIT_NOTE;
-		if (!creditNote && !String.valueOf(invoice.sourceRef()).startsWith(DEPOSIT_SOURCE)) {
+		if (!creditNote && !String.valueOf(invoice.sourceRef()).startsWith(DEPOSIT_SOURCE)
+				&& !String.valueOf(invoice.sourceRef())
+					.startsWith("delivery:" + io.encaisse.orders.Orders.ON_ORDER_DELIVERY)) {
+			// (lines billed on order are billed at once, whole: the deposit is an advance
+			// on the rest of the order)
 			// whichever way an invoice of an order is issued, a deposit of that order is
 			// deducted from it first
 			deductDeposit(invoice);

@@ -18,6 +18,11 @@ public record DeliveryRecorded(String deliveryId, String orderId, String orderNu
 	public record DeliveredLine(int orderLineNumber, String sku, String description, String unit, BigDecimal quantity,
 			BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal taxRate, String priceSource, String billing) {
 
+		public DeliveredLine {
+			// an event stored before billing terms existed
+			billing = billing == null ? "ON_DELIVERY" : billing;
+		}
+
 		public DeliveredLine(int orderLineNumber, String sku, String description, String unit, BigDecimal quantity,
 				BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal taxRate, String priceSource) {
 			this(orderLineNumber, sku, description, unit, quantity, unitPrice, discountPercent, taxRate, priceSource,

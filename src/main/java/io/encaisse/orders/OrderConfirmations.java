@@ -68,8 +68,8 @@ public class OrderConfirmations {
 		Instant now = this.today.instant();
 		return this.jdbc.update("""
 				update order_confirmation set attempts = attempts + 1, next_attempt_at = ?
-				where order_id = ? and status = 'PENDING' and next_attempt_at <= ?""", Timestamp.from(now.plus(LEASE)),
-				orderId, Timestamp.from(now)) == 1;
+				where order_id = ? and status = 'PENDING' and next_attempt_at <= ? and attempts < ?""",
+				Timestamp.from(now.plus(LEASE)), orderId, Timestamp.from(now), MAX_ATTEMPTS) == 1;
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)

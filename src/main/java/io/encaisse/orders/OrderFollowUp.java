@@ -106,8 +106,16 @@ public class OrderFollowUp {
 		if (!this.confirmations.take(orderId)) {
 			return false;
 		}
-		boolean left = confirm(orderId);
-		return left;
+		try {
+			return confirm(orderId);
+		}
+		catch (RuntimeException ex) {
+			// whatever failed before the mail could be tried (the order, the customer,
+			// the
+			// link) counts as an attempt, so that it is not taken again for ever
+			this.confirmations.failed(orderId, ex.toString(), true);
+			return false;
+		}
 	}
 
 	/** Mails the confirmation with the link; answers whether it left. */

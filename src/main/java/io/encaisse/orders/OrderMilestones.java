@@ -59,7 +59,7 @@ public class OrderMilestones {
 	}
 
 	List<Milestone> of(OrderView order) {
-		Money net = order.totals().net();
+		Money net = milestoneNet(order);
 		return this.jdbc.sql("""
 				select position, label, percent, amount, status, ready_on, ready_by, invoice_id
 				from order_milestone where order_id = :id order by position""")
@@ -96,7 +96,12 @@ public class OrderMilestones {
 			throw new Problem.StateConflict("a milestone of order " + order.number()
 					+ " is already ready or billed; the plan can no longer change");
 		}
-		if (!order.invoiceIds().isEmpty()) {
+		boolean marked = order.lines().stream().anyMatch(l -> "ON_MILESTONE".equals(l.billing()));
+		// with lines marked ON_MILESTONE, other invoices (on order, on delivery, a
+		// deposit)
+		// bill other lines; without, the plan bills the whole order, so nothing may have
+		// been invoiced yet
+		if (!marked && !order.invoiceIds().isEmpty()) {
 			throw new Problem.StateConflict(
 					"order " + order.number() + " is already invoiced on delivery; it cannot be billed by milestones");
 		}
@@ -104,7 +109,7 @@ public class OrderMilestones {
 		if (input == null || input.isEmpty() || input.size() > 20) {
 			throw new Problem.Invalid("milestones", "give 1 to 20 milestones");
 		}
-		Money net = order.totals().net();
+		Money net = milestoneNet(order);
 		BigDecimal share = BigDecimal.ZERO;
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < input.size(); i++) {
@@ -206,6 +211,15 @@ public class OrderMilestones {
 	 * What milestones bill: the lines the quote marked ON_MILESTONE, or, when none is,
 	 * the whole order (a plan laid on an order taken without billing terms).
 	 */
+	/** What the milestones share out: the net of the lines they bill. */
+	static Money milestoneNet(OrderView order) {
+		Money net = Money.zero(java.util.Currency.getInstance(order.currency()));
+		for (OrderView.Line l : milestoneLines(order)) {
+			net = net.plus(l.net());
+		}
+		return net;
+	}
+
 	static List<OrderView.Line> milestoneLines(OrderView order) {
 		List<OrderView.Line> marked = order.lines().stream().filter(l -> "ON_MILESTONE".equals(l.billing())).toList();
 		return marked.isEmpty() ? order.lines() : marked;

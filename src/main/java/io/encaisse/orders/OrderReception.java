@@ -80,12 +80,18 @@ public class OrderReception {
 
 	private final OrderSteps steps;
 
-	OrderReception(OrderSteps steps, OrderRepository orders, Customers customers, Catalog catalog, Pricing pricing,
+	private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+
+	OrderReception(org.springframework.transaction.PlatformTransactionManager transactions, OrderSteps steps,
+			OrderRepository orders, Customers customers, Catalog catalog, Pricing pricing,
 			ObjectProvider<OpenBalances> balances, Counters counters, JdbcClient jdbc, AuditTrail audit, Today today,
 			ApplicationEventPublisher events, JdbcTemplate batch, OrderConfirmations confirmations) {
 		this.batch = batch;
 		this.confirmations = confirmations;
 		this.steps = steps;
+		this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.ownTransaction
+			.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.orders = orders;
 		this.customers = customers;
 		this.catalog = catalog;
@@ -377,7 +383,13 @@ public class OrderReception {
 				.forEach(k -> known.putIfAbsent(k[0], k[1]));
 		}
 		String year = String.valueOf(this.today.date().getYear());
-		long first = this.counters.next("order-" + year, chunk.size()) - chunk.size() + 1;
+		// a file's numbers are taken in a short transaction of their own: the counter's
+		// row
+		// is not held locked while the rest of the file is read (a slow upload would stop
+		// every other order); a file refused later leaves a gap, which order numbers may
+		long last = intake.single ? this.counters.next("order-" + year, chunk.size())
+				: this.ownTransaction.execute(t -> this.counters.next("order-" + year, chunk.size()));
+		long first = last - chunk.size() + 1;
 		java.sql.Timestamp now = java.sql.Timestamp.from(this.today.instant());
 		OpenBalances balances = this.balances.getIfAvailable();
 		List<Object[]> orderRows = new ArrayList<>(chunk.size());

@@ -150,17 +150,29 @@ public class Orders {
 	 */
 	private OrderView.DeliveryView book(Order order, List<Order.Delivered> delivered, LocalDate deliveredOn,
 			String action) {
+		return book(order, delivered, deliveredOn, action, false);
+	}
+
+	/** The id prefix of the deliveries of lines billed on order. */
+	public static final String ON_ORDER_DELIVERY = "dlo";
+
+	private OrderView.DeliveryView book(Order order, List<Order.Delivered> delivered, LocalDate deliveredOn,
+			String action, boolean onOrder) {
 		String orderId = order.id();
 		List<OrderLine> lines = order.lines();
 		OrderStatus before = order.status();
-		order.deliver(delivered);
+		order.deliver(delivered, onOrder);
 		this.steps.changed(orderId, before, order.status());
 		this.orders.save(order);
-		Delivery delivery = this.deliveries.save(Delivery.of(Ids.next("dlv"), orderId, deliveredOn,
-				delivered.stream()
-					.map(d -> new DeliveryLine(d.lineNumber(), lines.get(d.lineNumber() - 1).sku(), d.quantity()))
-					.toList(),
-				this.today.instant()));
+		// a supply deemed made when the order is confirmed (billed on order) is told
+		// apart
+		// by its id: its invoice is not where a deposit is deducted
+		Delivery delivery = this.deliveries
+			.save(Delivery.of(Ids.next(onOrder ? ON_ORDER_DELIVERY : "dlv"), orderId, deliveredOn,
+					delivered.stream()
+						.map(d -> new DeliveryLine(d.lineNumber(), lines.get(d.lineNumber() - 1).sku(), d.quantity()))
+						.toList(),
+					this.today.instant()));
 		this.audit.record(DOCUMENT, orderId, action, AuditTrail.changes("delivery", delivery.id(), "deliveredOn",
 				deliveredOn, "lines", delivered.size(), "status", order.status()));
 		this.events.publishEvent(new DeliveryRecorded(delivery.id(), orderId, order.number(), order.customerId(),
@@ -181,7 +193,8 @@ public class Orders {
 		Order order = load(orderId);
 		long deliveriesOfOrder = this.deliveries.countByOrderId(orderId);
 		var before = order.status();
-		if (order.recordInvoiced(invoiceId, invoicesOfOrder >= deliveriesOfOrder)) {
+		// milestones still to bill keep the order from being INVOICED
+		if (order.recordInvoiced(invoiceId, invoicesOfOrder >= deliveriesOfOrder && !milestonesLeft(orderId))) {
 			this.orders.save(order);
 			this.steps.changed(orderId, before, order.status());
 			this.audit.record(DOCUMENT, orderId, "invoiced", AuditTrail.changes("invoice", invoiceId, "status",
@@ -196,8 +209,16 @@ public class Orders {
 	@Transactional
 	public void linkInvoice(String orderId, String invoiceId) {
 		Order order = load(orderId);
-		if (order.recordInvoiced(invoiceId, false)) {
+		var before = order.status();
+		// the last milestone billed, on a delivered order: everything is invoiced
+		// (deliveries of lines billed on delivery were invoiced when recorded)
+		boolean milestones = this.jdbc.sql("select count(*) from order_milestone where order_id = :o")
+			.param("o", orderId)
+			.query(Long.class)
+			.single() > 0;
+		if (order.recordInvoiced(invoiceId, milestones && !milestonesLeft(orderId))) {
 			this.orders.save(order);
+			this.steps.changed(orderId, before, order.status());
 			this.audit.record(DOCUMENT, orderId, "invoiced", AuditTrail.changes("invoice", invoiceId));
 		}
 	}
@@ -276,10 +297,17 @@ public class Orders {
 			.mapToObj(i -> new Order.Delivered(i + 1, lines.get(i).quantity()))
 			.toList();
 		if (!onOrder.isEmpty()) {
-			book(order, onOrder, orderedOn, "billed on order");
+			book(order, onOrder, orderedOn, "billed on order", true);
 			order = load(order.id());
 		}
 		return order;
+	}
+
+	private boolean milestonesLeft(String orderId) {
+		return this.jdbc.sql("select count(*) from order_milestone where order_id = :o and status <> 'BILLED'")
+			.param("o", orderId)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** The payment terms the accepted quote gave the order, if it gave any. */

@@ -20,6 +20,12 @@ public record QuoteAccepted(String quoteId, String quoteNumber, String customerI
 	public record AcceptedLine(int lineNumber, String sku, String description, String unit, BigDecimal quantity,
 			BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal taxRate, String priceSource, String billing,
 			String period) {
+
+		public AcceptedLine {
+			// an event stored before billing terms existed
+			billing = billing == null ? "ON_DELIVERY" : billing;
+		}
+
 	}
 
 	/** The lines of one order: everything but the recurring ones. */

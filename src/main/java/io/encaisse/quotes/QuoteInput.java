@@ -8,7 +8,17 @@ import java.util.List;
  * given.
  */
 public record QuoteInput(String customerId, String currency, LocalDate validUntil, String notes, List<LineInput> lines,
-		String depositPercent, Integer paymentTermsDays, String conditions) {
+		String depositPercent, Integer paymentTermsDays, String conditions, Boolean replaceTerms) {
+
+	/**
+	 * {@code replaceTerms}: on a revision, the payment terms and conditions given replace
+	 * the old ones, empty ones clearing them (the form); otherwise (the API's default) a
+	 * revision keeps those it does not give.
+	 */
+	public QuoteInput(String customerId, String currency, LocalDate validUntil, String notes, List<LineInput> lines,
+			String depositPercent, Integer paymentTermsDays, String conditions) {
+		this(customerId, currency, validUntil, notes, lines, depositPercent, paymentTermsDays, conditions, null);
+	}
 
 	public QuoteInput(String customerId, String currency, LocalDate validUntil, String notes, List<LineInput> lines) {
 		this(customerId, currency, validUntil, notes, lines, null);

@@ -153,6 +153,7 @@ public class QuoteMail {
 				group by q.id
 				having sum(case when s.status = 'SENT' then 1 else 0 end) = 0
 				and sum(case when s.last_error = :noAddress then 1 else 0 end) = 0
+				and sum(case when s.attempted_at is null then 1 else 0 end) = 0
 				and count(*) < :max""")
 			.param("today", this.today.date())
 			.param("noAddress", NO_ADDRESS)

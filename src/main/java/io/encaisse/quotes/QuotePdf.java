@@ -37,12 +37,14 @@ public class QuotePdf {
 			Map.entry("description", "Désignation"), Map.entry("qty", "Qté"), Map.entry("unitPrice", "PU HT"),
 			Map.entry("discount", "Remise"), Map.entry("vat", "TVA"), Map.entry("net", "Total HT"),
 			Map.entry("totalNet", "Total HT"), Map.entry("total", "Total TTC"), Map.entry("option", "option"),
-			Map.entry("optionTaken", "option retenue"), Map.entry("options", "Options non comprises (HT)"),
-			Map.entry("ON_ORDER", "facturé à la commande"), Map.entry("ON_MILESTONE", "facturé par jalons"),
-			Map.entry("MONTHLY", "par mois"), Map.entry("QUARTERLY", "par trimestre"), Map.entry("YEARLY", "par an"),
+			Map.entry("optionTaken", "option retenue"), Map.entry("recurring", "Abonnement, par période (HT)"),
+			Map.entry("options", "Options non comprises (HT)"), Map.entry("ON_ORDER", "facturé à la commande"),
+			Map.entry("ON_MILESTONE", "facturé par jalons"), Map.entry("MONTHLY", "par mois"),
+			Map.entry("QUARTERLY", "par trimestre"), Map.entry("YEARLY", "par an"),
 			Map.entry("deposit", "Acompte à la commande"), Map.entry("terms", "Conditions de paiement"),
-			Map.entry("days", "jours date de facture"), Map.entry("conditions", "Conditions particulières"),
-			Map.entry("notes", "Notes"), Map.entry("accord", "Bon pour accord — date, nom, signature et cachet"),
+			Map.entry("days", "jours date de facture"), Map.entry("endOfMonth", "fin de mois"),
+			Map.entry("conditions", "Conditions particulières"), Map.entry("notes", "Notes"),
+			Map.entry("accord", "Bon pour accord — date, nom, signature et cachet"),
 			Map.entry("penalties",
 					"Pénalités de retard au taux de la BCE majoré de 10 points et indemnité forfaitaire de 40 € pour frais de recouvrement (art. L441-10 du Code de commerce).")),
 			"en",
@@ -52,13 +54,14 @@ public class QuotePdf {
 					Map.entry("unitPrice", "Unit price"), Map.entry("discount", "Discount"), Map.entry("vat", "VAT"),
 					Map.entry("net", "Net"), Map.entry("totalNet", "Total net"), Map.entry("total", "Total incl. VAT"),
 					Map.entry("option", "option"), Map.entry("optionTaken", "option taken"),
+					Map.entry("recurring", "Subscription, per period (net)"),
 					Map.entry("options", "Options not included (net)"), Map.entry("ON_ORDER", "billed on order"),
 					Map.entry("ON_MILESTONE", "billed by milestones"), Map.entry("MONTHLY", "per month"),
 					Map.entry("QUARTERLY", "per quarter"), Map.entry("YEARLY", "per year"),
 					Map.entry("deposit", "Deposit on order"), Map.entry("terms", "Payment terms"),
-					Map.entry("days", "days from the invoice date"), Map.entry("conditions", "Conditions"),
-					Map.entry("notes", "Notes"), Map.entry("accord", "Accepted — date, name, signature and stamp"),
-					Map.entry("penalties",
+					Map.entry("days", "days from the invoice date"), Map.entry("endOfMonth", "end of month"),
+					Map.entry("conditions", "Conditions"), Map.entry("notes", "Notes"),
+					Map.entry("accord", "Accepted — date, name, signature and stamp"), Map.entry("penalties",
 							"Late payment: interest at the ECB rate plus 10 points and a fixed recovery indemnity of EUR 40 (French Commercial Code L441-10).")));
 
 	private final Customers customers;
@@ -155,6 +158,11 @@ public class QuotePdf {
 			w.text(bold, 11, tx, y, t.get("total"));
 			w.text(bold, 11, tx + 120, y, money(quote.totals().total()));
 			y -= 14;
+			if (quote.hasRecurringLines()) {
+				w.text(regular, 9, tx, y, t.get("recurring"));
+				w.text(regular, 9, tx + 120, y, money(quote.recurringTotals().net()));
+				y -= 13;
+			}
 			if (quote.hasOptionalLines() && !quote.optionalTotals().net().isZero()) {
 				w.colour(Color.GRAY);
 				w.text(regular, 9, tx, y, t.get("options"));
@@ -169,7 +177,10 @@ public class QuotePdf {
 					.add(t.get("deposit") + " : " + quote.depositPercent().stripTrailingZeros().toPlainString() + " %");
 			}
 			int days = quote.paymentTermsDays() != null ? quote.paymentTermsDays() : customer.paymentTermsDays();
-			terms.add(t.get("terms") + " : " + days + " " + t.get("days") + ". " + t.get("penalties"));
+			// the customer's own terms may run to the end of the month; a quote's do not
+			boolean endOfMonth = quote.paymentTermsDays() == null && customer.paymentTermsEndOfMonth();
+			terms.add(t.get("terms") + " : " + days + " " + t.get("days")
+					+ (endOfMonth ? ", " + t.get("endOfMonth") : "") + ". " + t.get("penalties"));
 			if (quote.conditions() != null) {
 				terms.add(t.get("conditions") + " : " + quote.conditions());
 			}

@@ -14,7 +14,7 @@ public record QuoteView(String id, String number, String customerId, String cust
 		LineAmounts.Totals totals, Instant sentAt, Instant acceptedAt, String acceptedBy, BigDecimal maxDiscount,
 		String createdBy, String approvedBy, Instant approvedAt, String approvalReason, long version,
 		BigDecimal depositPercent, int revision, Integer paymentTermsDays, String conditions,
-		LineAmounts.Totals optionalTotals) {
+		LineAmounts.Totals optionalTotals, LineAmounts.Totals recurringTotals) {
 
 	/**
 	 * {@code optional}: the customer may take it on acceptance ({@code chosen} says
@@ -30,6 +30,10 @@ public record QuoteView(String id, String number, String customerId, String cust
 			return !this.optional || Boolean.TRUE.equals(this.chosen);
 		}
 
+	}
+
+	public boolean hasRecurringLines() {
+		return this.lines.stream().anyMatch(l -> "RECURRING".equals(l.billing()) && l.counted());
 	}
 
 	public boolean hasOptionalLines() {

@@ -216,6 +216,10 @@ public class Quotes {
 			if (!lines.isEmpty() && lines.stream().allMatch(QuoteLine::optionalLine)) {
 				errors.add("lines", "a quote needs at least one line that is not optional");
 			}
+			if (!lines.isEmpty() && lines.stream().allMatch(QuoteLine::recurring) && input.depositPercent() != null
+					&& !input.depositPercent().isBlank()) {
+				errors.add("depositPercent", "a quote of recurring lines only makes no order to take a deposit on");
+			}
 		}
 		return lines;
 	}
@@ -451,7 +455,7 @@ public class Quotes {
 				q.validUntil(), q.statusOn(this.today.date()), q.orderId(), q.notes(), viewLines, q.totals(),
 				q.sentAt(), q.acceptedAt(), q.acceptedBy(), q.maxDiscount(), q.createdBy(), q.approvedBy(),
 				q.approvedAt(), q.approvalReason(), q.version(), terms.depositPercent(), q.revision(),
-				terms.paymentTermsDays(), terms.conditions(), q.optionalTotals());
+				terms.paymentTermsDays(), terms.conditions(), q.optionalTotals(), q.recurringTotals());
 	}
 
 	/**
@@ -504,11 +508,13 @@ public class Quotes {
 				.update();
 		}
 		QuoteTerms kept = terms(id);
-		// a revision that says nothing of the terms keeps them
+		boolean replace = Boolean.TRUE.equals(input.replaceTerms());
+		// through the API, a revision that says nothing of the terms keeps them
 		storeTerms(id,
 				new QuoteInput(null, null, null, null, null, null,
-						input.paymentTermsDays() != null ? input.paymentTermsDays() : kept.paymentTermsDays(),
-						input.conditions() != null ? input.conditions() : kept.conditions()));
+						replace || input.paymentTermsDays() != null ? input.paymentTermsDays()
+								: kept.paymentTermsDays(),
+						replace || input.conditions() != null ? input.conditions() : kept.conditions()));
 		this.audit.record(DOCUMENT, id, "revised",
 				AuditTrail.changes("revision", before.revision() + " → " + quote.revision(), "total",
 						before.totals().total() + " → " + quote.totals().total(), "status", quote.statusOn(today)));

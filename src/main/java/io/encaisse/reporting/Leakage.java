@@ -63,8 +63,17 @@ public class Leakage {
 			LocalDate readyOn, long daysWaiting) {
 	}
 
+	/**
+	 * A recurring line a customer accepted: a subscription must bill it every period (no
+	 * module does yet, so every one is listed).
+	 */
+	public record AcceptedRecurring(String quoteId, String number, String customerName, LocalDate acceptedOn,
+			String description, String period, Money net) {
+	}
+
 	public record Report(int quoteDays, List<UnbilledDelivery> deliveries, List<UnbilledQuote> quotes,
-			List<OffBookLine> offBook, List<BelowBookLine> belowBook, List<ReadyMilestone> milestones) {
+			List<OffBookLine> offBook, List<BelowBookLine> belowBook, List<ReadyMilestone> milestones,
+			List<AcceptedRecurring> recurring) {
 
 		/** What the lines below the price book left uncharged, per currency. */
 		public java.util.Map<String, Money> shortfall() {
@@ -151,7 +160,16 @@ public class Leakage {
 						rs.getString(5), on, on == null ? 0 : ChronoUnit.DAYS.between(on, today));
 			})
 			.list();
-		return new Report(days, deliveries, quotes, lines, below, milestones);
+		List<AcceptedRecurring> recurring = this.jdbc.sql("""
+				select r.quote_id, r.number, c.name, r.accepted_at, r.description, r.billing_period, r.currency, r.net
+				from quotes_recurring_accepted r left join customers_name c on c.customer_id = r.customer_id
+				order by r.accepted_at, r.number, r.line_index limit :limit""")
+			.param("limit", LIMIT)
+			.query((rs, i) -> new AcceptedRecurring(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getTimestamp(4).toInstant().atZone(ZoneOffset.UTC).toLocalDate(), rs.getString(5),
+					rs.getString(6), Money.of(rs.getBigDecimal(8), rs.getString(7))))
+			.list();
+		return new Report(days, deliveries, quotes, lines, below, milestones, recurring);
 	}
 
 }

@@ -45,7 +45,7 @@ class QuotePdfTests {
 		String lamp = fixtures.product("45.00", "20");
 		String id = api.post("/api/v1/quotes",
 				map("customerId", customer, "paymentTermsDays", 45, "depositPercent", "30", "conditions",
-						"Livraison sous quatre semaines à réception de l'acompte.", "lines",
+						"Livraison\tsous quatre semaines à réception de l'acompte 🚚.", "lines",
 						List.of(map("sku", desk, "quantity", "4", "discountPercent", "5"),
 								map("sku", support, "quantity", "1", "billing", "RECURRING", "period", "MONTHLY"),
 								map("sku", lamp, "quantity", "4", "optional", true))))
@@ -63,10 +63,15 @@ class QuotePdfTests {
 			.contains("Options non comprises")
 			.contains("Acompte à la commande : 30 %")
 			.contains("45 jours")
+			// a tab pasted in and an emoji the font lacks do not stop the document
 			.contains("Livraison sous quatre semaines")
+			.contains("l'acompte ?.")
 			.contains("Bon pour accord")
-			// 4 x 560 less 5 % + 40 = 2168.00 net; the lamps are an option
-			.contains("2168.00 EUR")
+			// 4 x 560 less 5 % = 2128.00 net; the support per month beside; the lamps are
+			// an option
+			.contains("2128.00 EUR")
+			.contains("Abonnement, par période")
+			.contains("40.00 EUR")
 			.contains("180.00 EUR");
 
 		GreenMail smtp = new GreenMail(new ServerSetup(3025, "localhost", "smtp"));

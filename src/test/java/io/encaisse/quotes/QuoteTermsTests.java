@@ -45,16 +45,19 @@ class QuoteTermsTests {
 		String support = fixtures.product("40.00", "20");
 		String install = fixtures.product("300.00", "20");
 		Api.Response quote = api.post("/api/v1/quotes", map("customerId", customer, "paymentTermsDays", 45,
-				"conditions", "Livraison franco à partir de 1 000 € HT.", "lines",
+				"depositPercent", "30", "conditions", "Livraison franco à partir de 1 000 € HT.", "lines",
 				List.of(map("sku", chair, "quantity", "10"), map("sku", cushion, "quantity", "10", "optional", true),
 						map("sku", setup, "quantity", "1", "billing", "ON_ORDER"),
 						map("sku", support, "quantity", "1", "billing", "RECURRING", "period", "MONTHLY"),
 						map("sku", cushion, "quantity", "5", "optional", true),
 						map("sku", install, "quantity", "1", "billing", "ON_MILESTONE"))));
 		assertThat(quote.status()).as(quote.body()).isEqualTo(201);
-		// options are not in the total until taken: 1000 + 250 + 40 + 300
-		assertThat(quote.get("totalNet")).isEqualTo("1590.00");
+		// the order's total: 1000 + 250 + 300; options not until taken; the recurring
+		// line
+		// per period, beside
+		assertThat(quote.get("totalNet")).isEqualTo("1550.00");
 		assertThat(quote.get("optionalTotalNet")).isEqualTo("300.00");
+		assertThat(quote.get("recurringTotalNet")).isEqualTo("40.00");
 		assertThat(quote.get("paymentTermsDays")).isEqualTo("45");
 		JsonNode lines = quote.json().get("lines");
 		assertThat(lines.get(1).get("optional").asBoolean()).isTrue();
@@ -70,37 +73,74 @@ class QuoteTermsTests {
 
 		Api.Response accepted = api.post("/api/v1/quotes/" + id + "/accept", map("optionalLines", List.of(2)));
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
-		assertThat(accepted.get("totalNet")).isEqualTo("1790.00");
+		assertThat(accepted.get("totalNet")).isEqualTo("1750.00");
 		assertThat(accepted.json().get("lines").get(1).get("chosen").asBoolean()).isTrue();
 		assertThat(accepted.json().get("lines").get(4).get("chosen").asBoolean()).isFalse();
 
 		// the order: firm lines and the option taken, not the recurring line nor the
 		// option
-		// left
-		JsonNode order = api.get("/api/v1/orders/" + accepted.get("orderId")).json();
+		// left; confirmed (the set-up fee supplied on order does not start the work)
+		String orderId = accepted.get("orderId");
+		JsonNode order = api.get("/api/v1/orders/" + orderId).json();
 		List<String> skus = order.get("lines").valueStream().map(l -> l.get("sku").asString()).toList();
 		assertThat(skus).containsExactly(chair, cushion, setup, install);
-		// the set-up fee was billed on order, at once, at the quote's 45 days
-		assertThat(order.get("invoiceIds").size()).isEqualTo(1);
-		JsonNode onOrder = api.get("/api/v1/invoices/" + order.get("invoiceIds").get(0).asString()).json();
-		assertThat(onOrder.get("lines").size()).isEqualTo(1);
-		assertThat(onOrder.get("lines").get(0).get("sku").asString()).isEqualTo(setup);
+		assertThat(order.get("status").asString()).isEqualTo("CONFIRMED");
+		assertThat(order.get("paymentTermsDays").asInt()).isEqualTo(45);
+		// two invoices at once: the deposit, 30 % of what is not billed on order (1000 +
+		// 200
+		// + 300), and the set-up fee, whole (a deposit is not taken off it), at 45 days
+		assertThat(order.get("invoiceIds").size()).isEqualTo(2);
+		List<JsonNode> invoices = order.get("invoiceIds")
+			.valueStream()
+			.map(i -> api.get("/api/v1/invoices/" + i.asString()).json())
+			.toList();
+		JsonNode deposit = invoices.stream()
+			.filter(i -> i.get("lines").get(0).get("sku").asString().equals("DEPOSIT"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(deposit.get("totalNet").asString()).isEqualTo("450.00");
+		JsonNode onOrder = invoices.stream()
+			.filter(i -> i.get("lines").get(0).get("sku").asString().equals(setup))
+			.findFirst()
+			.orElseThrow();
+		assertThat(onOrder.get("totalNet").asString()).isEqualTo("250.00");
 		LocalDate issued = LocalDate.parse(onOrder.get("issueDate").asString());
 		assertThat(LocalDate.parse(onOrder.get("dueDate").asString())).isEqualTo(issued.plusDays(45));
+		assertThat(api.post("/api/v1/orders/" + orderId + "/start", null).status()).isEqualTo(200);
 
-		// delivering the installation (billed by milestones) bills nothing; the chairs
-		// are
-		// billed on delivery, at 45 days too
-		String orderId = accepted.get("orderId");
+		// the installation is billed by milestones: a plan can be laid although invoices
+		// exist, and its shares are of the installation alone
+		Api.Response plan = api.post("/api/v1/orders/" + orderId + "/milestones",
+				map("milestones", List.of(map("label", "Pose", "percent", "100"))));
+		assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+		assertThat(plan.json().get("data").get(0).get("value").asString()).isEqualTo("300.00");
+		// delivering it bills nothing; the chairs are billed on delivery, less the
+		// deposit,
+		// at 45 days too
 		Api.Response installed = api.post("/api/v1/orders/" + orderId + "/deliveries",
 				map("lines", List.of(map("sku", install, "quantity", "1"))));
 		assertThat(installed.status()).as(installed.body()).isEqualTo(201);
-		assertThat(api.get("/api/v1/orders/" + orderId).json().get("invoiceIds").size()).isEqualTo(1);
+		assertThat(api.get("/api/v1/orders/" + orderId).json().get("invoiceIds").size()).isEqualTo(2);
 		String chairs = fixtures.deliver(orderId, chair, "10", cushion, "10");
 		JsonNode chairInvoice = api.get("/api/v1/invoices/" + chairs).json();
 		assertThat(chairInvoice.get("lines").size()).isEqualTo(2);
+		assertThat(chairInvoice.get("totalNet").asString()).isEqualTo("750.00");
 		assertThat(LocalDate.parse(chairInvoice.get("dueDate").asString()))
 			.isEqualTo(LocalDate.parse(chairInvoice.get("issueDate").asString()).plusDays(45));
+		Api.Response ready = api.post("/api/v1/orders/" + orderId + "/milestones/1/ready", null);
+		assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+		String milestoneInvoice = api.get("/api/v1/orders/" + orderId + "/milestones")
+			.json()
+			.get("data")
+			.get(0)
+			.get("invoiceId")
+			.asString();
+		assertThat(api.get("/api/v1/invoices/" + milestoneInvoice).get("totalNet")).isEqualTo("300.00");
+		// everything billed now
+		assertThat(api.get("/api/v1/orders/" + orderId).get("status")).isEqualTo("INVOICED");
+
+		// the recurring line waits for a subscription: the leakage report says so
+		assertThat(api.get("/api/v1/reports/leakage").body()).contains(quote.get("number")).contains("MONTHLY");
 	}
 
 	@Test
@@ -148,6 +188,12 @@ class QuoteTermsTests {
 		assertThat(revised.get("totalNet")).isEqualTo("15.00");
 		JsonNode diff = api.get("/api/v1/quotes/" + id + "/diff?from=1&to=2").json();
 		assertThat(diff.get("lines").get(1).get("kind").asString()).isEqualTo("CHANGED");
+		// the form's revision replaces the terms: emptied, they are cleared
+		Api.Response cleared = api.post("/api/v1/quotes/" + id + "/revisions", map("replaceTerms", true, "lines",
+				List.of(map("sku", sku, "quantity", "1"), map("sku", extra, "quantity", "1"))));
+		assertThat(cleared.status()).as(cleared.body()).isEqualTo(201);
+		assertThat(cleared.get("paymentTermsDays")).isNull();
+		assertThat(cleared.get("conditions")).isNull();
 	}
 
 	@Test

@@ -143,6 +143,14 @@ public class Order {
 
 	/** Books delivered quantities; refuses more than remains to deliver. */
 	public void deliver(List<Delivered> delivered) {
+		deliver(delivered, false);
+	}
+
+	/**
+	 * {@code onOrder}: lines billed on order, deemed supplied at confirmation; the order
+	 * stays CONFIRMED (work has not started) unless nothing else is left to deliver.
+	 */
+	public void deliver(List<Delivered> delivered, boolean onOrder) {
 		if (this.status == OrderStatus.CANCELLED || this.status == OrderStatus.CLOSED
 				|| this.status == OrderStatus.ON_HOLD || this.status == OrderStatus.RECEIVED) {
 			throw new Problem.StateConflict(
@@ -157,7 +165,8 @@ public class Order {
 			this.lines.set(d.lineNumber() - 1, line.deliver(d.quantity()));
 		}
 		boolean complete = this.lines.stream().allMatch(l -> l.remaining().signum() == 0);
-		this.status = complete ? OrderStatus.DELIVERED : OrderStatus.PARTIALLY_DELIVERED;
+		this.status = complete ? OrderStatus.DELIVERED : onOrder && this.status == OrderStatus.CONFIRMED
+				? OrderStatus.CONFIRMED : OrderStatus.PARTIALLY_DELIVERED;
 	}
 
 	/**

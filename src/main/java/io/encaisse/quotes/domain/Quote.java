@@ -248,10 +248,26 @@ public class Quote {
 		this.orderId = orderId;
 	}
 
-	/** Firm lines, and the optional lines taken once accepted. */
+	/**
+	 * What the order is: firm one-off lines, and the optional ones taken once accepted.
+	 * Recurring lines are billed each period by a subscription: see
+	 * {@link #recurringTotals()}.
+	 */
 	public LineAmounts.Totals totals() {
-		return LineAmounts.totals(this.lines.stream().filter(QuoteLine::counted).map(QuoteLine::amounts).toList(),
-				Currency.getInstance(this.currency));
+		return LineAmounts.totals(this.lines.stream()
+			.filter(QuoteLine::counted)
+			.filter(l -> !l.recurring())
+			.map(QuoteLine::amounts)
+			.toList(), Currency.getInstance(this.currency));
+	}
+
+	/** The recurring lines taken, each period's amount added together. */
+	public LineAmounts.Totals recurringTotals() {
+		return LineAmounts.totals(this.lines.stream()
+			.filter(QuoteLine::counted)
+			.filter(QuoteLine::recurring)
+			.map(QuoteLine::amounts)
+			.toList(), Currency.getInstance(this.currency));
 	}
 
 	/** The optional lines not (yet) taken: what the customer may add. */

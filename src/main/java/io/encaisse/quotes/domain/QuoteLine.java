@@ -41,9 +41,12 @@ public record QuoteLine(String sku, String description, String unit, BigDecimal 
 				taken);
 	}
 
-	/**
-	 * Counted in the quote's totals: a firm line, or an optional line the customer took.
-	 */
+	/** Billed every period by a subscription, not once by the order. */
+	public boolean recurring() {
+		return "RECURRING".equals(this.billing);
+	}
+
+	/** Taken: a firm line, or an optional line the customer took. */
 	public boolean counted() {
 		return !this.optionalLine || Boolean.TRUE.equals(this.chosen);
 	}

@@ -50,7 +50,8 @@ class QuoteApi {
 			LocalDate validUntil, String status, int revision, String orderId, List<LineResponse> lines,
 			String totalNet, String totalTax, String total, String maxDiscount, String approvedBy,
 			String approvalReason, long version, String depositPercent, Integer paymentTermsDays, String conditions,
-			String optionalTotalNet, List<io.encaisse.quotes.QuoteRevisions.Summary> revisions) {
+			String optionalTotalNet, String recurringTotalNet,
+			List<io.encaisse.quotes.QuoteRevisions.Summary> revisions) {
 
 		static QuoteResponse of(QuoteView q) {
 			return new QuoteResponse(q.id(), q.number(), q.customerId(), q.currency(), q.issueDate(), q.validUntil(),
@@ -69,14 +70,16 @@ class QuoteApi {
 					q.approvedBy(), q.approvalReason(), q.version(),
 					q.depositPercent() == null ? null : q.depositPercent().stripTrailingZeros().toPlainString(),
 					q.paymentTermsDays(), q.conditions(),
-					q.hasOptionalLines() ? q.optionalTotals().net().toPlainString() : null, List.of());
+					q.hasOptionalLines() ? q.optionalTotals().net().toPlainString() : null,
+					q.hasRecurringLines() ? q.recurringTotals().net().toPlainString() : null, List.of());
 		}
 
 		QuoteResponse withRevisions(List<io.encaisse.quotes.QuoteRevisions.Summary> revisions) {
 			return new QuoteResponse(this.id, this.number, this.customerId, this.currency, this.issueDate,
 					this.validUntil, this.status, this.revision, this.orderId, this.lines, this.totalNet, this.totalTax,
 					this.total, this.maxDiscount, this.approvedBy, this.approvalReason, this.version,
-					this.depositPercent, this.paymentTermsDays, this.conditions, this.optionalTotalNet, revisions);
+					this.depositPercent, this.paymentTermsDays, this.conditions, this.optionalTotalNet,
+					this.recurringTotalNet, revisions);
 		}
 
 	}

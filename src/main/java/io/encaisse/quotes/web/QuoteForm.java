@@ -82,7 +82,7 @@ public class QuoteForm {
 		}
 		return new QuoteInput(this.customerId, null, this.validUntil, this.notes, in,
 				this.depositPercent == null ? null : blank(this.depositPercent.replace(',', '.')), terms,
-				blank(this.conditions));
+				blank(this.conditions), true);
 	}
 
 	/**

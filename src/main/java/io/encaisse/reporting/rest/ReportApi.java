@@ -94,7 +94,17 @@ class ReportApi {
 							l.discountPercent().toPlainString(), l.priceSource(), l.net().toPlainString(),
 							l.atBook().toPlainString(), l.shortfall().toPlainString(), l.net().currencyCode()))
 					.toList(),
-				r.milestones());
+				r.milestones(),
+				r.recurring()
+					.stream()
+					.map(x -> new RecurringResponse(x.quoteId(), x.number(), x.customerName(), x.acceptedOn(),
+							x.description(), x.period(), x.net().toPlainString(), x.net().currencyCode()))
+					.toList());
+	}
+
+	/** A recurring line accepted that no subscription bills yet. */
+	record RecurringResponse(String quoteId, String number, String customerName, LocalDate acceptedOn,
+			String description, String period, String net, String currency) {
 	}
 
 	/**
@@ -108,7 +118,8 @@ class ReportApi {
 
 	record LeakageResponse(int quoteDays, List<DeliveryResponse> deliveries,
 			List<io.encaisse.reporting.Leakage.UnbilledQuote> quotes, List<LineResponse> offBook,
-			List<BelowBookResponse> belowBook, List<io.encaisse.reporting.Leakage.ReadyMilestone> milestones) {
+			List<BelowBookResponse> belowBook, List<io.encaisse.reporting.Leakage.ReadyMilestone> milestones,
+			List<RecurringResponse> recurring) {
 	}
 
 	record DeliveryResponse(String deliveryId, String orderId, String orderNumber, String customerId,

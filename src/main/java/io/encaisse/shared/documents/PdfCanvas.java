@@ -94,16 +94,57 @@ public final class PdfCanvas implements AutoCloseable {
 	}
 
 	public void text(PDFont font, float size, float x, float y, String s) throws IOException {
+		String shown = printable(font, s);
 		this.stream.beginText();
 		this.stream.setFont(font, size);
 		this.stream.newLineAtOffset(x, y);
-		this.stream.showText(s == null ? "" : s);
+		this.stream.showText(shown);
 		this.stream.endText();
+	}
+
+	/**
+	 * What the font can draw: control characters (a tab pasted into a text) become
+	 * spaces, a character the font lacks (an emoji) a question mark, rather than failing
+	 * the whole document.
+	 */
+	static String printable(PDFont font, String s) {
+		if (s == null) {
+			return "";
+		}
+		StringBuilder out = new StringBuilder(s.length());
+		s.codePoints().forEach(cp -> {
+			if (Character.isISOControl(cp)) {
+				out.append(' ');
+			}
+			else {
+				out.appendCodePoint(cp);
+			}
+		});
+		String text = out.toString();
+		try {
+			font.encode(text);
+			return text;
+		}
+		catch (IOException | IllegalArgumentException missing) {
+			StringBuilder kept = new StringBuilder(text.length());
+			text.codePoints().forEach(cp -> {
+				String one = new String(Character.toChars(cp));
+				try {
+					font.encode(one);
+					kept.append(one);
+				}
+				catch (IOException | IllegalArgumentException ex) {
+					kept.append('?');
+				}
+			});
+			return kept.toString();
+		}
 	}
 
 	/** Text ending at {@code right}. */
 	public void textRight(PDFont font, float size, float right, float y, String s) throws IOException {
-		text(font, size, right - font.getStringWidth(s == null ? "" : s) / 1000 * size, y, s);
+		String shown = printable(font, s);
+		text(font, size, right - font.getStringWidth(shown) / 1000 * size, y, shown);
 	}
 
 	public void colour(Color c) throws IOException {
