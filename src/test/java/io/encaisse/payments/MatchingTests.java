@@ -79,6 +79,9 @@ class MatchingTests {
 		return this.api.get("/api/v1/invoices/" + invoice).get("status");
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient settlements;
+
 	@Test
 	void theExactAmountFromTheCustomersOwnAccountIsAppliedWithItsReason() {
 		Api.Response payment = pay(due(this.large).toPlainString(), "VIREMENT", this.iban, null);
@@ -152,6 +155,11 @@ class MatchingTests {
 		assertThat(invoice.get("status")).isEqualTo("PAID");
 		assertThat(invoice.json().get("payments").findValuesAsString("kind")).containsExactlyInAnyOrder("PAYMENT",
 				"WRITE_OFF");
+		// the reports' view tells the write-off from the payment
+		assertThat(this.settlements.sql("select kind from invoicing_settlement where invoice_id = :i")
+			.param("i", this.large)
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder("PAYMENT", "WRITE_OFF");
 		assertThat(this.api.delete("/api/v1/payments/" + payment.get("id") + "/allocations/" + this.large).status())
 			.isEqualTo(200);
 		assertThat(due(this.large)).as("the write-off is taken back with the allocation").isEqualByComparingTo(due);
