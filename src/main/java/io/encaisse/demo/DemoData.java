@@ -62,10 +62,14 @@ class DemoData implements ApplicationRunner {
 
 	private final PriceBook prices;
 
+	private final io.encaisse.orders.OrderReception reception;
+
 	private LocalDate today;
 
 	DemoData(@Value("${encaisse.demo-data:true}") boolean enabled, Customers customers, Catalog catalog, Quotes quotes,
-			Orders orders, Invoicing invoicing, Payments payments, BusinessClock clock, PriceBook prices) {
+			Orders orders, Invoicing invoicing, Payments payments, BusinessClock clock, PriceBook prices,
+			io.encaisse.orders.OrderReception reception) {
+		this.reception = reception;
 		this.prices = prices;
 		this.enabled = enabled;
 		this.customers = customers;
@@ -222,13 +226,29 @@ class DemoData implements ApplicationRunner {
 		this.payments.record(new PaymentInput(null, pharmaInvoice.amountDue().toPlainString(), "EUR",
 				this.today.minusDays(3), "VIR SEPA REGLEMENT", "FR7617515900000800000000116", "PHARMACIE DU CENTRE"));
 
+		// an order by EDI names an item code nobody mapped: on hold four days, it is late
+		// in the exceptions queue and on the dashboard
+		at(-4);
+		this.reception
+			.receive(
+					new io.encaisse.orders.OrderRequest("EDIFACT", "CMD-88412", moreau.id(), "EUR", null, null,
+							List.of(new io.encaisse.orders.OrderRequest.Line("3608581234567", "Câble USB-C 2 m", "10",
+									null), new io.encaisse.orders.OrderRequest.Line("DOCK-USBC", null, "2", null)),
+							null));
+
 		// a sales rep granted more than her 10 %: the quote waits for a manager
 		at(-2);
 		asSalesRep(() -> this.quotes.create(new QuoteInput(halles.id(), "EUR", this.today.plusDays(28),
 				"Offre de lancement", List.of(line("SCREEN-27", "2", "18"), line("DOCK-USBC", "2", "18")))));
 		at(-1);
-		this.quotes.create(new QuoteInput(halles.id(), "EUR", this.today.plusDays(29), null,
-				List.of(line("LAPTOP-14", "1"), line("SUPPORT-M", "12"))));
+		// a draft that shows a quote's terms: the licence billed on order, the support
+		// every month (a subscription's), a dock the customer may take or not, 45 days
+		this.quotes.create(new QuoteInput(halles.id(), "EUR", this.today.plusDays(29), null, List.of(
+				line("LAPTOP-14", "1"),
+				new QuoteInput.LineInput("LICENCE-GESTION", "1", null, null, null, null, null, null, "ON_ORDER", null),
+				new QuoteInput.LineInput("SUPPORT-M", "1", null, null, null, null, null, null, "RECURRING", "MONTHLY"),
+				new QuoteInput.LineInput("DOCK-USBC", "1", null, null, null, null, null, true, null, null)), null, 45,
+				"Installation comprise. Support résiliable chaque mois avec un préavis de 30 jours."));
 		this.clock.reset();
 	}
 

@@ -117,9 +117,10 @@ public class QuotePdf {
 			String[] heads = { t.get("description"), t.get("qty"), t.get("unitPrice"), t.get("discount"), t.get("vat"),
 					t.get("net") };
 			w.colour(head.accent());
-			for (int i = 0; i < heads.length; i++) {
+			for (int i = 0; i < heads.length - 1; i++) {
 				w.text(bold, 9, cols[i], y, heads[i]);
 			}
+			w.textRight(bold, 9, width - margin, y, heads[heads.length - 1]);
 			y -= 4;
 			w.line(margin, y, width - margin, y);
 			w.colour(Color.BLACK);
@@ -136,7 +137,7 @@ public class QuotePdf {
 				w.text(regular, 9, cols[3], y, l.discountPercent().signum() == 0 ? ""
 						: l.discountPercent().stripTrailingZeros().toPlainString() + " %");
 				w.text(regular, 9, cols[4], y, l.taxRate().stripTrailingZeros().toPlainString() + " %");
-				w.text(regular, 9, cols[5], y, money(l.net()));
+				w.textRight(regular, 9, width - margin, y, money(l.net()));
 				if (tag != null) {
 					y -= 10;
 					w.text(regular, 7, cols[0] + 8, y, tag);
@@ -146,27 +147,29 @@ public class QuotePdf {
 			}
 			w.line(margin, y + 4, width - margin, y + 4);
 			y -= 10;
-			float tx = width - margin - 200;
+			// labels from here, amounts against the right margin
+			float tx = width - margin - 260;
+			float amounts = width - margin;
 			w.text(regular, 10, tx, y, t.get("totalNet"));
-			w.text(regular, 10, tx + 120, y, money(quote.totals().net()));
+			w.textRight(regular, 10, amounts, y, money(quote.totals().net()));
 			y -= 13;
 			for (var g : quote.totals().vat()) {
 				w.text(regular, 10, tx, y, t.get("vat") + " " + g.rate().stripTrailingZeros().toPlainString() + " %");
-				w.text(regular, 10, tx + 120, y, money(g.tax()));
+				w.textRight(regular, 10, amounts, y, money(g.tax()));
 				y -= 13;
 			}
 			w.text(bold, 11, tx, y, t.get("total"));
-			w.text(bold, 11, tx + 120, y, money(quote.totals().total()));
+			w.textRight(bold, 11, amounts, y, money(quote.totals().total()));
 			y -= 14;
 			if (quote.hasRecurringLines()) {
 				w.text(regular, 9, tx, y, t.get("recurring"));
-				w.text(regular, 9, tx + 120, y, money(quote.recurringTotals().net()));
+				w.textRight(regular, 9, amounts, y, money(quote.recurringTotals().net()));
 				y -= 13;
 			}
 			if (quote.hasOptionalLines() && !quote.optionalTotals().net().isZero()) {
 				w.colour(Color.GRAY);
 				w.text(regular, 9, tx, y, t.get("options"));
-				w.text(regular, 9, tx + 120, y, money(quote.optionalTotals().net()));
+				w.textRight(regular, 9, amounts, y, money(quote.optionalTotals().net()));
 				w.colour(Color.BLACK);
 				y -= 13;
 			}
@@ -208,7 +211,7 @@ public class QuotePdf {
 			w.line(right, y, right, y - 70);
 			w.line(width - margin, y, width - margin, y - 70);
 			w.colour(Color.BLACK);
-			w.text(regular, 8, right + 6, y - 12, t.get("accord"));
+			w.text(regular, 7, right + 6, y - 12, t.get("accord"));
 			w.close();
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			doc.save(out);
