@@ -113,34 +113,19 @@ public class QuotePdf {
 			w.text(regular, 10, margin, y, t.get("issued") + " : " + dates.format(quote.issueDate()) + "    "
 					+ t.get("valid") + " : " + dates.format(quote.validUntil()));
 			y -= 22;
-			float[] cols = { margin, margin + 230, margin + 280, margin + 345, margin + 390, margin + 430 };
-			String[] heads = { t.get("description"), t.get("qty"), t.get("unitPrice"), t.get("discount"), t.get("vat"),
-					t.get("net") };
-			w.colour(head.accent());
-			for (int i = 0; i < heads.length - 1; i++) {
-				w.text(bold, 9, cols[i], y, heads[i]);
-			}
-			w.textRight(bold, 9, width - margin, y, heads[heads.length - 1]);
-			y -= 4;
-			w.line(margin, y, width - margin, y);
-			w.colour(Color.BLACK);
-			y -= 12;
+			y = w.lineHeader(y, head.accent(), t.get("description"), t.get("qty"), t.get("unitPrice"),
+					t.get("discount"), t.get("vat"), t.get("net"));
 			for (QuoteView.Line l : quote.lines()) {
 				if (y < 200) {
 					y = w.newPage();
 				}
 				String tag = tag(l, t);
 				w.colour(l.counted() ? Color.BLACK : Color.GRAY);
-				w.text(regular, 9, cols[0], y, PdfCanvas.ellipsis(l.description(), 48));
-				w.text(regular, 9, cols[1], y, l.quantity().stripTrailingZeros().toPlainString());
-				w.text(regular, 9, cols[2], y, l.unitPrice().toUnitPriceString());
-				w.text(regular, 9, cols[3], y, l.discountPercent().signum() == 0 ? ""
-						: l.discountPercent().stripTrailingZeros().toPlainString() + " %");
-				w.text(regular, 9, cols[4], y, l.taxRate().stripTrailingZeros().toPlainString() + " %");
-				w.textRight(regular, 9, width - margin, y, money(l.net()));
+				w.lineRow(y, l.description(), l.quantity(), l.unitPrice(), l.discountPercent(), l.taxRate(),
+						money(l.net()));
 				if (tag != null) {
 					y -= 10;
-					w.text(regular, 7, cols[0] + 8, y, tag);
+					w.text(regular, 7, margin + 8, y, tag);
 				}
 				w.colour(Color.BLACK);
 				y -= 13;

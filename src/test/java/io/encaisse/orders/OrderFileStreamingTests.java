@@ -145,23 +145,7 @@ class OrderFileStreamingTests {
 	}
 
 	private static long mailsFor(GreenMail smtp, List<String> numbers) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-			try {
-				return numbers.stream().anyMatch(n -> subject(m).contains(n + " "));
-			}
-			catch (RuntimeException ex) {
-				return false;
-			}
-		}).count();
-	}
-
-	private static String subject(jakarta.mail.internet.MimeMessage m) {
-		try {
-			return m.getSubject() + " ";
-		}
-		catch (jakarta.mail.MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return numbers.stream().mapToLong(n -> io.encaisse.support.Mails.withSubject(smtp, n + " ").size()).sum();
 	}
 
 	@Test

@@ -79,14 +79,7 @@ class QuotePdfTests {
 		try {
 			assertThat(api.post("/api/v1/quotes/" + id + "/send", null).status()).isEqualTo(200);
 			smtp.waitForIncomingEmail(5000, 1);
-			var mail = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-				try {
-					return m.getSubject().contains(number);
-				}
-				catch (jakarta.mail.MessagingException ex) {
-					return false;
-				}
-			}).findFirst().orElseThrow();
+			var mail = io.encaisse.support.Mails.withSubject(smtp, number).get(0);
 			Multipart parts = (Multipart) mail.getContent();
 			byte[] attached = null;
 			for (int i = 0; i < parts.getCount(); i++) {

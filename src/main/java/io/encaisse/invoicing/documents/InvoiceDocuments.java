@@ -345,28 +345,14 @@ public class InvoiceDocuments {
 				}
 				w.text(regular, 10, MARGIN, y, t.get("operation") + " : " + operation(invoice, t));
 				y -= 22;
-				float[] cols = { MARGIN, MARGIN + 230, MARGIN + 280, MARGIN + 345, MARGIN + 390, MARGIN + 430 };
-				String[] heads = { t.get("description"), t.get("qty"), t.get("unitPrice"), t.get("discount"),
-						t.get("vatRate"), t.get("net") };
-				w.colour(look.colour());
-				for (int i = 0; i < heads.length; i++) {
-					w.text(bold, 9, cols[i], y, heads[i]);
-				}
-				y -= 4;
-				w.line(MARGIN, y, width - MARGIN, y);
-				w.colour(java.awt.Color.BLACK);
-				y -= 12;
+				y = w.lineHeader(y, look.colour(), t.get("description"), t.get("qty"), t.get("unitPrice"),
+						t.get("discount"), t.get("vatRate"), t.get("net"));
 				for (InvoiceView.Line l : invoice.lines()) {
 					if (y < 170) {
 						y = w.newPage();
 					}
-					w.text(regular, 9, cols[0], y, PdfCanvas.ellipsis(l.description(), 48));
-					w.text(regular, 9, cols[1], y, l.quantity().stripTrailingZeros().toPlainString());
-					w.text(regular, 9, cols[2], y, l.unitPrice().toUnitPriceString());
-					w.text(regular, 9, cols[3], y, l.discountPercent().signum() == 0 ? ""
-							: l.discountPercent().stripTrailingZeros().toPlainString() + " %");
-					w.text(regular, 9, cols[4], y, l.taxRate().stripTrailingZeros().toPlainString() + " %");
-					w.text(regular, 9, cols[5], y, l.net().toPlainString() + " " + invoice.currency());
+					w.lineRow(y, l.description(), l.quantity(), l.unitPrice(), l.discountPercent(), l.taxRate(),
+							l.net().toPlainString() + " " + invoice.currency());
 					y -= 13;
 				}
 				w.line(MARGIN, y + 4, width - MARGIN, y + 4);

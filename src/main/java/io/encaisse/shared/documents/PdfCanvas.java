@@ -167,6 +167,41 @@ public final class PdfCanvas implements AutoCloseable {
 	}
 
 	/**
+	 * The columns of a document's lines: description, quantity, unit price, discount,
+	 * VAT.
+	 */
+	private static final float[] COLUMNS = { MARGIN, MARGIN + 230, MARGIN + 280, MARGIN + 345, MARGIN + 390 };
+
+	/**
+	 * The head of a table of lines (description, quantity, unit price, discount, VAT
+	 * rate, net) in the accent colour, with its rule; answers where the first line goes.
+	 */
+	public float lineHeader(float y, Color accent, String description, String quantity, String unitPrice,
+			String discount, String vat, String net) throws IOException {
+		colour(accent);
+		String[] heads = { description, quantity, unitPrice, discount, vat };
+		for (int i = 0; i < heads.length; i++) {
+			text(this.bold, 9, COLUMNS[i], y, heads[i]);
+		}
+		textRight(this.bold, 9, width() - MARGIN, y, net);
+		line(MARGIN, y - 4, width() - MARGIN, y - 4);
+		colour(Color.BLACK);
+		return y - 16;
+	}
+
+	/** One line of such a table; the net against the right margin. */
+	public void lineRow(float y, String description, java.math.BigDecimal quantity, io.encaisse.shared.Money unitPrice,
+			java.math.BigDecimal discountPercent, java.math.BigDecimal taxRate, String net) throws IOException {
+		text(this.regular, 9, COLUMNS[0], y, ellipsis(description, 48));
+		text(this.regular, 9, COLUMNS[1], y, quantity.stripTrailingZeros().toPlainString());
+		text(this.regular, 9, COLUMNS[2], y, unitPrice.toUnitPriceString());
+		text(this.regular, 9, COLUMNS[3], y,
+				discountPercent.signum() == 0 ? "" : discountPercent.stripTrailingZeros().toPlainString() + " %");
+		text(this.regular, 9, COLUMNS[4], y, taxRate.stripTrailingZeros().toPlainString() + " %");
+		textRight(this.regular, 9, width() - MARGIN, y, net);
+	}
+
+	/**
 	 * The company's letterhead: a band of its colour, its logo, its name and lines on the
 	 * left, the document's title in its colour on the right. Answers where the text under
 	 * it starts.
