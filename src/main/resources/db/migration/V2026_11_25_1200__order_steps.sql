@@ -6,6 +6,6 @@ create table order_step (
     order_id varchar(40)  not null references customer_order (id),
     status   varchar(30)  not null,
     at       timestamp with time zone not null,
-    actor    varchar(250) not null
+    actor    varchar(100) not null
 );
 create index order_step_by_order on order_step (order_id, at);

@@ -193,6 +193,7 @@ public class Invoicing {
 			.noneMatch(l -> "ON_MILESTONE".equals(l.billing()))) {
 			// a plan laid on the whole order: billed by its milestones, not by what is
 			// delivered (with lines marked ON_MILESTONE, only those are left to the plan)
+			this.orders.deliveryBilledElsewhere(delivery.orderId());
 			return null;
 		}
 		String source = "delivery:" + delivery.deliveryId();
@@ -207,6 +208,7 @@ public class Invoicing {
 			.filter(l -> !"ON_MILESTONE".equals(l.billing()))
 			.toList();
 		if (billed.isEmpty()) {
+			this.orders.deliveryBilledElsewhere(delivery.orderId());
 			return null;
 		}
 		List<InvoiceLine> lines = billed.stream()
@@ -312,6 +314,10 @@ public class Invoicing {
 					.filter(l -> !"ON_ORDER".equals(l.billing()))
 					.map(l -> new ShareLine(l.sku(), l.unit(), l.taxRate(), l.net()))
 					.toList());
+		if (groups.isEmpty()) {
+			// everything is billed at once on order: no advance to take
+			return null;
+		}
 		for (Share g : groups) {
 			Money part = g.base().times(confirmed.depositPercent()).times(BigDecimal.ONE.movePointLeft(2)).rounded();
 			String description = (french ? "Acompte de " + pct + " sur la commande "

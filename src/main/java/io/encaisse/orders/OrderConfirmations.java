@@ -55,8 +55,8 @@ public class OrderConfirmations {
 	List<String> due(int max) {
 		return this.jdbc.queryForList("""
 				select order_id from order_confirmation where status = 'PENDING' and next_attempt_at <= ?
-				order by next_attempt_at, order_id fetch first %d rows only""".formatted(max), String.class,
-				Timestamp.from(this.today.instant()));
+				and attempts < ? order by next_attempt_at, order_id fetch first %d rows only""".formatted(max),
+				String.class, Timestamp.from(this.today.instant()), MAX_ATTEMPTS);
 	}
 
 	/**

@@ -110,11 +110,14 @@ public class OrderFollowUp {
 			return confirm(orderId);
 		}
 		catch (RuntimeException ex) {
-			// whatever failed before the mail could be tried (the order, the customer,
-			// the
-			// link) counts as an attempt, so that it is not taken again for ever
-			this.confirmations.failed(orderId, ex.toString(), true);
-			return false;
+			// whatever failed before the mail could leave (the order, the customer, the
+			// link) counts as an attempt, so that it is not taken again for ever; once it
+			// left, it is not sent again
+			boolean left = this.confirmations.of(orderId).map(c -> "SENT".equals(c.status())).orElse(false);
+			if (!left) {
+				this.confirmations.failed(orderId, ex.toString(), true);
+			}
+			return left;
 		}
 	}
 
@@ -147,8 +150,7 @@ public class OrderFollowUp {
 				error = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
 			}
 		}
-		this.audit.record(Orders.DOCUMENT, orderId, error == null ? "confirmation mailed" : "confirmation not mailed",
-				AuditTrail.changes("to", to, "reason", error));
+		// the outcome first (its own transaction), the audit after
 		if (error == null) {
 			this.confirmations.sent(orderId);
 		}
@@ -156,6 +158,8 @@ public class OrderFollowUp {
 			// without an address, trying again cannot help
 			this.confirmations.failed(orderId, error, to != null && !to.isBlank());
 		}
+		this.audit.record(Orders.DOCUMENT, orderId, error == null ? "confirmation mailed" : "confirmation not mailed",
+				AuditTrail.changes("to", to, "reason", error));
 		return error == null;
 	}
 

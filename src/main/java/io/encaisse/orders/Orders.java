@@ -303,11 +303,34 @@ public class Orders {
 		return order;
 	}
 
+	/**
+	 * Milestones still to bill: a milestone of the plan not billed yet, or lines billed
+	 * by milestones with no plan laid for them yet.
+	 */
 	private boolean milestonesLeft(String orderId) {
-		return this.jdbc.sql("select count(*) from order_milestone where order_id = :o and status <> 'BILLED'")
+		return this.jdbc.sql("""
+				select (select count(*) from order_milestone where order_id = :o and status <> 'BILLED')
+				     + (select count(*) from order_line l where l.order_id = :o and l.billing = 'ON_MILESTONE'
+				        and not exists (select 1 from order_milestone m where m.order_id = :o))""")
 			.param("o", orderId)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/**
+	 * Called by invoicing when a delivery bills nothing (what it delivered is billed by
+	 * milestones): a delivered order with no milestone left is INVOICED.
+	 */
+	@Transactional
+	public void deliveryBilledElsewhere(String orderId) {
+		Order order = load(orderId);
+		var before = order.status();
+		if (!milestonesLeft(orderId) && order.billedInFull()) {
+			this.orders.save(order);
+			this.steps.changed(orderId, before, order.status());
+			this.audit.record(DOCUMENT, orderId, "invoiced",
+					AuditTrail.changes("status", before + " → " + order.status()));
+		}
 	}
 
 	/** The payment terms the accepted quote gave the order, if it gave any. */

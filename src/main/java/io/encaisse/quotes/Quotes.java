@@ -216,9 +216,10 @@ public class Quotes {
 			if (!lines.isEmpty() && lines.stream().allMatch(QuoteLine::optionalLine)) {
 				errors.add("lines", "a quote needs at least one line that is not optional");
 			}
-			if (!lines.isEmpty() && lines.stream().allMatch(QuoteLine::recurring) && input.depositPercent() != null
-					&& !input.depositPercent().isBlank()) {
-				errors.add("depositPercent", "a quote of recurring lines only makes no order to take a deposit on");
+			if (!lines.isEmpty() && lines.stream().allMatch(l -> l.recurring() || "ON_ORDER".equals(l.billing()))
+					&& input.depositPercent() != null && !input.depositPercent().isBlank()) {
+				errors.add("depositPercent",
+						"a deposit is an advance on lines billed later: this quote's lines are all recurring or billed on order");
 			}
 		}
 		return lines;

@@ -112,7 +112,10 @@ public class AuditTrail {
 		if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName())) {
 			return "system";
 		}
-		return auth.getName();
+		// an API key's actor is "key:" and a name of up to 200 characters: every column
+		// that keeps who did something holds 100
+		String name = auth.getName();
+		return name.length() <= 100 ? name : name.substring(0, 99) + "…";
 	}
 
 	/** Convenience for building ordered change maps. */

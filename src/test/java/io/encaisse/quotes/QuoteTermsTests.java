@@ -144,6 +144,42 @@ class QuoteTermsTests {
 	}
 
 	@Test
+	void anOrderDeliveredBeforeItsMilestonePlanWaitsForItAndIsInvoicedWhenTheLastMilestoneIs() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String customer = fixtures.customer();
+		String screen = fixtures.product("200.00", "20");
+		String install = fixtures.product("500.00", "20");
+		String quote = api
+			.post("/api/v1/quotes", map("customerId", customer, "lines", List.of(map("sku", screen, "quantity", "2"),
+					map("sku", install, "quantity", "1", "billing", "ON_MILESTONE"))))
+			.get("id");
+		api.post("/api/v1/quotes/" + quote + "/send", null);
+		String order = api.post("/api/v1/quotes/" + quote + "/accept", null).get("orderId");
+		// everything delivered at once, before anyone laid the plan: the screens are
+		// billed, the installation waits for its milestones
+		String screens = fixtures.deliver(order, screen, "2", install, "1");
+		assertThat(api.get("/api/v1/invoices/" + screens).get("totalNet")).isEqualTo("400.00");
+		assertThat(api.get("/api/v1/orders/" + order).get("status")).isEqualTo("DELIVERED");
+		Api.Response plan = api.post("/api/v1/orders/" + order + "/milestones", map("milestones",
+				List.of(map("label", "Pose", "percent", "60"), map("label", "Recette", "percent", "40"))));
+		assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+		api.post("/api/v1/orders/" + order + "/milestones/1/ready", null);
+		assertThat(api.get("/api/v1/orders/" + order).get("status")).isEqualTo("DELIVERED");
+		api.post("/api/v1/orders/" + order + "/milestones/2/ready", null);
+		JsonNode billed = api.get("/api/v1/orders/" + order).json();
+		assertThat(billed.get("status").asString()).isEqualTo("INVOICED");
+		assertThat(billed.get("invoiceIds").size()).isEqualTo(3);
+
+		// a deposit needs lines billed later
+		String licence = fixtures.product("480.00", "20");
+		Api.Response deposit = api.post("/api/v1/quotes", map("customerId", customer, "depositPercent", "30", "lines",
+				List.of(map("sku", licence, "quantity", "1", "billing", "ON_ORDER"))));
+		assertThat(deposit.status()).isEqualTo(422);
+		assertThat(deposit.body()).contains("depositPercent");
+	}
+
+	@Test
 	void badTermsAreRefusedNamingTheField() {
 		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
 		Fixtures fixtures = new Fixtures(api);

@@ -181,6 +181,18 @@ public class Order {
 		return added;
 	}
 
+	/**
+	 * Everything delivered is billed otherwise than by this delivery (by milestones):
+	 * INVOICED once delivered. Answers whether the status changed.
+	 */
+	public boolean billedInFull() {
+		if (this.status == OrderStatus.DELIVERED) {
+			this.status = OrderStatus.INVOICED;
+			return true;
+		}
+		return false;
+	}
+
 	public LineAmounts.Totals totals() {
 		return LineAmounts.totals(this.lines.stream().map(OrderLine::amounts).toList(),
 				Currency.getInstance(this.currency));
