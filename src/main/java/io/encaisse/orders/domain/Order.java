@@ -81,17 +81,6 @@ public class Order {
 				lines, Set.of(), null, now);
 	}
 
-	/**
-	 * An order received through a channel (API, CSV, UBL, EDIFACT): CONFIRMED, or ON_HOLD
-	 * when a control failed.
-	 */
-	public static Order received(String id, String number, String customerId, String channel, String currency,
-			LocalDate orderedOn, String externalReference, List<OrderLine> lines, boolean onHold, Instant now) {
-		return new Order(id, number, customerId, null, channel, currency,
-				onHold ? OrderStatus.ON_HOLD : OrderStatus.CONFIRMED, orderedOn, externalReference, lines, Set.of(),
-				null, now);
-	}
-
 	/** Sales administration checked the reasons and lets the order go on. */
 	public void release() {
 		if (this.status != OrderStatus.ON_HOLD) {
