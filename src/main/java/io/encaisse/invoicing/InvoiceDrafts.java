@@ -49,11 +49,8 @@ public class InvoiceDrafts {
 
 	private final Today today;
 
-	private final io.encaisse.orders.Orders orders;
-
 	InvoiceDrafts(Invoicing invoicing, InvoiceRepository invoices, Customers customers, Catalog catalog,
-			Pricing pricing, AuditTrail audit, Today today, io.encaisse.orders.Orders orders) {
-		this.orders = orders;
+			Pricing pricing, AuditTrail audit, Today today) {
 		this.invoicing = invoicing;
 		this.invoices = invoices;
 		this.customers = customers;
@@ -87,10 +84,11 @@ public class InvoiceDrafts {
 		}
 		Content content = content(errors, input, customer, currency);
 		errors.throwIfAny();
+		// an order's invoices use the payment terms its quote gave
+		Invoicing.Terms terms = this.invoicing.terms(blank(input.orderId()), customer);
 		Invoice draft = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
-				blank(input.orderId()), null, null, blank(input.reason()), currency.getCurrencyCode(),
-				termsDays(blank(input.orderId()), customer), endOfMonth(blank(input.orderId()), customer),
-				content.lines(), content.adjustments(), this.today.instant());
+				blank(input.orderId()), null, null, blank(input.reason()), currency.getCurrencyCode(), terms.days(),
+				terms.endOfMonth(), content.lines(), content.adjustments(), this.today.instant());
 		this.invoices.save(draft);
 		this.audit.record(Invoicing.DOCUMENT, draft.id(), "draft created", AuditTrail.changes("customer",
 				customer.name(), "lines", content.lines().size(), "total", draft.total()));
@@ -337,19 +335,6 @@ public class InvoiceDrafts {
 
 	private static String blank(String s) {
 		return s == null || s.isBlank() ? null : s.trim();
-	}
-
-	/** An order's invoices use the payment terms its quote gave, else the customer's. */
-	private int termsDays(String orderId, CustomerDetails customer) {
-		return orderTerms(orderId).orElse(customer.paymentTermsDays());
-	}
-
-	private boolean endOfMonth(String orderId, CustomerDetails customer) {
-		return orderTerms(orderId).isEmpty() && customer.paymentTermsEndOfMonth();
-	}
-
-	private java.util.Optional<Integer> orderTerms(String orderId) {
-		return orderId == null ? java.util.Optional.empty() : this.orders.paymentTermsDays(orderId);
 	}
 
 }

@@ -167,17 +167,18 @@ public class Invoicing {
 		return this.invoices.findByCustomerIdOrderByIdDesc(customerId).stream().map(this::view).toList();
 	}
 
-	/**
-	 * The payment terms of an order's invoices: those of the quote the customer accepted,
-	 * else the customer's.
-	 */
-	private int termsDays(String orderId, CustomerDetails customer) {
-		return this.orders.paymentTermsDays(orderId).orElse(customer.paymentTermsDays());
+	/** Days to pay, and whether they run to the end of the month. */
+	record Terms(int days, boolean endOfMonth) {
 	}
 
-	/** End of month applies to the customer's own terms, not to terms a quote gave. */
-	private boolean endOfMonth(String orderId, CustomerDetails customer) {
-		return this.orders.paymentTermsDays(orderId).isEmpty() && customer.paymentTermsEndOfMonth();
+	/**
+	 * The payment terms of an order's invoices: those of the quote the customer accepted
+	 * (days, no end of month), else the customer's own.
+	 */
+	Terms terms(String orderId, CustomerDetails customer) {
+		return (orderId == null ? Optional.<Integer>empty() : this.orders.paymentTermsDays(orderId))
+			.map(days -> new Terms(days, false))
+			.orElse(new Terms(customer.paymentTermsDays(), customer.paymentTermsEndOfMonth()));
 	}
 
 	/**
@@ -220,9 +221,10 @@ public class Invoicing {
 					.map(p -> p.unitPrice().amount())
 					.orElse(null)))
 			.toList();
+		Terms terms = terms(delivery.orderId(), customer);
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
-				delivery.orderId(), source, null, null, delivery.currency(), termsDays(delivery.orderId(), customer),
-				endOfMonth(delivery.orderId(), customer), lines, this.today.instant());
+				delivery.orderId(), source, null, null, delivery.currency(), terms.days(), terms.endOfMonth(), lines,
+				this.today.instant());
 		issueOrKeepDraft(invoice, customer, delivery.deliveredOn());
 		int invoicesOfOrder = (int) this.invoices.countByOrderIdAndKind(delivery.orderId(), Invoice.Kind.INVOICE);
 		this.orders.recordInvoiced(delivery.orderId(), invoice.id(), invoicesOfOrder);
@@ -277,9 +279,10 @@ public class Invoicing {
 					part.amount(), BigDecimal.ZERO, g.vat().rate(), null, null, "ORDER", null)
 				.treated(g.vat()));
 		}
+		Terms terms = terms(milestone.orderId(), customer);
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
-				milestone.orderId(), source, null, null, milestone.currency(), termsDays(milestone.orderId(), customer),
-				endOfMonth(milestone.orderId(), customer), lines, this.today.instant());
+				milestone.orderId(), source, null, null, milestone.currency(), terms.days(), terms.endOfMonth(), lines,
+				this.today.instant());
 		issueOrKeepDraft(invoice, customer, milestone.readyOn());
 		this.milestones.billed(milestone.orderId(), milestone.milestone(), invoice.id());
 		return invoice.id();
@@ -328,9 +331,10 @@ public class Invoicing {
 					g.vat().rate(), null, null, "ORDER", null)
 				.treated(g.vat()));
 		}
+		Terms terms = terms(order.id(), customer);
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
-				order.id(), source, null, null, currency.getCurrencyCode(), termsDays(order.id(), customer),
-				endOfMonth(order.id(), customer), lines, this.today.instant());
+				order.id(), source, null, null, currency.getCurrencyCode(), terms.days(), terms.endOfMonth(), lines,
+				this.today.instant());
 		issueOrKeepDraft(invoice, customer, this.today.date());
 		this.orders.linkInvoice(order.id(), invoice.id());
 		return invoice.id();

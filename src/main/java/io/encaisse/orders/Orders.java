@@ -356,24 +356,20 @@ public class Orders {
 					LineAmounts.lineNet(l.amounts(), currency), l.priceSource(), l.billing()));
 		}
 		String customerName = this.customers.find(o.customerId()).map(CustomerDetails::name).orElse(o.customerId());
-		Object[] beside = this.jdbc
-			.sql("select requested_delivery, estimated_delivery, payment_terms_days from customer_order where id = :id")
+		// what the order keeps beside its aggregate, in one read
+		Object[] beside = this.jdbc.sql("""
+				select requested_delivery, estimated_delivery, payment_terms_days, deposit_percent
+				from customer_order where id = :id""")
 			.param("id", o.id())
 			.query((rs,
 					n) -> new Object[] { rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
-							rs.getObject(3, Integer.class) })
+							rs.getObject(3, Integer.class), rs.getBigDecimal(4) })
 			.single();
-		LocalDate[] dates = { (LocalDate) beside[0], (LocalDate) beside[1] };
 		return new OrderView(o.id(), o.number(), o.customerId(), customerName, o.quoteId(), o.channel(), o.currency(),
 				o.status(), o.orderedOn(), o.externalReference(), viewLines, o.totals(), o.invoiceIds(),
 				this.deliveries.findByOrderIdOrderByIdAsc(o.id()).stream().map(Orders::deliveryView).toList(),
-				o.version(),
-				this.jdbc.sql("select deposit_percent from customer_order where id = :id")
-					.param("id", o.id())
-					.query(BigDecimal.class)
-					.optional()
-					.orElse(null),
-				dates[0], dates[1], (Integer) beside[2], this.steps.of(o.id()));
+				o.version(), (BigDecimal) beside[3], (LocalDate) beside[0], (LocalDate) beside[1], (Integer) beside[2],
+				this.steps.of(o.id()));
 	}
 
 	private static OrderView.DeliveryView deliveryView(Delivery d) {
