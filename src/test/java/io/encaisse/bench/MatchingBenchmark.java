@@ -58,6 +58,9 @@ public final class MatchingBenchmark {
 		long parsed = System.nanoTime();
 		List<Camt053.Entry> entries = statements.get(0).entries();
 		MatchingScore score = new MatchingScore();
+		// every decision, its reasons and confidences included: an optimisation must not
+		// change one
+		java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
 		for (int i = 0; i < entries.size(); i++) {
 			Camt053.Entry e = entries.get(i);
 			if (!e.credit()) {
@@ -67,6 +70,7 @@ public final class MatchingBenchmark {
 					e.debtorIban(), e.debtorName(), null), ledger, tolerance);
 			ledger.apply(d);
 			score.add(data.entries.get(i), d);
+			digest.update(d.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		}
 		long done = System.nanoTime();
 		long peak = peakHeap();
@@ -83,6 +87,7 @@ public final class MatchingBenchmark {
 		System.out.printf(Locale.ROOT,
 				"heap: live before %d MB (the ledger), live after %d MB, highest pool peaks summed %d MB, max %d MB%n",
 				liveBefore >> 20, liveAfter >> 20, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+		System.out.println("decisions digest " + java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 16));
 		System.out.print(score.report());
 	}
 

@@ -6,12 +6,17 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Customers' names indexed by word, so that a payer's name is compared only with the
  * customers sharing at least one word with it (a payer whose every word is misspelt is
- * not found: a name is weak evidence anyway).
+ * not found: a name is weak evidence anyway). It answers exactly what comparing the payer
+ * with each of those customers by {@link Names#similarityOfKeys} would, faster: names
+ * whose word counts are too far apart to reach the similarity asked are skipped (the
+ * score is at most the square root of the ratio of the counts), and each distinct word of
+ * the candidates is compared with the payer's words once per search, not once per name
+ * bearing it (trade names share their words: Boulangerie, Martin, Lyon). Not safe for
+ * concurrent writes; searches may run concurrently once it is filled.
  */
 public final class NameIndex {
 
@@ -23,45 +28,128 @@ public final class NameIndex {
 
 	private final List<String> keys = new ArrayList<>();
 
-	private final Map<String, List<Integer>> byWord = new HashMap<>();
+	/** Each name's words as numbers of {@link #vocabulary}, in the key's order. */
+	private final List<int[]> wordsOf = new ArrayList<>();
+
+	private final Map<String, Integer> numberOf = new HashMap<>();
+
+	private final List<String> vocabulary = new ArrayList<>();
+
+	/** The names bearing each word: their numbers, in the order they were added. */
+	private final Map<String, Postings> byWord = new HashMap<>();
+
+	private static final class Postings {
+
+		int[] names = new int[4];
+
+		int size;
+
+		void add(int n) {
+			if (this.size == this.names.length) {
+				this.names = java.util.Arrays.copyOf(this.names, this.size * 2);
+			}
+			this.names[this.size++] = n;
+		}
+
+	}
 
 	public void add(String customerId, String name) {
-		String key = Names.key(name);
-		if (key.isEmpty()) {
+		String[] words = Names.words(name);
+		if (words.length == 0) {
 			return;
 		}
 		int n = this.ids.size();
 		this.ids.add(customerId);
 		this.names.add(name);
-		this.keys.add(key);
-		for (String word : new LinkedHashSet<>(List.of(key.split(" ")))) {
-			this.byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(n);
+		this.keys.add(String.join(" ", words));
+		int[] numbers = new int[words.length];
+		for (int i = 0; i < words.length; i++) {
+			numbers[i] = this.numberOf.computeIfAbsent(words[i], w -> {
+				this.vocabulary.add(w);
+				return this.vocabulary.size() - 1;
+			});
+		}
+		this.wordsOf.add(numbers);
+		for (String word : new LinkedHashSet<>(List.of(words))) {
+			this.byWord.computeIfAbsent(word, w -> new Postings()).add(n);
 		}
 	}
 
 	/** Customers whose name is at least this similar to the payer's, closest first. */
 	public List<Ledger.Payer> find(String payerName, double minimumSimilarity, int limit) {
-		String key = Names.key(payerName);
-		if (key.isEmpty()) {
+		String[] payer = Names.words(payerName);
+		if (payer.length == 0) {
 			return List.of();
 		}
-		Set<Integer> candidates = new LinkedHashSet<>();
-		for (String word : key.split(" ")) {
-			List<Integer> having = this.byWord.get(word);
+		String key = String.join(" ", payer);
+		// the names sharing a word with the payer's, each once, in the order found
+		int[] candidates = new int[16];
+		int count = 0;
+		boolean[] seen = new boolean[this.ids.size()];
+		for (String word : payer) {
+			Postings having = this.byWord.get(word);
 			// a word every other customer bears (SARL, Lyon) tells nothing on its own
-			if (having != null && having.size() <= MAX_PER_WORD) {
-				candidates.addAll(having);
+			if (having != null && having.size <= MAX_PER_WORD) {
+				for (int i = 0; i < having.size; i++) {
+					int n = having.names[i];
+					if (!seen[n]) {
+						seen[n] = true;
+						if (count == candidates.length) {
+							candidates = java.util.Arrays.copyOf(candidates, count * 2);
+						}
+						candidates[count++] = n;
+					}
+				}
 			}
 		}
+		// a candidate's word against each of the payer's words, computed once: [0] with
+		// the payer's word first (the payer has the fewer words), [1] the other way round
+		Map<Integer, double[][]> compared = new HashMap<>();
 		List<Ledger.Payer> found = new ArrayList<>();
-		for (int n : candidates) {
-			double similarity = Names.similarityOfKeys(key, this.keys.get(n));
+		for (int c = 0; c < count; c++) {
+			int n = candidates[c];
+			int[] theirs = this.wordsOf.get(n);
+			int fewer = Math.min(payer.length, theirs.length);
+			int more = Math.max(payer.length, theirs.length);
+			// each word scores at most 1: the ratio alone bounds the similarity
+			if (Math.sqrt((double) fewer / more) < minimumSimilarity - 1e-9) {
+				continue;
+			}
+			double similarity = key.equals(this.keys.get(n)) ? 1
+					: similarity(payer, theirs, payer.length <= theirs.length, compared);
 			if (similarity >= minimumSimilarity) {
 				found.add(new Ledger.Payer(this.ids.get(n), this.names.get(n), similarity));
 			}
 		}
 		found.sort(Comparator.comparingDouble(Ledger.Payer::similarity).reversed());
 		return found.size() <= limit ? found : found.subList(0, limit);
+	}
+
+	/** {@link Names#similarityOfKeys}, term by term in its order, from the cache. */
+	private double similarity(String[] payer, int[] theirs, boolean payerFewer, Map<Integer, double[][]> compared) {
+		int fewer = payerFewer ? payer.length : theirs.length;
+		int more = payerFewer ? theirs.length : payer.length;
+		double sum = 0;
+		for (int i = 0; i < fewer; i++) {
+			double best = 0;
+			for (int j = 0; j < more; j++) {
+				int word = payerFewer ? theirs[j] : theirs[i];
+				int p = payerFewer ? i : j;
+				double[][] against = compared.computeIfAbsent(word, w -> new double[2][]);
+				int way = payerFewer ? 0 : 1;
+				if (against[way] == null) {
+					String w = this.vocabulary.get(word);
+					against[way] = new double[payer.length];
+					for (int k = 0; k < payer.length; k++) {
+						against[way][k] = payerFewer ? Names.wordSimilarity(payer[k], w)
+								: Names.wordSimilarity(w, payer[k]);
+					}
+				}
+				best = Math.max(best, against[way][p]);
+			}
+			sum += best;
+		}
+		return sum / fewer * Math.sqrt((double) fewer / more);
 	}
 
 }

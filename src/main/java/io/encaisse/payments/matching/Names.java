@@ -4,7 +4,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 
 /**
  * How close a payer's name, as the bank gives it, is to a customer's name: accents, case,
@@ -22,20 +22,33 @@ public final class Names {
 	private Names() {
 	}
 
+	private static final Pattern MARKS = Pattern.compile("\\p{M}");
+
+	private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^a-z0-9]+");
+
 	/** The name reduced to what identifies it: lower case, no accents, sorted words. */
 	public static String key(String name) {
+		return String.join(" ", words(name));
+	}
+
+	/**
+	 * The words of a name's {@link #key}, in its order (empty when nothing identifies the
+	 * name).
+	 */
+	public static String[] words(String name) {
 		if (name == null) {
-			return "";
+			return new String[0];
 		}
-		String plain = Normalizer.normalize(name.replace(".", ""), Normalizer.Form.NFD)
-			.replaceAll("\\p{M}", "")
-			.toLowerCase(Locale.ROOT)
-			.replaceAll("[^a-z0-9]+", " ")
+		String plain = NOT_LETTER_OR_DIGIT
+			.matcher(MARKS.matcher(Normalizer.normalize(name.replace(".", ""), Normalizer.Form.NFD))
+				.replaceAll("")
+				.toLowerCase(Locale.ROOT))
+			.replaceAll(" ")
 			.trim();
 		return Arrays.stream(plain.split(" "))
 			.filter(w -> w.length() > 1 && !NOISE.contains(w))
 			.sorted()
-			.collect(Collectors.joining(" "));
+			.toArray(String[]::new);
 	}
 
 	public static double similarity(String a, String b) {
@@ -57,7 +70,7 @@ public final class Names {
 		for (String word : fewer) {
 			double best = 0;
 			for (String other : more) {
-				best = Math.max(best, words(word, other));
+				best = Math.max(best, wordSimilarity(word, other));
 			}
 			sum += best;
 		}
@@ -82,7 +95,7 @@ public final class Names {
 		for (String word : words) {
 			double best = 0;
 			for (String other : theirs) {
-				best = Math.max(best, other.startsWith(word) ? 1 : words(word, other));
+				best = Math.max(best, other.startsWith(word) ? 1 : wordSimilarity(word, other));
 			}
 			sum += best;
 		}
@@ -90,7 +103,7 @@ public final class Names {
 	}
 
 	/** Two words: numbers must be equal, words may differ by a typo. */
-	private static double words(String a, String b) {
+	static double wordSimilarity(String a, String b) {
 		if (a.equals(b)) {
 			return 1;
 		}
