@@ -147,13 +147,11 @@ public class InvoiceRuns {
 	}
 
 	public Run get(String id) {
-		List<Failure> failures = this.jdbc.sql("""
-				select invoice_id, message from invoice_run_item where run_id = :id and status = 'FAILED'
-				order by position limit 200""")
-			.param("id", id)
-			.query((rs, n) -> new Failure(rs.getString(1), rs.getString(2)))
-			.list();
-		return this.jdbc.sql("""
+		// the run first, its failures after: a run read as DONE has all its outcomes
+		// committed, so the list read next holds every one of them (read the other way
+		// round, a chunk committing in between gave a DONE run with a failure count and
+		// no failure listed)
+		Run run = this.jdbc.sql("""
 				select id, kind, status, total, done, failed, created_by, created_at, finished_at
 				from invoice_run where id = :id""")
 			.param("id", id)
@@ -161,9 +159,17 @@ public class InvoiceRuns {
 					rs.getInt(6), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class).toInstant(),
 					rs.getObject(9, java.time.OffsetDateTime.class) == null ? null
 							: rs.getObject(9, java.time.OffsetDateTime.class).toInstant(),
-					failures))
+					List.of()))
 			.optional()
 			.orElseThrow(() -> new Problem.NotFound("invoice run", id));
+		List<Failure> failures = this.jdbc.sql("""
+				select invoice_id, message from invoice_run_item where run_id = :id and status = 'FAILED'
+				order by position limit 200""")
+			.param("id", id)
+			.query((rs, n) -> new Failure(rs.getString(1), rs.getString(2)))
+			.list();
+		return new Run(run.id(), run.kind(), run.status(), run.total(), run.done(), run.failed(), run.createdBy(),
+				run.createdAt(), run.finishedAt(), failures);
 	}
 
 	/** The latest runs, newest first. */

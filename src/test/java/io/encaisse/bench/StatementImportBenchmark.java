@@ -116,16 +116,79 @@ public final class StatementImportBenchmark {
 			if (statements.accounts().stream().noneMatch(a -> a.iban().equals("FR7630006000011234567890189"))) {
 				statements.addAccount("Bench", "FR7630006000011234567890189", "EUR", null);
 			}
+			org.springframework.jdbc.core.JdbcTemplate jdbc = app
+				.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+			boolean checkpointed = false;
+			if (!"false".equals(System.getenv("BENCH_CHECKPOINT"))) {
+				// the set-up's pages written out before the import, as they would be for
+				// invoices issued over months (bench_database grants pg_checkpointer)
+				try {
+					jdbc.execute("checkpoint");
+					checkpointed = true;
+				}
+				catch (org.springframework.dao.DataAccessException ex) {
+					System.out.println("no checkpoint after the set-up: " + ex.getMostSpecificCause().getMessage());
+				}
+			}
+			// what the import itself holds: the generator's data let go
+			data = null;
+			csv = null;
+			BenchMemory.resetPeaks();
+			long heapBefore = BenchMemory.usedHeap();
+			long jvmCpu0 = jvmCpu();
+			long pgCpu0 = postgresCpu();
 			long t2 = System.nanoTime();
 			BankStatements.Summary summary = statements.importFile(statement, BankStatements.Format.CAMT);
 			long t3 = System.nanoTime();
-			System.out.printf(Locale.ROOT, "loaded %d open invoices in %.1f s (%.0f/s)%n", loadedCount, (t1 - t0) / 1e9,
-					loadedCount / ((t1 - t0) / 1e9));
+			long jvmCpu = jvmCpu() - jvmCpu0;
+			long pgCpu = postgresCpu() - pgCpu0;
+			System.out.printf(Locale.ROOT, "loaded %d open invoices in %.1f s (%.0f/s)%s%n", loadedCount,
+					(t1 - t0) / 1e9, loadedCount / ((t1 - t0) / 1e9), checkpointed ? ", then a checkpoint" : "");
 			System.out.printf(Locale.ROOT,
 					"imported a %d-entry statement in %.1f s = %.0f entries/s: %d matched, %d suggested, %d unmatched, %d ignored, %d already imported%n",
 					entryCount, (t3 - t2) / 1e9, entryCount / ((t3 - t2) / 1e9), summary.matched(), summary.suggested(),
 					summary.unmatched(), summary.ignored(), summary.alreadyImported());
+			System.out.printf(Locale.ROOT,
+					"cpu during the import: JVM %.1f s, PostgreSQL %s; heap before %d MB, peak %d MB, max %d MB%n",
+					jvmCpu / 1e9, pgCpu < 0 ? "not readable" : String.format(Locale.ROOT, "%.1f s", pgCpu / 1e9),
+					heapBefore >> 20, BenchMemory.peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
 		}
+	}
+
+	private static long jvmCpu() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/**
+	 * CPU time of this machine's PostgreSQL processes (backends, WAL writer,
+	 * checkpointer), in nanoseconds, from /proc; -1 where it cannot be read.
+	 */
+	private static long postgresCpu() {
+		long ticks = 0;
+		try (var dirs = Files.list(Path.of("/proc"))) {
+			for (Path dir : (Iterable<Path>) dirs::iterator) {
+				if (!dir.getFileName().toString().chars().allMatch(Character::isDigit)) {
+					continue;
+				}
+				try {
+					String stat = Files.readString(dir.resolve("stat"));
+					int close = stat.lastIndexOf(')');
+					if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+						continue;
+					}
+					String[] fields = stat.substring(close + 2).split(" ");
+					ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+				}
+				catch (java.io.IOException | RuntimeException ex) {
+					// gone meanwhile
+				}
+			}
+		}
+		catch (java.io.IOException ex) {
+			return -1;
+		}
+		return ticks * 10_000_000L;
 	}
 
 }
