@@ -653,10 +653,14 @@ public class Invoicing {
 		return found;
 	}
 
-	/** Open invoices whose amount due is one of these, in a few queries. */
+	/**
+	 * Open invoices whose amount due is one of these, in as few queries as the driver
+	 * allows: no index answers "amount due", so each query reads the open invoices
+	 * through, and one query for 30,000 amounts costs what one for 1,000 does.
+	 */
 	public List<Versioned> openPayablesDue(java.util.Collection<BigDecimal> amounts, String currency) {
 		List<Versioned> found = new ArrayList<>();
-		for (List<BigDecimal> chunk : chunks(amounts)) {
+		for (List<BigDecimal> chunk : chunks(amounts, 30_000)) {
 			found.addAll(this.jdbc
 				.sql(PAYABLE_COLUMNS + " currency = :currency and status in ('ISSUED', 'PARTIALLY_PAID')"
 						+ " and total - amount_paid - amount_credited in (:amounts)")
@@ -669,10 +673,14 @@ public class Invoicing {
 	}
 
 	private static <T> List<List<T>> chunks(java.util.Collection<T> values) {
+		return chunks(values, 1000);
+	}
+
+	private static <T> List<List<T>> chunks(java.util.Collection<T> values, int size) {
 		List<T> all = new ArrayList<>(new java.util.LinkedHashSet<>(values));
 		List<List<T>> chunks = new ArrayList<>();
-		for (int from = 0; from < all.size(); from += 1000) {
-			chunks.add(all.subList(from, Math.min(all.size(), from + 1000)));
+		for (int from = 0; from < all.size(); from += size) {
+			chunks.add(all.subList(from, Math.min(all.size(), from + size)));
 		}
 		return chunks;
 	}
