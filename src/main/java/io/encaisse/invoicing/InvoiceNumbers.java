@@ -34,7 +34,8 @@ public final class InvoiceNumbers {
 		Set<String> found = new LinkedHashSet<>();
 		Matcher m = NUMBER_IN_TEXT.matcher(text.toUpperCase(Locale.ROOT));
 		while (m.find()) {
-			found.add(m.group(1) + "-" + m.group(2) + "-" + String.format("%06d", Integer.parseInt(m.group(3))));
+			String serial = Integer.toString(Integer.parseInt(m.group(3)));
+			found.add(m.group(1) + "-" + m.group(2) + "-" + "0".repeat(Math.max(0, 6 - serial.length())) + serial);
 		}
 		for (String word : WORDS.split(text)) {
 			String token = trimPunctuation(word);

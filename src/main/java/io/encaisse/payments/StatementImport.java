@@ -16,13 +16,13 @@ import io.encaisse.payments.domain.PaymentSuggestion;
 import io.encaisse.payments.matching.Matcher;
 import io.encaisse.payments.statements.Camt053;
 import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Bulk;
 import io.encaisse.shared.Ids;
 import io.encaisse.shared.Money;
 import io.encaisse.shared.Problem;
 import io.encaisse.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +49,7 @@ class StatementImport {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
+	private final Bulk bulk;
 
 	private final AuditTrail audit;
 
@@ -60,13 +60,13 @@ class StatementImport {
 	private long started;
 
 	StatementImport(Invoicing invoicing, Customers customers, Payments payments, DirectDebits directDebits,
-			JdbcClient jdbc, JdbcTemplate batch, AuditTrail audit, Today today, ApplicationEventPublisher events) {
+			JdbcClient jdbc, Bulk bulk, AuditTrail audit, Today today, ApplicationEventPublisher events) {
 		this.invoicing = invoicing;
 		this.customers = customers;
 		this.payments = payments;
 		this.directDebits = directDebits;
 		this.jdbc = jdbc;
-		this.batch = batch;
+		this.bulk = bulk;
 		this.audit = audit;
 		this.today = today;
 		this.events = events;
@@ -255,36 +255,23 @@ class StatementImport {
 					truncate(e.remittance(), 2000), truncate(e.debtorName(), 200), truncate(e.debtorIban(), 34),
 					row.status, truncate(row.reason, 500), p == null ? null : p.id() });
 		}
-		batch("""
-				insert into payment (id, customer_id, amount, currency, received_on, reference, status, unallocated,
-				  match_reason, version, created_at, payer_iban, payer_name, amount_returned, on_account)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", paymentRows);
-		batch("""
-				insert into payment_allocation (payment_id, line_index, invoice_id, invoice_number, amount)
-				values (?, ?, ?, ?, ?)""", allocationRows);
-		batch("""
-				insert into payment_suggestion (payment_id, line_index, invoice_id, invoice_number, amount, confidence, reason)
-				values (?, ?, ?, ?, ?, ?, ?)""",
-				suggestionRows);
+		this.bulk.insert("payment", """
+				id, customer_id, amount, currency, received_on, reference, status, unallocated, match_reason, version,
+				created_at, payer_iban, payer_name, amount_returned, on_account""", paymentRows);
+		this.bulk.insert("payment_allocation", "payment_id, line_index, invoice_id, invoice_number, amount",
+				allocationRows);
+		this.bulk.insert("payment_suggestion",
+				"payment_id, line_index, invoice_id, invoice_number, amount, confidence, reason", suggestionRows);
 		long w0 = System.nanoTime();
 		this.invoicing.settleAll(settlements, ledger.versions());
 		log.debug("payments, allocations, suggestions written in {} ms, invoices settled in {} ms",
 				(w0 - this.started) / 1_000_000, (System.nanoTime() - w0) / 1_000_000);
-		batch("""
-				insert into payment_write_off (id, payment_id, invoice_id, amount, currency, account, reason, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""",
-				writeOffs);
-		batch("""
-				insert into bank_entry (id, statement_id, bank_account_id, entry_key, bank_reference, amount, currency,
-				  credit, booking_date, value_date, remittance, debtor_name, debtor_iban, status, reason, payment_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", entryRows);
+		this.bulk.insert("payment_write_off",
+				"id, payment_id, invoice_id, amount, currency, account, reason, created_at", writeOffs);
+		this.bulk.insert("bank_entry", """
+				id, statement_id, bank_account_id, entry_key, bank_reference, amount, currency, credit, booking_date,
+				value_date, remittance, debtor_name, debtor_iban, status, reason, payment_id""", entryRows);
 		this.audit.recordAll(changes);
-	}
-
-	private void batch(String sql, List<Object[]> rows) {
-		for (int from = 0; from < rows.size(); from += 1000) {
-			this.batch.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + 1000)));
-		}
 	}
 
 	private static String iban(String iban) {

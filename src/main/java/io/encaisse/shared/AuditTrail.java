@@ -25,10 +25,10 @@ public class AuditTrail {
 
 	private final Today today;
 
-	private final org.springframework.jdbc.core.JdbcTemplate batch;
+	private final Bulk bulk;
 
-	public AuditTrail(JdbcClient jdbc, Today today, org.springframework.jdbc.core.JdbcTemplate batch) {
-		this.batch = batch;
+	public AuditTrail(JdbcClient jdbc, Today today, Bulk bulk) {
+		this.bulk = bulk;
 		this.jdbc = jdbc;
 		this.today = today;
 	}
@@ -81,11 +81,7 @@ public class AuditTrail {
 			rows.add(new Object[] { Ids.next("aud"), c.documentType(), c.documentId(), c.action(), actor, at,
 					text.length() <= 4000 ? text : text.substring(0, 3999) + "…" });
 		}
-		for (int from = 0; from < rows.size(); from += 1000) {
-			this.batch.batchUpdate("""
-					insert into audit_event (id, document_type, document_id, action, actor, occurred_at, changes)
-					values (?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 1000)));
-		}
+		this.bulk.insert("audit_event", "id, document_type, document_id, action, actor, occurred_at, changes", rows);
 	}
 
 	public void record(String documentType, String documentId, String action) {

@@ -1,6 +1,5 @@
 package io.encaisse.shared;
 
-import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,6 +11,8 @@ import java.util.regex.Pattern;
  * drop the spaces.
  */
 public record CreditorReference(String value) {
+
+	private static final Pattern SHAPE = Pattern.compile("RF\\d{2}[A-Z0-9]{1,21}");
 
 	private static final Pattern IN_TEXT = Pattern.compile("R\\s?F\\s?\\d\\s?\\d(?:\\s?[A-Z0-9]){1,21}");
 
@@ -32,7 +33,7 @@ public record CreditorReference(String value) {
 	}
 
 	public static boolean isValid(String candidate) {
-		if (candidate == null || !candidate.matches("RF\\d{2}[A-Z0-9]{1,21}")) {
+		if (candidate == null || !SHAPE.matcher(candidate).matches()) {
 			return false;
 		}
 		return mod97(candidate.substring(4) + candidate.substring(0, 4)) == 1;
@@ -63,12 +64,20 @@ public record CreditorReference(String value) {
 		return this.value.replaceAll("(.{4})(?!$)", "$1 ");
 	}
 
+	/** The letters as numbers (A = 10 … Z = 35), the whole modulo 97, digit by digit. */
 	private static int mod97(String s) {
-		StringBuilder digits = new StringBuilder();
-		for (char c : s.toCharArray()) {
-			digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+		int rest = 0;
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c >= '0' && c <= '9') {
+				rest = (rest * 10 + (c - '0')) % 97;
+			}
+			else {
+				int value = c - 'A' + 10;
+				rest = (rest * 100 + value) % 97;
+			}
 		}
-		return new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue();
+		return rest;
 	}
 
 	@Override

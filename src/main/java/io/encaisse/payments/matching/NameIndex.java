@@ -53,6 +53,38 @@ public final class NameIndex {
 
 	}
 
+	private static final ThreadLocal<Marks> MARKS = ThreadLocal.withInitial(Marks::new);
+
+	/** Names already seen in this search: those stamped with its generation. */
+	private static final class Marks {
+
+		int[] stamps = new int[0];
+
+		int generation;
+
+		Marks ready(int size) {
+			if (this.stamps.length < size) {
+				this.stamps = new int[Math.max(size, this.stamps.length * 2)];
+				this.generation = 0;
+			}
+			if (++this.generation == Integer.MAX_VALUE) {
+				java.util.Arrays.fill(this.stamps, 0);
+				this.generation = 1;
+			}
+			return this;
+		}
+
+		/** Marks a name; false if it already was in this search. */
+		boolean mark(int n) {
+			if (this.stamps[n] == this.generation) {
+				return false;
+			}
+			this.stamps[n] = this.generation;
+			return true;
+		}
+
+	}
+
 	public void add(String customerId, String name) {
 		String[] words = Names.words(name);
 		if (words.length == 0) {
@@ -85,15 +117,16 @@ public final class NameIndex {
 		// the names sharing a word with the payer's, each once, in the order found
 		int[] candidates = new int[16];
 		int count = 0;
-		boolean[] seen = new boolean[this.ids.size()];
+		// a mark per name, reused from search to search: an array as long as the
+		// customers zeroed for each payer cost more than the comparisons
+		Marks marks = MARKS.get().ready(this.ids.size());
 		for (String word : payer) {
 			Postings having = this.byWord.get(word);
 			// a word every other customer bears (SARL, Lyon) tells nothing on its own
 			if (having != null && having.size <= MAX_PER_WORD) {
 				for (int i = 0; i < having.size; i++) {
 					int n = having.names[i];
-					if (!seen[n]) {
-						seen[n] = true;
+					if (marks.mark(n)) {
 						if (count == candidates.length) {
 							candidates = java.util.Arrays.copyOf(candidates, count * 2);
 						}
