@@ -64,6 +64,9 @@ final class StatementLedger implements Ledger {
 
 	private final NameIndex nameIndex = new NameIndex();
 
+	/** The customers found by the payers' names searched so far. */
+	private final Map<String, List<Payer>> byPayerName = new HashMap<>();
+
 	private Map<String, String> names() {
 		if (this.names == null) {
 			this.names = new HashMap<>();
@@ -218,7 +221,9 @@ final class StatementLedger implements Ledger {
 	@Override
 	public List<Payer> named(String payerName, double minimumSimilarity) {
 		names();
-		return this.nameIndex.find(payerName, minimumSimilarity, 5);
+		// a payer pays many invoices: each name is searched once per statement
+		return this.byPayerName.computeIfAbsent(minimumSimilarity + " " + payerName,
+				k -> this.nameIndex.find(payerName, minimumSimilarity, 5));
 	}
 
 	/** An invoice as it now stands, after what this import applied. */

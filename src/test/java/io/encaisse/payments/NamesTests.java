@@ -49,15 +49,20 @@ class NamesTests {
 			customers.add(new String[] { "cus" + c, name });
 			index.add("cus" + c, name);
 		}
+		// each customer's words and key, as the brute force compares them
+		List<List<String>> wordsOf = customers.stream().map(c -> List.of(Names.words(c[1]))).toList();
+		List<String> keys = customers.stream().map(c -> Names.key(c[1])).toList();
 		for (int q = 0; q < 3_000; q++) {
 			String payer = random.nextInt(3) == 0 ? customers.get(random.nextInt(customers.size()))[1].toUpperCase()
 					: name(random, words, 1 + random.nextInt(6));
+			List<String> payerWords = List.of(Names.words(payer));
+			String payerKey = Names.key(payer);
 			for (double minimum : new double[] { 0.92, 0.80, 0.5 }) {
-				List<String> payerWords = List.of(Names.words(payer));
 				List<Ledger.Payer> expected = new ArrayList<>();
-				for (String[] c : customers) {
-					boolean sharesAWord = List.of(Names.words(c[1])).stream().anyMatch(payerWords::contains);
-					double similarity = Names.similarityOfKeys(Names.key(payer), Names.key(c[1]));
+				for (int i = 0; i < customers.size(); i++) {
+					String[] c = customers.get(i);
+					boolean sharesAWord = wordsOf.get(i).stream().anyMatch(payerWords::contains);
+					double similarity = Names.similarityOfKeys(payerKey, keys.get(i));
 					if (sharesAWord && similarity >= minimum) {
 						expected.add(new Ledger.Payer(c[0], c[1], similarity));
 					}
@@ -70,6 +75,11 @@ class NamesTests {
 				List<Ledger.Payer> found = new ArrayList<>(index.find(payer, minimum, Integer.MAX_VALUE));
 				assertThat(found).as("closest first")
 					.isSortedAccordingTo(Comparator.comparingDouble(Ledger.Payer::similarity).reversed());
+				// a limit keeps the first of that order, ties in the order found
+				for (int limit : new int[] { 0, 1, 3, 5 }) {
+					assertThat(index.find(payer, minimum, limit)).as(payer + " at " + minimum + ", " + limit)
+						.isEqualTo(found.subList(0, Math.min(limit, found.size())));
+				}
 				found.sort(order);
 				assertThat(found).as(payer + " at " + minimum).isEqualTo(expected);
 			}

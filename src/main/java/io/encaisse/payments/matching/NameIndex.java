@@ -1,7 +1,6 @@
 package io.encaisse.payments.matching;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -135,10 +134,12 @@ public final class NameIndex {
 				}
 			}
 		}
-		// a candidate's word against each of the payer's words, computed once: [0] with
-		// the payer's word first (the payer has the fewer words), [1] the other way round
-		Map<Integer, double[][]> compared = new HashMap<>();
-		List<Ledger.Payer> found = new ArrayList<>();
+		// a candidate's word against each of the payer's words, computed once per search
+		Scores scores = SCORES.get().ready(this.vocabulary.size(), payer.length);
+		// the closest names so far, closest first; of equal ones the first found first
+		int room = Math.max(0, limit);
+		Ledger.Payer[] best = new Ledger.Payer[Math.min(room, 16)];
+		int kept = 0;
 		for (int c = 0; c < count; c++) {
 			int n = candidates[c];
 			int[] theirs = this.wordsOf.get(n);
@@ -149,36 +150,106 @@ public final class NameIndex {
 				continue;
 			}
 			double similarity = key.equals(this.keys.get(n)) ? 1
-					: similarity(payer, theirs, payer.length <= theirs.length, compared);
-			if (similarity >= minimumSimilarity) {
-				found.add(new Ledger.Payer(this.ids.get(n), this.names.get(n), similarity));
+					: similarity(payer, theirs, payer.length <= theirs.length, scores);
+			boolean full = kept == room;
+			if (similarity < minimumSimilarity || (full && (kept == 0 || similarity <= best[kept - 1].similarity()))) {
+				continue;
+			}
+			if (!full && kept == best.length) {
+				best = java.util.Arrays.copyOf(best, (int) Math.min(room, 2L * best.length));
+			}
+			// full: the last one makes way
+			int at = full ? kept - 1 : kept;
+			while (at > 0 && best[at - 1].similarity() < similarity) {
+				best[at] = best[at - 1];
+				at--;
+			}
+			best[at] = new Ledger.Payer(this.ids.get(n), this.names.get(n), similarity);
+			if (!full) {
+				kept++;
 			}
 		}
-		found.sort(Comparator.comparingDouble(Ledger.Payer::similarity).reversed());
-		return found.size() <= limit ? found : found.subList(0, limit);
+		return List.of(java.util.Arrays.copyOf(best, kept));
 	}
 
-	/** {@link Names#similarityOfKeys}, term by term in its order, from the cache. */
-	private double similarity(String[] payer, int[] theirs, boolean payerFewer, Map<Integer, double[][]> compared) {
+	private static final ThreadLocal<Scores> SCORES = ThreadLocal.withInitial(Scores::new);
+
+	/**
+	 * The similarities of the candidates' words with the payer's words in this search,
+	 * both ways ({@link Names#wordSimilarity} is not symmetric): a word's are valid when
+	 * it is stamped with the search's generation, and stored at its slot.
+	 */
+	private static final class Scores {
+
+		int[][] stamps = { new int[0], new int[0] };
+
+		int[][] slots = { new int[0], new int[0] };
+
+		double[] values = new double[256];
+
+		int used;
+
+		int width;
+
+		int generation;
+
+		Scores ready(int words, int payerWords) {
+			if (this.stamps[0].length < words) {
+				int size = Math.max(words, this.stamps[0].length * 2);
+				this.stamps = new int[][] { new int[size], new int[size] };
+				this.slots = new int[][] { new int[size], new int[size] };
+				this.generation = 0;
+			}
+			if (++this.generation == Integer.MAX_VALUE) {
+				java.util.Arrays.fill(this.stamps[0], 0);
+				java.util.Arrays.fill(this.stamps[1], 0);
+				this.generation = 1;
+			}
+			this.used = 0;
+			this.width = payerWords;
+			return this;
+		}
+
+		/** Where the word's scores start, or -1 if they are not computed yet. */
+		int slot(int way, int word) {
+			return this.stamps[way][word] == this.generation ? this.slots[way][word] : -1;
+		}
+
+		int reserve(int way, int word) {
+			if (this.used + this.width > this.values.length) {
+				this.values = java.util.Arrays.copyOf(this.values,
+						Math.max(this.values.length * 2, this.used + this.width));
+			}
+			int at = this.used;
+			this.used += this.width;
+			this.stamps[way][word] = this.generation;
+			this.slots[way][word] = at;
+			return at;
+		}
+
+	}
+
+	/** {@link Names#similarityOfKeys}, term by term in its order, from the scores. */
+	private double similarity(String[] payer, int[] theirs, boolean payerFewer, Scores scores) {
 		int fewer = payerFewer ? payer.length : theirs.length;
 		int more = payerFewer ? theirs.length : payer.length;
+		int way = payerFewer ? 0 : 1;
 		double sum = 0;
 		for (int i = 0; i < fewer; i++) {
 			double best = 0;
 			for (int j = 0; j < more; j++) {
 				int word = payerFewer ? theirs[j] : theirs[i];
 				int p = payerFewer ? i : j;
-				double[][] against = compared.computeIfAbsent(word, w -> new double[2][]);
-				int way = payerFewer ? 0 : 1;
-				if (against[way] == null) {
+				int at = scores.slot(way, word);
+				if (at < 0) {
+					at = scores.reserve(way, word);
 					String w = this.vocabulary.get(word);
-					against[way] = new double[payer.length];
 					for (int k = 0; k < payer.length; k++) {
-						against[way][k] = payerFewer ? Names.wordSimilarity(payer[k], w)
+						scores.values[at + k] = payerFewer ? Names.wordSimilarity(payer[k], w)
 								: Names.wordSimilarity(w, payer[k]);
 					}
 				}
-				best = Math.max(best, against[way][p]);
+				best = Math.max(best, scores.values[at + p]);
 			}
 			sum += best;
 		}
