@@ -18,6 +18,7 @@ import io.encaisse.invoicing.domain.Invoice;
 import io.encaisse.invoicing.domain.InvoiceRepository;
 import io.encaisse.shared.Amounts;
 import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Bulk;
 import io.encaisse.shared.Csv;
 import io.encaisse.shared.Ids;
 import io.encaisse.shared.Money;
@@ -52,7 +53,14 @@ public class ReceivablesImport {
 
 	private final JdbcClient jdbc;
 
-	ReceivablesImport(InvoiceRepository invoices, Customers customers, AuditTrail audit, Today today, JdbcClient jdbc) {
+	private final Bulk bulk;
+
+	/** A file of this many invoices or more refreshes the planner's statistics. */
+	static final int ANALYZE_FROM = 1_000;
+
+	ReceivablesImport(InvoiceRepository invoices, Customers customers, AuditTrail audit, Today today, JdbcClient jdbc,
+			Bulk bulk) {
+		this.bulk = bulk;
 		this.invoices = invoices;
 		this.customers = customers;
 		this.audit = audit;
@@ -139,6 +147,10 @@ public class ReceivablesImport {
 			this.jdbc.sql("update invoice set origin = 'IMPORTED' where id = :id").param("id", invoice.id()).update();
 			this.audit.record(Invoicing.DOCUMENT, invoice.id(), "imported", AuditTrail.changes("number", line.number(),
 					"customer", customer.name(), "amount", line.amount(), "dueDate", line.due()));
+		}
+		if (valid.size() >= ANALYZE_FROM) {
+			// a statement imported next plans its reads on the invoices now there
+			this.bulk.analyze("invoice", "customer");
 		}
 		return new Result(valid.size(), (int) rejected.stream().map(Problem.FieldError::line).distinct().count(),
 				rejected);

@@ -8,7 +8,11 @@ import io.encaisse.support.EncaisseTest;
 import io.encaisse.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
+import io.encaisse.shared.Bulk;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static io.encaisse.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +62,41 @@ class ReceivablesImportTests {
 				api.get("/api/v1/customers/" + customerId).json().get("openBalance").get(0).get("open").asString()))
 			.isEqualByComparingTo("300.50");
 	}
+
+	/**
+	 * A large file refreshes the planner's statistics: a statement imported next would
+	 * otherwise read its payers' open invoices through the whole table (ADR 0014).
+	 */
+	@Test
+	void aLargeFileLeavesThePlannerTheInvoicesItBrought() {
+		StringBuilder csv = new StringBuilder("number,customer,customer_name,issue_date,due_date,currency,amount\n");
+		String code = Fixtures.unique("C");
+		for (int i = 0; i < ReceivablesImport.ANALYZE_FROM; i++) {
+			csv.append(Fixtures.unique("ERP"))
+				.append(',')
+				.append(code)
+				.append(i == 0 ? ",Grossiste Importé," : ",,")
+				.append("2026-09-01,2026-10-01,EUR,")
+				.append(10 + i)
+				.append(".00\n");
+		}
+		Api.Response r = new Api(this.port, EncaisseTest.ADMIN_KEY).csv("/api/v1/receivables/import",
+				csv.toString().getBytes(StandardCharsets.UTF_8));
+		assertThat(r.status()).as(r.toString()).isEqualTo(200);
+		if (this.bulk.postgres()) {
+			// ANALYZE reads every row of a table this small: its count is exact
+			long rows = this.jdbc.queryForObject("select count(*) from invoice", Long.class);
+			double estimated = this.jdbc.queryForObject("select reltuples from pg_class where relname = 'invoice'",
+					Double.class);
+			assertThat(estimated).isBetween(rows - 50.0, rows + 50.0);
+		}
+	}
+
+	@Autowired
+	Bulk bulk;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void aWrongLineRefusesTheFileUnlessPartialImportIsAsked() {
