@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.encaisse.customers.Customers;
@@ -28,11 +30,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies a statement's new entries in bulk, in the caller's transaction: the entries are
- * decided one after the other in memory (by the same {@link Matcher} as a single payment,
- * over a {@link StatementLedger} read up front), then everything is written in batches:
- * payments, allocations, suggestions, settlements of the invoices (refused if any changed
- * meanwhile), write-offs, entries, audit. Returned direct debits are handled last, one by
- * one. See ADR 0009.
+ * decided in memory (by the same {@link Matcher} as a single payment, over a
+ * {@link StatementLedger} read up front) slice after slice on a second thread, while the
+ * slice decided before is written in batches on the caller's: payments, allocations,
+ * suggestions, settlements of the invoices (refused if any changed meanwhile),
+ * write-offs, entries, audit. Returned direct debits are handled last, one by one. A
+ * failure anywhere rolls the whole import back with the transaction. See ADR 0009.
  */
 @Component
 class StatementImport {
@@ -56,8 +59,6 @@ class StatementImport {
 	private final Today today;
 
 	private final ApplicationEventPublisher events;
-
-	private long started;
 
 	StatementImport(Invoicing invoicing, Customers customers, Payments payments, DirectDebits directDebits,
 			JdbcClient jdbc, Bulk bulk, AuditTrail audit, Today today, ApplicationEventPublisher events) {
@@ -94,43 +95,51 @@ class StatementImport {
 
 	}
 
+	/**
+	 * Entries decided and written per slice: the next slice is decided on a second thread
+	 * while this one is written (the writes wait on the database, the decisions on the
+	 * CPU).
+	 */
+	private int slice = 10_000;
+
+	/** For tests: a smaller slice, to show that one import over several slices is one. */
+	void slice(int entries) {
+		this.slice = Math.max(1, entries);
+	}
+
+	/** What one slice's decisions write. */
+	private static final class Slice {
+
+		final List<Row> rows = new ArrayList<>();
+
+		final List<Invoicing.Settlement> settlements = new ArrayList<>();
+
+		/**
+		 * The version each invoice settled in this slice is at when the slice is written.
+		 */
+		final Map<String, Long> versions = new HashMap<>();
+
+		final List<Object[]> writeOffs = new ArrayList<>();
+
+		final List<AuditTrail.Change> changes = new ArrayList<>();
+
+		final List<PaymentApplied> applied = new ArrayList<>();
+
+		/** Each invoice as it stands before this slice settles it. */
+		final Map<String, Invoicing.Payable> before = new HashMap<>();
+
+		long nanos;
+
+	}
+
 	void apply(String statementId, List<Fresh> fresh) {
 		List<StatementLedger.Incoming> incoming = new ArrayList<>();
-		for (Fresh f : fresh) {
-			Camt053.Entry e = f.entry();
-			if (e.booked() && e.credit() && e.amount().signum() > 0) {
-				incoming
-					.add(new StatementLedger.Incoming(e.remittance(), iban(e.debtorIban()), e.currency(), e.amount()));
-			}
-		}
-		long t0 = System.nanoTime();
-		StatementLedger ledger = new StatementLedger(this.invoicing, this.customers, this.jdbc, incoming);
-		long t1 = System.nanoTime();
-		List<Row> rows = new ArrayList<>(fresh.size());
-		List<Invoicing.Settlement> settlements = new ArrayList<>();
-		List<Object[]> writeOffs = new ArrayList<>();
-		List<AuditTrail.Change> changes = new ArrayList<>();
-		List<PaymentApplied> applied = new ArrayList<>();
 		Problem.Errors errors = new Problem.Errors();
 		int number = 0;
 		for (Fresh f : fresh) {
 			number++;
-			Row row = new Row(f);
-			rows.add(row);
 			Camt053.Entry e = f.entry();
-			if (!e.booked()) {
-				row.status = "IGNORED";
-				row.reason = "not booked (" + e.status() + "): no money has moved yet";
-			}
-			else if (!e.credit()) {
-				row.status = "IGNORED";
-				row.reason = "a debit: only credits are matched";
-			}
-			else if (e.amount().signum() <= 0) {
-				row.status = "IGNORED";
-				row.reason = "a credit of no amount";
-			}
-			else {
+			if (e.booked() && e.credit() && e.amount().signum() > 0) {
 				Currency currency;
 				try {
 					currency = Currency.getInstance(e.currency());
@@ -144,14 +153,54 @@ class StatementImport {
 							+ " has more decimals than " + currency.getCurrencyCode() + " allows");
 					continue;
 				}
-				row.payment = decide(row, e, ledger, settlements, writeOffs, changes, applied);
+				incoming
+					.add(new StatementLedger.Incoming(e.remittance(), iban(e.debtorIban()), e.currency(), e.amount()));
 			}
 		}
 		errors.throwIfAny();
-		long t2 = System.nanoTime();
-		write(statementId, rows, ledger, settlements, writeOffs, changes);
-		log.debug("statement {}: {} entries; ledger read in {} ms, decided in {} ms, written in {} ms", statementId,
-				rows.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+		long t0 = System.nanoTime();
+		StatementLedger ledger = new StatementLedger(this.invoicing, this.customers, this.jdbc, incoming);
+		long t1 = System.nanoTime();
+		// the versions as this import moves them: each slice's write settles an invoice
+		// once
+		Map<String, Long> versions = new HashMap<>(ledger.versions());
+		Matcher.Tolerance tolerance = this.payments.tolerance();
+		String writeOffAccount = this.payments.writeOffAccount();
+		List<Row> rows = new ArrayList<>(fresh.size());
+		List<PaymentApplied> applied = new ArrayList<>();
+		long decided = 0;
+		long written = 0;
+		java.util.concurrent.ExecutorService decider = java.util.concurrent.Executors
+			.newSingleThreadExecutor(r -> new Thread(r, "statement-decider"));
+		try {
+			int size = this.slice;
+			java.util.concurrent.Future<Slice> next = decider
+				.submit(() -> decide(fresh.subList(0, Math.min(size, fresh.size())), ledger, versions, tolerance,
+						writeOffAccount));
+			for (int from = 0; from < fresh.size(); from += size) {
+				Slice done = await(next);
+				int following = from + size;
+				if (following < fresh.size()) {
+					next = decider
+						.submit(() -> decide(fresh.subList(following, Math.min(following + size, fresh.size())), ledger,
+								versions, tolerance, writeOffAccount));
+				}
+				long w0 = System.nanoTime();
+				write(statementId, done);
+				written += System.nanoTime() - w0;
+				decided += done.nanos;
+				rows.addAll(done.rows);
+				applied.addAll(done.applied);
+			}
+		}
+		finally {
+			decider.shutdownNow();
+		}
+		log.debug(
+				"statement {}: {} entries; ledger read in {} ms, decided in {} ms alongside the writes, written in {} ms,"
+						+ " {} ms in all",
+				statementId, rows.size(), (t1 - t0) / 1_000_000, decided / 1_000_000, written / 1_000_000,
+				(System.nanoTime() - t0) / 1_000_000);
 		applied.forEach(this.events::publishEvent);
 		// returned direct debits, one by one, once the statement's money is in place
 		for (Row row : rows) {
@@ -168,8 +217,64 @@ class StatementImport {
 		}
 	}
 
-	private Payment decide(Row row, Camt053.Entry e, StatementLedger ledger, List<Invoicing.Settlement> settlements,
-			List<Object[]> writeOffs, List<AuditTrail.Change> changes, List<PaymentApplied> applied) {
+	private static Slice await(java.util.concurrent.Future<Slice> slice) {
+		try {
+			return slice.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while deciding a statement's entries", ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	/**
+	 * Decides a slice's entries over the ledger (on the decider thread: the only one that
+	 * touches the ledger and the versions), applying each decision to the ledger.
+	 */
+	private Slice decide(List<Fresh> entries, StatementLedger ledger, Map<String, Long> versions,
+			Matcher.Tolerance tolerance, String writeOffAccount) {
+		long t0 = System.nanoTime();
+		Slice slice = new Slice();
+		for (Fresh f : entries) {
+			Row row = new Row(f);
+			slice.rows.add(row);
+			Camt053.Entry e = f.entry();
+			if (!e.booked()) {
+				row.status = "IGNORED";
+				row.reason = "not booked (" + e.status() + "): no money has moved yet";
+			}
+			else if (!e.credit()) {
+				row.status = "IGNORED";
+				row.reason = "a debit: only credits are matched";
+			}
+			else if (e.amount().signum() <= 0) {
+				row.status = "IGNORED";
+				row.reason = "a credit of no amount";
+			}
+			else {
+				row.payment = decide(row, e, ledger, slice, tolerance, writeOffAccount);
+			}
+		}
+		// each invoice settled here is updated once when the slice is written
+		for (String invoiceId : slice.before.keySet()) {
+			slice.versions.put(invoiceId, versions.get(invoiceId));
+			versions.put(invoiceId, versions.get(invoiceId) + 1);
+		}
+		slice.nanos = System.nanoTime() - t0;
+		return slice;
+	}
+
+	private Payment decide(Row row, Camt053.Entry e, StatementLedger ledger, Slice slice, Matcher.Tolerance tolerance,
+			String writeOffAccount) {
 		LocalDate received = e.bookingDate() != null ? e.bookingDate()
 				: e.valueDate() != null ? e.valueDate() : this.today.date();
 		if (received.isAfter(this.today.date())) {
@@ -180,7 +285,7 @@ class StatementImport {
 				truncate(e.remittance(), 500), iban, truncate(e.debtorName(), 200), this.today.instant());
 		Matcher.Decision decision = Matcher.decide(
 				new Matcher.Received(e.amount(), e.currency(), e.remittance(), iban, e.debtorName(), null), ledger,
-				this.payments.tolerance());
+				tolerance);
 		if (decision.outcome() == Matcher.Outcome.MATCHED) {
 			for (Matcher.Allocation a : decision.allocations()) {
 				String invoiceId = a.invoice().invoiceId();
@@ -189,24 +294,23 @@ class StatementImport {
 				if (amount.signum() <= 0) {
 					continue;
 				}
+				Invoicing.Payable before = slice.before.computeIfAbsent(invoiceId, id -> now);
 				payment.allocate(invoiceId, now.number(), now.customerId(), Money.of(amount, e.currency()),
 						decision.reason());
-				settlements
-					.add(new Invoicing.Settlement(ledger.original(invoiceId), payment.id(), amount, received, false));
+				slice.settlements.add(new Invoicing.Settlement(before, payment.id(), amount, received, false));
 				ledger.settled(invoiceId, amount);
-				applied.add(new PaymentApplied(payment.id(), invoiceId, now.number(), amount, e.currency()));
+				slice.applied.add(new PaymentApplied(payment.id(), invoiceId, now.number(), amount, e.currency()));
 				BigDecimal writeOff = a.writeOff().min(ledger.current(invoiceId).amountDue().amount());
 				if (writeOff.signum() > 0) {
 					String id = Ids.next("wof");
-					settlements.add(new Invoicing.Settlement(ledger.original(invoiceId), id, writeOff, received, true));
+					slice.settlements.add(new Invoicing.Settlement(before, id, writeOff, received, true));
 					ledger.settled(invoiceId, writeOff);
-					writeOffs.add(new Object[] { id, payment.id(), invoiceId, writeOff, e.currency(),
-							this.payments.writeOffAccount(),
-							"difference left by payment " + payment.id() + " on " + now.number(),
+					slice.writeOffs.add(new Object[] { id, payment.id(), invoiceId, writeOff, e.currency(),
+							writeOffAccount, "difference left by payment " + payment.id() + " on " + now.number(),
 							Timestamp.from(this.today.instant()) });
-					changes.add(new AuditTrail.Change(Payments.DOCUMENT, payment.id(), "difference written off",
+					slice.changes.add(new AuditTrail.Change(Payments.DOCUMENT, payment.id(), "difference written off",
 							AuditTrail.changes("invoice", now.number(), "amount", Money.of(writeOff, e.currency()),
-									"account", this.payments.writeOffAccount())));
+									"account", writeOffAccount)));
 				}
 			}
 		}
@@ -217,15 +321,15 @@ class StatementImport {
 			case MATCHED, PARTIALLY_MATCHED -> "MATCHED";
 		};
 		row.reason = payment.matchReason();
-		changes.add(new AuditTrail.Change(Payments.DOCUMENT, payment.id(), "received",
+		slice.changes.add(new AuditTrail.Change(Payments.DOCUMENT, payment.id(), "received",
 				AuditTrail.changes("amount", payment.amount(), "receivedOn", received, "status", payment.status(),
 						"reason", payment.matchReason())));
 		return payment;
 	}
 
-	private void write(String statementId, List<Row> rows, StatementLedger ledger,
-			List<Invoicing.Settlement> settlements, List<Object[]> writeOffs, List<AuditTrail.Change> changes) {
-		this.started = System.nanoTime();
+	private void write(String statementId, Slice slice) {
+		List<Row> rows = slice.rows;
+		long started = System.nanoTime();
 		List<Object[]> paymentRows = new ArrayList<>();
 		List<Object[]> allocationRows = new ArrayList<>();
 		List<Object[]> suggestionRows = new ArrayList<>();
@@ -263,15 +367,15 @@ class StatementImport {
 		this.bulk.insert("payment_suggestion",
 				"payment_id, line_index, invoice_id, invoice_number, amount, confidence, reason", suggestionRows);
 		long w0 = System.nanoTime();
-		this.invoicing.settleAll(settlements, ledger.versions());
+		this.invoicing.settleAll(slice.settlements, slice.versions);
 		log.debug("payments, allocations, suggestions written in {} ms, invoices settled in {} ms",
-				(w0 - this.started) / 1_000_000, (System.nanoTime() - w0) / 1_000_000);
+				(w0 - started) / 1_000_000, (System.nanoTime() - w0) / 1_000_000);
 		this.bulk.insert("payment_write_off",
-				"id, payment_id, invoice_id, amount, currency, account, reason, created_at", writeOffs);
+				"id, payment_id, invoice_id, amount, currency, account, reason, created_at", slice.writeOffs);
 		this.bulk.insert("bank_entry", """
 				id, statement_id, bank_account_id, entry_key, bank_reference, amount, currency, credit, booking_date,
 				value_date, remittance, debtor_name, debtor_iban, status, reason, payment_id""", entryRows);
-		this.audit.recordAll(changes);
+		this.audit.recordAll(slice.changes);
 	}
 
 	private static String iban(String iban) {

@@ -8,6 +8,7 @@ import io.encaisse.support.EncaisseTest;
 import io.encaisse.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.encaisse.support.Api.map;
@@ -83,6 +84,69 @@ class BankStatementTests {
 					.getBytes(StandardCharsets.UTF_8));
 		assertThat(sameEntryOtherFile.get("alreadyImported")).isEqualTo("2");
 		assertThat(api.get("/api/v1/payments?limit=500").json().get("data").size()).isEqualTo(payments);
+	}
+
+	@Autowired
+	StatementImport statementImport;
+
+	/**
+	 * A statement is decided and written slice by slice (the next slice decided while
+	 * this one is written): an invoice paid in two slices is settled twice, each time at
+	 * the version the previous slice left, and the import is one.
+	 */
+	@Test
+	void anInvoicePaidInTwoSlicesOfAStatementIsPaidOnce() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String iban = "FR7630006000011234567890189";
+		api.post("/api/v1/bank-accounts", map("name", "Compte courant", "iban", iban, "currency", "EUR"));
+		String sku = fixtures.product("100.00", "20");
+		// the customer's own account pays: part payments quoting the invoice are then
+		// matched
+		String payer = Fixtures.iban();
+		String customer = api
+			.post("/api/v1/customers",
+					Fixtures.invoiceable("name", Fixtures.unique("Client"), "currency", "EUR", "iban", payer))
+			.get("id");
+		String invoice = fixtures.deliver(fixtures.acceptedOrder(customer, sku, "1"), sku, "1");
+		String reference = api.get("/api/v1/invoices/" + invoice).get("paymentReference");
+		String statement = Fixtures.unique("STMT");
+		String entry = """
+				      <Ntry>
+				        <Amt Ccy="EUR">%s</Amt><CdtDbtInd>%s</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+				        <BookgDt><Dt>2026-11-20</Dt></BookgDt><AcctSvcrRef>%s</AcctSvcrRef>
+				        <NtryDtls><TxDtls><RltdPties><DbtrAcct><Id><IBAN>%s</IBAN></Id></DbtrAcct></RltdPties>
+				          <RmtInf><Ustrd>VIR SEPA %s</Ustrd></RmtInf></TxDtls></NtryDtls>
+				      </Ntry>
+				""";
+		String file = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+				  <BkToCstmrStmt>
+				    <GrpHdr><MsgId>%s</MsgId><CreDtTm>2026-11-20T08:00:00</CreDtTm></GrpHdr>
+				    <Stmt><Id>%s</Id><Acct><Id><IBAN>%s</IBAN></Id></Acct>
+				%s%s%s    </Stmt>
+				  </BkToCstmrStmt>
+				</Document>
+				""".formatted(statement, statement, iban,
+				entry.formatted("50.00", "CRDT", Fixtures.unique("R"), payer, reference),
+				entry.formatted("9.00", "DBIT", Fixtures.unique("R"), iban, "frais"),
+				entry.formatted("70.00", "CRDT", Fixtures.unique("R"), payer, reference));
+		this.statementImport.slice(1);
+		try {
+			Api.Response imported = api.xml("/api/v1/bank-statements", file.getBytes(StandardCharsets.UTF_8));
+			assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+			assertThat(imported.get("matched")).as(imported.toString()).isEqualTo("2");
+			assertThat(imported.get("ignored")).isEqualTo("1");
+		}
+		finally {
+			this.statementImport.slice(10_000);
+		}
+		Api.Response paid = api.get("/api/v1/invoices/" + invoice);
+		assertThat(paid.get("status")).isEqualTo("PAID");
+		assertThat(paid.get("amountDue")).isEqualTo("0.00");
+		assertThat(api.get("/api/v1/invoices/" + invoice + "/lifecycle").json().get("data").findValuesAsString("code"))
+			.containsExactly("212");
 	}
 
 	@Test
