@@ -32,6 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class StatementLedger implements Ledger {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatementLedger.class);
+
 	/** What an entry brings to matching. */
 	record Incoming(String remittance, String iban, String currency, BigDecimal amount) {
 	}
@@ -91,7 +93,9 @@ final class StatementLedger implements Ledger {
 				ibans.add(e.iban());
 			}
 		}
+		long t0 = System.nanoTime();
 		invoicing.payables(numbers, references).forEach(this::keep);
+		long t1 = System.nanoTime();
 		List<String> all = new ArrayList<>(ibans);
 		for (int from = 0; from < all.size(); from += 1000) {
 			jdbc.sql("select iban, customer_id from payer_account where iban in (:ibans)")
@@ -101,6 +105,7 @@ final class StatementLedger implements Ledger {
 				.forEach(e -> this.ownerOfAccount.put(e.getKey(), e.getValue()));
 		}
 		customers.byIbans(ibans).forEach((iban, c) -> this.ownerOfAccount.putIfAbsent(iban, c.id()));
+		long t2 = System.nanoTime();
 		// entries with neither an invoice named nor a known account: only their amount
 		// can suggest an invoice, read for all of them at once
 		Map<String, Set<BigDecimal>> amounts = new HashMap<>();
@@ -117,6 +122,7 @@ final class StatementLedger implements Ledger {
 				payers.computeIfAbsent(e.currency(), c -> new LinkedHashSet<>()).add(owner);
 			}
 		}
+		long t3 = System.nanoTime();
 		payers.forEach((currency, owners) -> {
 			Map<String, List<String>> open = new HashMap<>();
 			owners.forEach(o -> open.put(o, new ArrayList<>()));
@@ -126,6 +132,7 @@ final class StatementLedger implements Ledger {
 			}
 			open.forEach((owner, ids) -> this.openOfCustomer.put(owner + ":" + currency, List.copyOf(ids)));
 		});
+		long t4 = System.nanoTime();
 		amounts.forEach((currency, due) -> {
 			for (Invoicing.Versioned v : invoicing.openPayablesDue(due, currency)) {
 				keep(v);
@@ -133,6 +140,12 @@ final class StatementLedger implements Ledger {
 					.add(v.payable().invoiceId());
 			}
 		});
+		log.debug(
+				"ledger: {} invoices named in {} ms, {} accounts' owners in {} ms, sorted in {} ms,"
+						+ " {} payers' open invoices in {} ms, open invoices of {} amounts in {} ms",
+				this.byId.size(), (t1 - t0) / 1_000_000, ibans.size(), (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+				payers.values().stream().mapToInt(Set::size).sum(), (t4 - t3) / 1_000_000,
+				amounts.values().stream().mapToInt(Set::size).sum(), (System.nanoTime() - t4) / 1_000_000);
 	}
 
 	private void keep(Invoicing.Versioned v) {
