@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.encaisse.customers.Customers;
 import io.encaisse.invoicing.Invoicing;
@@ -170,13 +174,11 @@ class StatementImport {
 		List<PaymentApplied> applied = new ArrayList<>();
 		long decided = 0;
 		long written = 0;
-		java.util.concurrent.ExecutorService decider = java.util.concurrent.Executors
-			.newSingleThreadExecutor(r -> new Thread(r, "statement-decider"));
+		ExecutorService decider = Executors.newSingleThreadExecutor(r -> new Thread(r, "statement-decider"));
 		try {
 			int size = this.slice;
-			java.util.concurrent.Future<Slice> next = decider
-				.submit(() -> decide(fresh.subList(0, Math.min(size, fresh.size())), ledger, versions, tolerance,
-						writeOffAccount));
+			Future<Slice> next = decider.submit(() -> decide(fresh.subList(0, Math.min(size, fresh.size())), ledger,
+					versions, tolerance, writeOffAccount));
 			for (int from = 0; from < fresh.size(); from += size) {
 				Slice done = await(next);
 				int following = from + size;
@@ -217,7 +219,7 @@ class StatementImport {
 		}
 	}
 
-	private static Slice await(java.util.concurrent.Future<Slice> slice) {
+	private static Slice await(Future<Slice> slice) {
 		try {
 			return slice.get();
 		}
@@ -225,7 +227,7 @@ class StatementImport {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while deciding a statement's entries", ex);
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
+		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {
 				throw runtime;
 			}
