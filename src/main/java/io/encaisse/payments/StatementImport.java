@@ -104,7 +104,9 @@ class StatementImport {
 	 * while this one is written (the writes wait on the database, the decisions on the
 	 * CPU).
 	 */
-	private int slice = 10_000;
+	static final int SLICE = 10_000;
+
+	private int slice = SLICE;
 
 	/** For tests: a smaller slice, to show that one import over several slices is one. */
 	void slice(int entries) {

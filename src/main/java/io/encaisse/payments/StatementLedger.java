@@ -140,12 +140,14 @@ final class StatementLedger implements Ledger {
 					.add(v.payable().invoiceId());
 			}
 		});
-		log.debug(
-				"ledger: {} invoices named in {} ms, {} accounts' owners in {} ms, sorted in {} ms,"
-						+ " {} payers' open invoices in {} ms, open invoices of {} amounts in {} ms",
-				this.byId.size(), (t1 - t0) / 1_000_000, ibans.size(), (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
-				payers.values().stream().mapToInt(Set::size).sum(), (t4 - t3) / 1_000_000,
-				amounts.values().stream().mapToInt(Set::size).sum(), (System.nanoTime() - t4) / 1_000_000);
+		if (log.isDebugEnabled()) {
+			log.debug(
+					"ledger: {} invoices named in {} ms, {} accounts' owners in {} ms, sorted in {} ms,"
+							+ " {} payers' open invoices in {} ms, open invoices of {} amounts in {} ms",
+					this.byId.size(), (t1 - t0) / 1_000_000, ibans.size(), (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+					payers.values().stream().mapToInt(Set::size).sum(), (t4 - t3) / 1_000_000,
+					amounts.values().stream().mapToInt(Set::size).sum(), (System.nanoTime() - t4) / 1_000_000);
+		}
 	}
 
 	private void keep(Invoicing.Versioned v) {

@@ -24,7 +24,8 @@ class BankStatementTests {
 	@LocalServerPort
 	int port;
 
-	static String camt(String iban, String statementId, String bankRef, String amount, String remittance) {
+	/** A camt.053 of one statement of the account, holding the entries given. */
+	static String statement(String iban, String statementId, String... entries) {
 		return """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
@@ -33,6 +34,29 @@ class BankStatementTests {
 				    <Stmt>
 				      <Id>%s</Id>
 				      <Acct><Id><IBAN>%s</IBAN></Id></Acct>
+				%s    </Stmt>
+				  </BkToCstmrStmt>
+				</Document>
+				""".formatted(statementId, statementId, iban, String.join("", entries));
+	}
+
+	/**
+	 * A booked entry (CRDT or DBIT) from the debtor's account, with its remittance text.
+	 */
+	static String entry(String amount, String creditOrDebit, String bankRef, String debtorIban, String remittance) {
+		return """
+				      <Ntry>
+				        <Amt Ccy="EUR">%s</Amt><CdtDbtInd>%s</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+				        <BookgDt><Dt>2026-11-20</Dt></BookgDt><AcctSvcrRef>%s</AcctSvcrRef>
+				        <NtryDtls><TxDtls><RltdPties><DbtrAcct><Id><IBAN>%s</IBAN></Id></DbtrAcct></RltdPties>
+				          <RmtInf><Ustrd>%s</Ustrd></RmtInf></TxDtls></NtryDtls>
+				      </Ntry>
+				""".formatted(amount, creditOrDebit, bankRef, debtorIban, remittance);
+	}
+
+	/** A credit naming the remittance text, then a bank fee of 12.00. */
+	static String camt(String iban, String statementId, String bankRef, String amount, String remittance) {
+		return statement(iban, statementId, """
 				      <Ntry>
 				        <Amt Ccy="EUR">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
 				        <BookgDt><Dt>2026-11-20</Dt></BookgDt><ValDt><Dt>2026-11-20</Dt></ValDt>
@@ -43,18 +67,21 @@ class BankStatementTests {
 				        <Amt Ccy="EUR">12.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><BookgDt><Dt>2026-11-20</Dt></BookgDt>
 				        <AcctSvcrRef>%s-FEE</AcctSvcrRef>
 				      </Ntry>
-				    </Stmt>
-				  </BkToCstmrStmt>
-				</Document>
-				""".formatted(statementId, statementId, iban, amount, bankRef, remittance, bankRef);
+				""".formatted(amount, bankRef, remittance, bankRef));
+	}
+
+	/** The account these statements are of, opened by whichever test comes first. */
+	private static String account(Api api) {
+		String iban = "FR7630006000011234567890189";
+		api.post("/api/v1/bank-accounts", map("name", "Compte courant", "iban", iban, "currency", "EUR"));
+		return iban;
 	}
 
 	@Test
 	void aStatementPaysTheInvoiceItsReferenceNamesOnceWhateverTheRepeats() {
 		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
 		Fixtures fixtures = new Fixtures(api);
-		String iban = "FR7630006000011234567890189";
-		api.post("/api/v1/bank-accounts", map("name", "Compte courant", "iban", iban, "currency", "EUR"));
+		String iban = account(api);
 		String sku = fixtures.product("100.00", "20");
 		String invoice = fixtures.deliver(fixtures.acceptedOrder(fixtures.customer(), sku, "1"), sku, "1");
 		String reference = api.get("/api/v1/invoices/" + invoice).get("paymentReference");
@@ -98,8 +125,7 @@ class BankStatementTests {
 	void anInvoicePaidInTwoSlicesOfAStatementIsPaidOnce() {
 		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
 		Fixtures fixtures = new Fixtures(api);
-		String iban = "FR7630006000011234567890189";
-		api.post("/api/v1/bank-accounts", map("name", "Compte courant", "iban", iban, "currency", "EUR"));
+		String iban = account(api);
 		String sku = fixtures.product("100.00", "20");
 		// the customer's own account pays: part payments quoting the invoice are then
 		// matched
@@ -110,28 +136,10 @@ class BankStatementTests {
 			.get("id");
 		String invoice = fixtures.deliver(fixtures.acceptedOrder(customer, sku, "1"), sku, "1");
 		String reference = api.get("/api/v1/invoices/" + invoice).get("paymentReference");
-		String statement = Fixtures.unique("STMT");
-		String entry = """
-				      <Ntry>
-				        <Amt Ccy="EUR">%s</Amt><CdtDbtInd>%s</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
-				        <BookgDt><Dt>2026-11-20</Dt></BookgDt><AcctSvcrRef>%s</AcctSvcrRef>
-				        <NtryDtls><TxDtls><RltdPties><DbtrAcct><Id><IBAN>%s</IBAN></Id></DbtrAcct></RltdPties>
-				          <RmtInf><Ustrd>VIR SEPA %s</Ustrd></RmtInf></TxDtls></NtryDtls>
-				      </Ntry>
-				""";
-		String file = """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
-				  <BkToCstmrStmt>
-				    <GrpHdr><MsgId>%s</MsgId><CreDtTm>2026-11-20T08:00:00</CreDtTm></GrpHdr>
-				    <Stmt><Id>%s</Id><Acct><Id><IBAN>%s</IBAN></Id></Acct>
-				%s%s%s    </Stmt>
-				  </BkToCstmrStmt>
-				</Document>
-				""".formatted(statement, statement, iban,
-				entry.formatted("50.00", "CRDT", Fixtures.unique("R"), payer, reference),
-				entry.formatted("9.00", "DBIT", Fixtures.unique("R"), iban, "frais"),
-				entry.formatted("70.00", "CRDT", Fixtures.unique("R"), payer, reference));
+		String file = statement(iban, Fixtures.unique("STMT"),
+				entry("50.00", "CRDT", Fixtures.unique("R"), payer, "VIR SEPA " + reference),
+				entry("9.00", "DBIT", Fixtures.unique("R"), iban, "VIR SEPA frais"),
+				entry("70.00", "CRDT", Fixtures.unique("R"), payer, "VIR SEPA " + reference));
 		this.statementImport.slice(1);
 		try {
 			Api.Response imported = api.xml("/api/v1/bank-statements", file.getBytes(StandardCharsets.UTF_8));
@@ -140,7 +148,7 @@ class BankStatementTests {
 			assertThat(imported.get("ignored")).isEqualTo("1");
 		}
 		finally {
-			this.statementImport.slice(10_000);
+			this.statementImport.slice(StatementImport.SLICE);
 		}
 		Api.Response paid = api.get("/api/v1/invoices/" + invoice);
 		assertThat(paid.get("status")).isEqualTo("PAID");

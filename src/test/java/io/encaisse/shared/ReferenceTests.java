@@ -1,6 +1,9 @@
 package io.encaisse.shared;
 
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -129,21 +132,21 @@ class ReferenceTests {
 
 	@Test
 	void manyRowsWrittenAtOnceAreCheckedTogether() {
-		inRolledBack(db -> {
-			List<Object[]> rows = new java.util.ArrayList<>();
-			for (int i = 0; i < 3000; i++) {
-				rows.add(new Object[] { "ref-lcy-" + i, "ref-inv", "212",
-						java.sql.Timestamp.from(java.time.Instant.now()), "test" });
-			}
-			this.bulk.insert("invoice_lifecycle", "id, invoice_id, code, set_at, set_by", rows);
-		});
-		List<Object[]> rows = new java.util.ArrayList<>();
+		inRolledBack(db -> this.bulk.insert("invoice_lifecycle", "id, invoice_id, code, set_at, set_by",
+				lifecycleRows("ref-inv")));
+		// one row in three thousand refers to no invoice: the whole write is refused
+		refused(db -> this.bulk.insert("invoice_lifecycle", "id, invoice_id, code, set_at, set_by",
+				lifecycleRows("ref-missing")));
+	}
+
+	/** 3,000 lifecycle rows of the test invoice, the last one of the invoice given. */
+	private static List<Object[]> lifecycleRows(String lastInvoice) {
+		List<Object[]> rows = new ArrayList<>();
+		Timestamp at = Timestamp.from(Instant.now());
 		for (int i = 0; i < 3000; i++) {
-			// one row in three thousand refers to no invoice: none is written
-			rows.add(new Object[] { "ref-lcy-" + i, i == 2999 ? "ref-missing" : "ref-inv", "212",
-					java.sql.Timestamp.from(java.time.Instant.now()), "test" });
+			rows.add(new Object[] { "ref-lcy-" + i, i == 2999 ? lastInvoice : "ref-inv", "212", at, "test" });
 		}
-		refused(db -> this.bulk.insert("invoice_lifecycle", "id, invoice_id, code, set_at, set_by", rows));
+		return rows;
 	}
 
 	@ParameterizedTest(name = "{0}")
