@@ -101,7 +101,8 @@ class SecurityConfiguration {
 					ProblemWriter.write(response, 401, "Unauthorized", "The API key is unknown or revoked");
 					return;
 				}
-				var auth = new UsernamePasswordAuthenticationToken("key:" + key.get().name(), null,
+				var auth = new UsernamePasswordAuthenticationToken(
+						new ApiKeyPrincipal(key.get().id(), key.get().name()), null,
 						List.of(new SimpleGrantedAuthority(key.get().role().authority())));
 				SecurityContextHolder.getContext().setAuthentication(auth);
 			}

@@ -1,10 +1,12 @@
 package io.encaisse.invoicing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -15,6 +17,7 @@ import io.encaisse.shared.Problem;
 import io.encaisse.shared.Today;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,10 +58,16 @@ public class InvoiceRuns {
 
 	private final org.springframework.jdbc.core.JdbcTemplate batch;
 
+	private final Duration stalledAfter;
+
 	InvoiceRuns(JdbcClient jdbc, Invoicing invoicing, InvoiceDrafts drafts, InvoiceMail mail,
 			TransactionTemplate transactions, Today today, ObjectProvider<SchedulerClient> scheduler,
-			org.springframework.jdbc.core.JdbcTemplate batch) {
+			org.springframework.jdbc.core.JdbcTemplate batch,
+			@Value("${db-scheduler.heartbeat-interval:PT5M}") Duration heartbeat) {
 		this.batch = batch;
+		// a node beats every heartbeat while it runs a task: three beats missed, it is
+		// gone
+		this.stalledAfter = heartbeat.multipliedBy(3);
 		this.jdbc = jdbc;
 		this.invoicing = invoicing;
 		this.drafts = drafts;
@@ -74,7 +83,11 @@ public class InvoiceRuns {
 
 	}
 
-	/** A run as the page and the API show it. */
+	/**
+	 * A run as the page and the API show it. {@code status} is RUNNING, DONE, or RESUMING
+	 * while the node that ran it has stopped (a crash) and another is about to take it up
+	 * where it stopped.
+	 */
 	public record Run(String id, String kind, String status, int total, int done, int failed, String createdBy,
 			Instant createdAt, Instant finishedAt, List<Failure> failures) {
 
@@ -168,8 +181,26 @@ public class InvoiceRuns {
 			.param("id", id)
 			.query((rs, n) -> new Failure(rs.getString(1), rs.getString(2)))
 			.list();
-		return new Run(run.id(), run.kind(), run.status(), run.total(), run.done(), run.failed(), run.createdBy(),
+		String status = "RUNNING".equals(run.status()) && stalled(id) ? "RESUMING" : run.status();
+		return new Run(run.id(), run.kind(), status, run.total(), run.done(), run.failed(), run.createdBy(),
 				run.createdAt(), run.finishedAt(), failures);
+	}
+
+	/**
+	 * Whether the node working the run stopped beating: db-scheduler revives the task
+	 * once its heartbeat is {@code db-scheduler.missed-heartbeats-limit} beats old.
+	 */
+	private boolean stalled(String id) {
+		return this.jdbc.sql("""
+				select last_heartbeat from scheduled_tasks
+				where task_name = :task and task_instance = :id and picked = true""")
+			.param("task", TASK)
+			.param("id", id)
+			.query((rs, n) -> Optional.ofNullable(rs.getObject(1, java.time.OffsetDateTime.class)))
+			.list()
+			.stream()
+			.flatMap(Optional::stream)
+			.anyMatch(beat -> beat.toInstant().isBefore(Instant.now().minus(this.stalledAfter)));
 	}
 
 	/** The latest runs, newest first. */

@@ -23,10 +23,15 @@ import io.encaisse.shared.Ids;
 import io.encaisse.shared.Problem;
 import io.encaisse.shared.Today;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Our bank accounts and their statements. Importing a statement applies each credit as a
@@ -50,7 +55,11 @@ public class BankStatements {
 
 	private final StatementImport statementImport;
 
-	BankStatements(JdbcClient jdbc, Payments payments, AuditTrail audit, Today today, StatementImport statementImport) {
+	private final TransactionTemplate transactions;
+
+	BankStatements(JdbcClient jdbc, Payments payments, AuditTrail audit, Today today, StatementImport statementImport,
+			TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.statementImport = statementImport;
 		this.jdbc = jdbc;
 		this.payments = payments;
@@ -61,8 +70,19 @@ public class BankStatements {
 	public record Account(String id, String name, String iban, String currency, String bic) {
 	}
 
+	/**
+	 * What an import did; {@code sameStatement}: this file was imported before (or by
+	 * someone else at the same moment), and this is that statement, nothing applied
+	 * again.
+	 */
 	public record Summary(String id, int entries, int matched, int suggested, int unmatched, int ignored,
-			int alreadyImported) {
+			int alreadyImported, boolean sameStatement) {
+
+		Summary same() {
+			return new Summary(this.id, this.entries, this.matched, this.suggested, this.unmatched, this.ignored,
+					this.alreadyImported, true);
+		}
+
 	}
 
 	public record EntryView(String id, String bankReference, BigDecimal amount, String currency, boolean credit,
@@ -209,15 +229,42 @@ public class BankStatements {
 	 * sums do not add up is refused with what differs, unless {@code acceptUnbalanced}: a
 	 * person has looked and takes it as it is (recorded with the statement and audited).
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Summary importFile(byte[] file, Format format, String mappingName, boolean acceptUnbalanced) {
 		String hash = sha256(file);
-		Optional<String> known = this.jdbc.sql("select id from bank_statement where file_hash = :h")
-			.param("h", hash)
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return importOnce(file, hash, format, mappingName, acceptUnbalanced);
+		}
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transactions.execute(tx -> importOnce(file, hash, format, mappingName, acceptUnbalanced));
+			}
+			catch (DuplicateKeyException | ConcurrencyFailureException | QueryTimeoutException raced) {
+				// the same file (or some of its entries) imported by someone else at the
+				// same moment: nothing of this attempt was applied; once theirs is
+				// committed, the file is their statement, or its entries are known
+				Optional<String> same = statementOf(hash);
+				if (same.isPresent()) {
+					return summary(same.get()).same();
+				}
+				if (attempt >= 5) {
+					throw raced;
+				}
+			}
+		}
+	}
+
+	private Optional<String> statementOf(String fileHash) {
+		return this.jdbc.sql("select id from bank_statement where file_hash = :h")
+			.param("h", fileHash)
 			.query(String.class)
 			.optional();
+	}
+
+	private Summary importOnce(byte[] file, String hash, Format format, String mappingName, boolean acceptUnbalanced) {
+		Optional<String> known = statementOf(hash);
 		if (known.isPresent()) {
-			return summary(known.get());
+			return summary(known.get()).same();
 		}
 		List<Camt053.Statement> statements = switch (format) {
 			case CAMT -> Camt053.read(new ByteArrayInputStream(file));
@@ -295,7 +342,7 @@ public class BankStatements {
 						summary.unmatched(), "alreadyImported", already, "acceptedDespite",
 						discrepancies.isEmpty() ? null : String.join("; ", discrepancies)));
 		return new Summary(id, summary.entries(), summary.matched(), summary.suggested(), summary.unmatched(),
-				summary.ignored(), already);
+				summary.ignored(), already, false);
 	}
 
 	public Summary summary(String statementId) {
@@ -310,7 +357,7 @@ public class BankStatements {
 			throw new Problem.NotFound("bank statement", statementId);
 		}
 		return new Summary(statementId, statuses.size(), count(statuses, "MATCHED"), count(statuses, "SUGGESTED"),
-				count(statuses, "UNMATCHED"), count(statuses, "IGNORED"), 0);
+				count(statuses, "UNMATCHED"), count(statuses, "IGNORED"), 0, false);
 	}
 
 	public Cursor.Page<EntryView> entries(String statementId, Cursor cursor) {

@@ -15,6 +15,7 @@ import io.encaisse.payments.matching.Ledger;
 import io.encaisse.payments.matching.Matcher;
 import io.encaisse.shared.Amounts;
 import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.ConcurrentWrites;
 import io.encaisse.shared.Cursor;
 import io.encaisse.shared.Ids;
 import io.encaisse.shared.Money;
@@ -23,8 +24,12 @@ import io.encaisse.shared.Today;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The payments facade: record money received and apply it to the invoice it names. */
 @Service
@@ -32,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Payments {
 
 	public static final String DOCUMENT = "payment";
+
+	/** How many times a payment is tried against invoices others are changing. */
+	static final int ATTEMPTS = 25;
 
 	private final PaymentRepository payments;
 
@@ -51,11 +59,15 @@ public class Payments {
 
 	private final String writeOffAccount;
 
+	private final TransactionTemplate transactions;
+
 	Payments(PaymentRepository payments, Invoicing invoicing, Customers customers, AuditTrail audit, Today today,
 			ApplicationEventPublisher events, org.springframework.jdbc.core.simple.JdbcClient jdbc,
 			@Value("${encaisse.payments.write-off.max-amount:10.00}") BigDecimal writeOffMaxAmount,
 			@Value("${encaisse.payments.write-off.max-percent:2}") BigDecimal writeOffMaxPercent,
-			@Value("${encaisse.payments.write-off.account:658000}") String writeOffAccount) {
+			@Value("${encaisse.payments.write-off.account:658000}") String writeOffAccount,
+			TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.tolerance = new Matcher.Tolerance(writeOffMaxAmount, writeOffMaxPercent);
 		this.writeOffAccount = writeOffAccount;
 		this.jdbc = jdbc;
@@ -111,11 +123,19 @@ public class Payments {
 	/**
 	 * Records a payment and applies it to the invoice its reference names (RF reference,
 	 * then invoice number). Only a certain match is applied; anything else stays
-	 * unmatched with the reason.
+	 * unmatched with the reason. Money received is always recorded: when the invoice is
+	 * being changed by someone else at the same moment (another payment of it), the work
+	 * is done again; if it still cannot be applied after {@link #ATTEMPTS} tries, the
+	 * payment is kept unapplied with that reason, for a person to apply from the queue.
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public PaymentView record(PaymentInput input) {
-		return receive(input, true);
+		try {
+			return ConcurrentWrites.retry(this.transactions, ATTEMPTS, () -> receive(input, true, true));
+		}
+		catch (ConcurrencyFailureException | QueryTimeoutException stillChanging) {
+			return ConcurrentWrites.retry(this.transactions, ATTEMPTS, () -> receive(input, true, false));
+		}
 	}
 
 	/**
@@ -125,6 +145,10 @@ public class Payments {
 	 */
 	@Transactional
 	public PaymentView receive(PaymentInput input, boolean refuseCancelledInvoice) {
+		return receive(input, refuseCancelledInvoice, true);
+	}
+
+	private PaymentView receive(PaymentInput input, boolean refuseCancelledInvoice, boolean apply) {
 		Problem.Errors errors = new Problem.Errors();
 		Currency currency = Amounts.currency(errors, "currency", input.currency());
 		BigDecimal amount = Amounts.positive(errors, "amount", input.amount(),
@@ -159,8 +183,11 @@ public class Payments {
 						+ " is cancelled (credited in full); it cannot be paid. Record the payment without this reference to keep it as the customer's credit.");
 			}
 		}
-		Matcher.Decision decision = Matcher.decide(new Matcher.Received(amount, currency.getCurrencyCode(),
-				input.reference(), payerIban, input.payerName(), customerId), ledger, this.tolerance);
+		Matcher.Decision decision = apply
+				? Matcher.decide(new Matcher.Received(amount, currency.getCurrencyCode(), input.reference(), payerIban,
+						input.payerName(), customerId), ledger, this.tolerance)
+				: new Matcher.Decision(Matcher.Outcome.UNMATCHED, customerId, List.of(), List.of(),
+						"the invoice was being changed by others while this payment was applied to it; apply it from the queue");
 		apply(payment, decision);
 		this.payments.save(payment);
 		this.audit.record(DOCUMENT, payment.id(), "received", AuditTrail.changes("amount", money, "receivedOn",

@@ -51,13 +51,14 @@ public class AuditTrail {
 			.collect(Collectors.joining("; "));
 		text = text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
 		this.jdbc.sql("""
-				insert into audit_event (id, document_type, document_id, action, actor, occurred_at, changes)
-				values (:id, :type, :docId, :action, :actor, :at, :changes)""")
+				insert into audit_event (id, document_type, document_id, action, actor, actor_id, occurred_at, changes)
+				values (:id, :type, :docId, :action, :actor, :actorId, :at, :changes)""")
 			.param("id", Ids.next("aud"))
 			.param("type", documentType)
 			.param("docId", documentId)
 			.param("action", action)
 			.param("actor", currentActor())
+			.param("actorId", currentActorId())
 			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
 			.param("changes", text)
 			.update();
@@ -70,6 +71,7 @@ public class AuditTrail {
 	/** Records many changes in batches (a statement's thousands of payments). */
 	public void recordAll(List<Change> changes) {
 		String actor = currentActor();
+		String actorId = currentActorId();
 		java.sql.Timestamp at = java.sql.Timestamp.from(this.today.instant());
 		List<Object[]> rows = new java.util.ArrayList<>(changes.size());
 		for (Change c : changes) {
@@ -78,10 +80,11 @@ public class AuditTrail {
 				.stream()
 				.map(e -> e.getKey() + "=" + e.getValue())
 				.collect(Collectors.joining("; "));
-			rows.add(new Object[] { Ids.next("aud"), c.documentType(), c.documentId(), c.action(), actor, at,
+			rows.add(new Object[] { Ids.next("aud"), c.documentType(), c.documentId(), c.action(), actor, actorId, at,
 					text.length() <= 4000 ? text : text.substring(0, 3999) + "…" });
 		}
-		this.bulk.insert("audit_event", "id, document_type, document_id, action, actor, occurred_at, changes", rows);
+		this.bulk.insert("audit_event", "id, document_type, document_id, action, actor, actor_id, occurred_at, changes",
+				rows);
 	}
 
 	public void record(String documentType, String documentId, String action) {
@@ -112,6 +115,23 @@ public class AuditTrail {
 		// that keeps who did something holds 100
 		String name = auth.getName();
 		return name.length() <= 100 ? name : name.substring(0, 99) + "…";
+	}
+
+	/**
+	 * The caller's unique id: {@code key:<key id>} for an API key (whose names may
+	 * repeat), {@code user:<username>} for a person, {@code system} for work nobody
+	 * triggered.
+	 */
+	public static String currentActorId() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName())) {
+			return "system";
+		}
+		if (auth.getPrincipal() instanceof ActingPrincipal acting) {
+			return acting.actorId();
+		}
+		String id = "user:" + auth.getName();
+		return id.length() <= 100 ? id : id.substring(0, 100);
 	}
 
 	/** Convenience for building ordered change maps. */

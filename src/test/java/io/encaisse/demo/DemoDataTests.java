@@ -77,7 +77,7 @@ class DemoDataTests {
 				"--ENCAISSE_ADMIN_PASSWORD=demo-password-123",
 				// the embedded default, even where a PostgreSQL is configured around the
 				// build
-				"--spring.datasource.url=jdbc:h2:file:${encaisse.data-dir}/encaisse;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+				"--spring.datasource.url=${encaisse.embedded-database-url}",
 				"--spring.datasource.username=sa", "--spring.datasource.password=");
 	}
 

@@ -118,6 +118,13 @@ public final class Api {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body)), null);
 	}
 
+	public Response sendWithKey(String path, byte[] body, String contentType, String idempotencyKey) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", contentType)
+			.header("Idempotency-Key", idempotencyKey)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)), null);
+	}
+
 	public Response xml(String path, byte[] body) {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/xml")

@@ -6,6 +6,7 @@ import java.time.Instant;
 import io.encaisse.access.ApiKeys;
 import io.encaisse.shared.Cursor;
 import io.encaisse.shared.Roles;
+import io.encaisse.shared.web.ReplayedAnswers;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -46,6 +47,8 @@ class ApiKeyApi {
 	@PreAuthorize(Roles.ADMINISTER)
 	ResponseEntity<KeyResponse> create(@RequestBody CreateRequest request) {
 		ApiKeys.Created created = this.keys.create(request.name(), request.role());
+		// shown once: an Idempotency-Key replay answers the key without its secret
+		ReplayedAnswers.secret("key");
 		return ResponseEntity.created(URI.create("/api/v1/api-keys/" + created.key().id()))
 			.body(KeyResponse.of(created.key(), created.secret()));
 	}

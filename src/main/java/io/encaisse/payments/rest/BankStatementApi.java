@@ -117,6 +117,10 @@ class BankStatementApi {
 			throw new Problem.TooLarge("the statement is larger than 50 MB");
 		}
 		BankStatements.Summary summary = this.statements.importFile(file, format, mapping, acceptUnbalanced);
+		if (summary.sameStatement()) {
+			// imported before: this is that statement, and nothing was applied again
+			return ResponseEntity.ok().location(URI.create("/api/v1/bank-statements/" + summary.id())).body(summary);
+		}
 		return ResponseEntity.created(URI.create("/api/v1/bank-statements/" + summary.id())).body(summary);
 	}
 
