@@ -2,6 +2,7 @@ package io.encaisse.access;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import io.encaisse.shared.ProblemWriter;
 import jakarta.servlet.FilterChain;
@@ -20,7 +21,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -72,11 +77,28 @@ class SecurityConfiguration {
 						.permitAll()
 						.anyRequest()
 						.authenticated())
-			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(f -> f.loginPage("/login")
+				.defaultSuccessUrl("/", false)
+				.failureHandler(loginFailures())
+				.permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'")))
+					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'"))
+				.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+						"camera=(), microphone=(), geolocation=(), payment=(), usb=()")))
 			.build();
+	}
+
+	/**
+	 * A locked name is told so (and for how long it stays locked, by the page); anything
+	 * else is one message.
+	 */
+	private static ExceptionMappingAuthenticationFailureHandler loginFailures() {
+		ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+		handler.setDefaultFailureUrl("/login?error");
+		handler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+		return handler;
 	}
 
 	/**

@@ -35,7 +35,10 @@ public class StaffUsers implements UserDetailsService {
 
 	private final Today today;
 
-	StaffUsers(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Today today) {
+	private final LoginThrottle throttle;
+
+	StaffUsers(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Today today, LoginThrottle throttle) {
+		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.audit = audit;
@@ -45,14 +48,20 @@ public class StaffUsers implements UserDetailsService {
 	public record StaffUser(String username, String displayName, Role role, boolean enabled) {
 	}
 
+	/**
+	 * The user, locked while {@link LoginThrottle} says so: the password is not even
+	 * checked.
+	 */
 	@Override
 	public UserDetails loadUserByUsername(String username) {
+		boolean locked = this.throttle.lockedUntil(username).isPresent();
 		return this.jdbc.sql("select username, password_hash, role, enabled from staff_user where username = :u")
 			.param("u", username)
 			.query((rs, i) -> User.withUsername(rs.getString(1))
 				.password(rs.getString(2))
 				.authorities(List.of(new SimpleGrantedAuthority(Role.valueOf(rs.getString(3)).authority())))
 				.disabled(!rs.getBoolean(4))
+				.accountLocked(locked)
 				.build())
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException(username));

@@ -18,6 +18,7 @@ import io.encaisse.invoicing.domain.InvoiceRepository;
 import io.encaisse.shared.Amounts;
 import io.encaisse.shared.AuditTrail;
 import io.encaisse.shared.Ids;
+import io.encaisse.shared.LineAmounts;
 import io.encaisse.shared.Problem;
 import io.encaisse.shared.Today;
 import io.encaisse.shared.VatTreatment;
@@ -196,6 +197,16 @@ public class InvoiceDrafts {
 		List<InvoiceAdjustment> adjustments = new ArrayList<>();
 		adjustments(errors, "allowances", input.allowances(), false, lines, customer, adjustments);
 		adjustments(errors, "charges", input.charges(), true, lines, customer, adjustments);
+		errors.maxLength("orderId", input.orderId(), 40).maxLength("reason", input.reason(), 500);
+		if (errors.isEmpty() && !lines.isEmpty()
+				&& LineAmounts
+					.totals(lines.stream().map(InvoiceLine::amounts).toList(),
+							adjustments.stream().map(InvoiceAdjustment::amounts).toList(), currency)
+					.total()
+					.amount()
+					.signum() < 0) {
+			errors.add("allowances", "exceed what the lines and charges come to: the total would be negative");
+		}
 		return new Content(lines, adjustments);
 	}
 

@@ -119,6 +119,11 @@ public class InvoiceRuns {
 			throw new Problem.Invalid("invoiceIds",
 					kind == Kind.ISSUE ? "there is no draft to issue" : "choose the invoices to send");
 		}
+		for (int i = 0; i < ids.size(); i++) {
+			if (ids.get(i) == null || ids.get(i).isBlank() || ids.get(i).length() > 40) {
+				throw new Problem.Invalid("invoiceIds[" + i + "]", "is not an invoice id");
+			}
+		}
 		if (ids.size() > MAX_INVOICES) {
 			throw new Problem.Invalid("invoiceIds", "at most " + MAX_INVOICES + " invoices per run");
 		}

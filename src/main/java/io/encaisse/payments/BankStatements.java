@@ -99,6 +99,7 @@ public class BankStatements {
 		if (name == null || name.isBlank()) {
 			errors.add("name", "is required");
 		}
+		errors.maxLength("name", name, 200);
 		String normalized = iban == null ? null : iban.replace(" ", "").toUpperCase(Locale.ROOT);
 		if (normalized == null || !LegalIds.isIban(normalized)) {
 			errors.add("iban", iban == null ? "is required" : "'" + iban + "' is not a valid IBAN");

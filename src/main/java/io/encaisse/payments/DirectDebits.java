@@ -102,6 +102,7 @@ public class DirectDebits {
 		if (this.customers.find(customerId).isEmpty()) {
 			throw new Problem.NotFound("customer", customerId);
 		}
+		reference = reference == null ? null : reference.strip();
 		if (reference == null || !reference.matches("[A-Za-z0-9+?/:().,' -]{1,35}")) {
 			errors.add("reference", "is required: 1 to 35 letters, digits or + ? / : ( ) . , ' - and spaces");
 		}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.encaisse.customers.Customers;
+import io.encaisse.customers.LegalIds;
 import io.encaisse.invoicing.InvoiceStatus;
 import io.encaisse.invoicing.Invoicing;
 import io.encaisse.payments.domain.Payment;
@@ -163,6 +164,14 @@ public class Payments {
 		}
 		if (refuseCancelledInvoice && input.reference() != null && input.reference().length() > 500) {
 			errors.add("reference", "must not exceed 500 characters");
+		}
+		// typed by a person or a program (a bank's statement says what it says)
+		if (refuseCancelledInvoice && input.payerIban() != null && !input.payerIban().isBlank()
+				&& !LegalIds.isIban(input.payerIban().replace(" ", "").toUpperCase(java.util.Locale.ROOT))) {
+			errors.add("payerIban", "is not a valid IBAN");
+		}
+		if (refuseCancelledInvoice) {
+			errors.maxLength("payerName", input.payerName(), 200);
 		}
 		errors.throwIfAny();
 		Money money = new Money(amount, currency);

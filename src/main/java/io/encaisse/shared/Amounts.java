@@ -27,15 +27,31 @@ public final class Amounts {
 	}
 
 	/**
-	 * A decimal; {@code null} and blank give {@code null}. Scale must fit
-	 * {@code maxScale}.
+	 * The most integer digits an amount or quantity may have: columns hold
+	 * {@code numeric(19, 4)}, 15 digits before the point.
+	 */
+	public static final int MAX_INTEGER_DIGITS = 15;
+
+	/**
+	 * A decimal written plainly ({@code 1234.50}, not {@code 1.2345E3}); {@code null} and
+	 * blank give {@code null}. Scale must fit {@code maxScale}, the integer part
+	 * {@link #MAX_INTEGER_DIGITS}.
 	 */
 	public static BigDecimal decimal(Problem.Errors errors, String field, String value, int maxScale) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
+		String text = value.trim();
+		if (text.length() > 40 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+			errors.add(field, "'" + abbreviated(text) + "' is not a decimal number written plainly (like 1234.50)");
+			return null;
+		}
 		try {
-			BigDecimal d = new BigDecimal(value.trim());
+			BigDecimal d = new BigDecimal(text);
+			if (d.precision() - d.scale() > MAX_INTEGER_DIGITS) {
+				errors.add(field, "is too large (at most " + MAX_INTEGER_DIGITS + " digits before the decimal point)");
+				return null;
+			}
 			if (d.stripTrailingZeros().scale() > maxScale) {
 				errors.add(field, "has more than " + maxScale + " decimals");
 				return null;
@@ -43,9 +59,13 @@ public final class Amounts {
 			return d;
 		}
 		catch (NumberFormatException ex) {
-			errors.add(field, "'" + value + "' is not a decimal number");
+			errors.add(field, "'" + abbreviated(text) + "' is not a decimal number");
 			return null;
 		}
+	}
+
+	private static String abbreviated(String text) {
+		return text.length() <= 40 ? text : text.substring(0, 39) + "…";
 	}
 
 	public static BigDecimal required(Problem.Errors errors, String field, String value, int maxScale) {

@@ -190,6 +190,14 @@ public final class Problem {
 			found.forEach(e -> this.errors.add(new FieldError(e.field(), e.message(), line)));
 		}
 
+		/** Adds "must not exceed {@code max} characters" when the text is longer. */
+		public Errors maxLength(String field, String text, int max) {
+			if (text != null && text.length() > max) {
+				add(field, "must not exceed " + max + " characters");
+			}
+			return this;
+		}
+
 		public int size() {
 			return this.errors.size();
 		}

@@ -77,8 +77,8 @@ class DemoDataTests {
 				"--ENCAISSE_ADMIN_PASSWORD=demo-password-123",
 				// the embedded default, even where a PostgreSQL is configured around the
 				// build
-				"--spring.datasource.url=${encaisse.embedded-database-url}",
-				"--spring.datasource.username=sa", "--spring.datasource.password=");
+				"--spring.datasource.url=${encaisse.embedded-database-url}", "--spring.datasource.username=sa",
+				"--spring.datasource.password=");
 	}
 
 }

@@ -145,6 +145,22 @@ public final class Api {
 		return send(b, null);
 	}
 
+	/**
+	 * Any request as it comes: a method, a path with its query, a body of any content
+	 * type (or none), any headers.
+	 */
+	public Response raw(String method, String path, String contentType, String body, Map<String, String> headers) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+			.timeout(java.time.Duration.ofSeconds(60))
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		if (contentType != null) {
+			b.header("Content-Type", contentType);
+		}
+		headers.forEach(b::header);
+		return send(b, null);
+	}
+
 	private Response send(HttpRequest.Builder builder, Object ignored) {
 		try {
 			HttpResponse<String> r = this.http.send(authorized(builder).build(), HttpResponse.BodyHandlers.ofString());

@@ -16,6 +16,7 @@ import io.encaisse.shared.Money;
 import io.encaisse.shared.Problem;
 import io.encaisse.shared.Roles;
 import io.encaisse.shared.Today;
+import io.encaisse.shared.web.Locations;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -81,7 +82,7 @@ class PriceApi {
 	@PreAuthorize(Roles.MANAGE_CATALOG)
 	ResponseEntity<ListPriceResponse> addPrice(@PathVariable String sku, @RequestBody PriceInput input) {
 		Pricing.ListPrice price = this.prices.addPrice(sku, input);
-		return ResponseEntity.created(URI.create("/api/v1/products/" + sku + "/prices"))
+		return ResponseEntity.created(Locations.of("/api/v1/products/{sku}/prices", sku))
 			.body(ListPriceResponse.of(price));
 	}
 
@@ -129,7 +130,7 @@ class PriceApi {
 	@PreAuthorize(Roles.NEGOTIATE_PRICES)
 	ResponseEntity<AgreementResponse> addAgreement(@PathVariable String id, @RequestBody AgreementInput input) {
 		Pricing.Agreement agreement = this.prices.addAgreement(id, input);
-		return ResponseEntity.created(URI.create("/api/v1/customers/" + id + "/price-agreements"))
+		return ResponseEntity.created(Locations.of("/api/v1/customers/{id}/price-agreements", id))
 			.body(AgreementResponse.of(agreement));
 	}
 

@@ -9,6 +9,7 @@ import io.encaisse.catalog.ProductInput;
 import io.encaisse.shared.Csv;
 import io.encaisse.shared.Cursor;
 import io.encaisse.shared.Roles;
+import io.encaisse.shared.web.Locations;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -54,7 +55,7 @@ class ProductApi {
 	@PreAuthorize(Roles.MANAGE_CATALOG)
 	ResponseEntity<ProductResponse> create(@RequestBody ProductInput input) {
 		ProductDetails p = this.catalog.create(input);
-		return ResponseEntity.created(URI.create("/api/v1/products/" + p.sku())).body(ProductResponse.of(p));
+		return ResponseEntity.created(Locations.of("/api/v1/products/{sku}", p.sku())).body(ProductResponse.of(p));
 	}
 
 	/**

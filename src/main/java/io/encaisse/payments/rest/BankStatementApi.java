@@ -11,6 +11,7 @@ import io.encaisse.shared.Cursor;
 import io.encaisse.shared.Money;
 import io.encaisse.shared.Problem;
 import io.encaisse.shared.Roles;
+import io.encaisse.shared.web.Locations;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -80,7 +81,7 @@ class BankStatementApi {
 			throw new Problem.Invalid("body", "is required");
 		}
 		BankCsv.Mapping saved = this.statements.saveMapping(id, mapping);
-		return ResponseEntity.created(URI.create("/api/v1/bank-accounts/" + id + "/csv-mappings/" + saved.name()))
+		return ResponseEntity.created(Locations.of("/api/v1/bank-accounts/{id}/csv-mappings/{name}", id, saved.name()))
 			.body(saved);
 	}
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import io.encaisse.payments.DirectDebits;
 import io.encaisse.shared.Cursor;
 import io.encaisse.shared.Roles;
+import io.encaisse.shared.web.Locations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -41,7 +42,8 @@ class DirectDebitApi {
 	ResponseEntity<DirectDebits.Mandate> addMandate(@PathVariable String id, @RequestBody MandateRequest request) {
 		DirectDebits.Mandate m = this.directDebits.addMandate(id, request.reference(), request.signedOn(),
 				request.iban(), request.bic());
-		return ResponseEntity.created(URI.create("/api/v1/customers/" + id + "/mandates/" + m.reference())).body(m);
+		return ResponseEntity.created(Locations.of("/api/v1/customers/{id}/mandates/{reference}", id, m.reference()))
+			.body(m);
 	}
 
 	@GetMapping("/api/v1/customers/{id}/mandates")

@@ -50,7 +50,7 @@ public final class BankCsv {
 						"give either a signed amount column or a credit column (and a debit column)");
 			}
 			try {
-				DateTimeFormatter.ofPattern(datePattern());
+				dates(datePattern());
 			}
 			catch (IllegalArgumentException ex) {
 				errors.add("dateFormat", "'" + this.dateFormat + "' is not a date pattern");
@@ -82,7 +82,7 @@ public final class BankCsv {
 	public static Camt053.Statement read(byte[] file, Mapping mapping, String account, String statementId) {
 		Reader reader = new InputStreamReader(new ByteArrayInputStream(file),
 				mapping.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT));
-		DateTimeFormatter dates = DateTimeFormatter.ofPattern(mapping.datePattern(), Locale.ROOT);
+		DateTimeFormatter dates = dates(mapping.datePattern());
 		List<String> required = new ArrayList<>();
 		required.add(lower(mapping.dateColumn()));
 		for (String column : new String[] { mapping.amountColumn(), mapping.creditColumn() }) {
@@ -164,6 +164,15 @@ public final class BankCsv {
 		}
 		String v = row.get(lower(column));
 		return v == null || v.isBlank() ? null : v.trim();
+	}
+
+	/**
+	 * Dates read strictly: 2026-02-30 is no date (a lenient reader makes it 2026-02-28).
+	 * Strict resolution needs the proleptic year ({@code u}) where banks write {@code y}.
+	 */
+	static DateTimeFormatter dates(String pattern) {
+		return DateTimeFormatter.ofPattern(pattern.replace('y', 'u'), Locale.ROOT)
+			.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 	}
 
 	private static LocalDate date(Csv.Row row, String column, DateTimeFormatter format, String pattern) {

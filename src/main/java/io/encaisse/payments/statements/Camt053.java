@@ -426,22 +426,39 @@ public final class Camt053 {
 				throw new Problem.Invalid("file",
 						"entry " + number + " has an unreadable amount '" + shorten(this.amount) + "'");
 			}
+			if (value.signum() < 0) {
+				throw new Problem.Invalid("file", "entry " + number + " has a negative amount '" + shorten(this.amount)
+						+ "' (an entry's amount is positive; CRDT or DBIT says which way it goes)");
+			}
+			if (!"CRDT".equals(this.indicator) && !"DBIT".equals(this.indicator)) {
+				throw new Problem.Invalid("file", "entry " + number + " has the credit/debit indicator '"
+						+ shorten(this.indicator) + "', which is neither CRDT nor DBIT");
+			}
 			return new Entry(this.bankReference, value, this.currency == null ? "EUR" : this.currency,
-					"CRDT".equals(this.indicator), date(this.bookingDate), date(this.valueDate),
+					"CRDT".equals(this.indicator), date(number, "booking", this.bookingDate),
+					date(number, "value", this.valueDate),
 					this.remittance.isEmpty() ? null : this.remittance.toString(), this.debtorName, this.debtorIban,
 					this.status == null || "BOOK".equals(this.status), this.status == null ? "BOOK" : this.status,
 					List.copyOf(this.endToEndIds), this.returnReason);
 		}
 
-		private static LocalDate date(String text) {
-			if (text == null || text.length() < 10) {
+		/**
+		 * An entry's date (ISODate, or the date of an ISODateTime); absent is null, wrong
+		 * refuses the file.
+		 */
+		private static LocalDate date(int number, String which, String text) {
+			if (text == null || text.isBlank()) {
 				return null;
 			}
 			try {
-				return LocalDate.parse(text.substring(0, 10));
+				if (text.length() > 10 && "TZ+-".indexOf(text.charAt(10)) < 0) {
+					throw new java.time.format.DateTimeParseException("not an ISO date", text, 10);
+				}
+				return LocalDate.parse(text.length() < 10 ? text : text.substring(0, 10));
 			}
 			catch (java.time.format.DateTimeParseException ex) {
-				return null;
+				throw new Problem.Invalid("file",
+						"entry " + number + " has the " + which + " date '" + shorten(text) + "', which is no date");
 			}
 		}
 

@@ -12,6 +12,7 @@ import io.encaisse.shared.Cursor;
 import io.encaisse.shared.Problem;
 import io.encaisse.shared.Roles;
 import io.encaisse.shared.Versions;
+import io.encaisse.shared.web.Locations;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -160,7 +161,7 @@ class QuoteApi {
 			@RequestBody io.encaisse.quotes.QuoteInput input) {
 		QuoteResponse revised = QuoteResponse.of(this.quotes.revise(id, Versions.parse(ifMatch), input))
 			.withRevisions(this.quotes.revisions(id));
-		return ResponseEntity.created(URI.create("/api/v1/quotes/" + id + "/revisions/" + revised.revision()))
+		return ResponseEntity.created(Locations.of("/api/v1/quotes/{id}/revisions/{revision}", id, revised.revision()))
 			.body(revised);
 	}
 

@@ -5,6 +5,10 @@ import io.encaisse.shared.Problem;
 import io.encaisse.shared.web.Forms;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +30,12 @@ class QuotePortalPages {
 
 	private final io.encaisse.quotes.QuotePdf pdf;
 
-	QuotePortalPages(QuotePortal portal, io.encaisse.quotes.QuotePdf pdf) {
+	private final MessageSource messages;
+
+	QuotePortalPages(QuotePortal portal, io.encaisse.quotes.QuotePdf pdf, MessageSource messages) {
 		this.portal = portal;
 		this.pdf = pdf;
+		this.messages = messages;
 	}
 
 	/** The revision the link names, printed; nothing while it is not on offer. */
@@ -71,6 +78,11 @@ class QuotePortalPages {
 		}
 		catch (Problem.Refused refused) {
 			Forms.problem(redirect, refused);
+		}
+		catch (ConcurrencyFailureException | DuplicateKeyException raced) {
+			// accepted from another window at the same moment: the page shows the outcome
+			redirect.addFlashAttribute("problem",
+					this.messages.getMessage("portal.raced", null, LocaleContextHolder.getLocale()));
 		}
 		return "redirect:/portal/quotes/" + token;
 	}

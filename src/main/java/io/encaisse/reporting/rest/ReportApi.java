@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.encaisse.reporting.Aging;
+import io.encaisse.shared.Amounts;
+import io.encaisse.shared.Problem;
 import io.encaisse.shared.Roles;
 import io.encaisse.shared.Today;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -61,6 +63,12 @@ class ReportApi {
 	Map<String, Object> dso(@RequestParam(required = false) LocalDate asOf,
 			@RequestParam(defaultValue = "EUR") String currency, @RequestParam(defaultValue = "90") int days) {
 		LocalDate date = asOf == null ? this.today.date() : asOf;
+		Problem.Errors errors = new Problem.Errors();
+		Amounts.currency(errors, "currency", currency);
+		if (days < 1 || days > 3660) {
+			errors.add("days", "must be between 1 and 3660");
+		}
+		errors.throwIfAny();
 		return Map.of("asOf", date, "currency", currency, "periodDays", days, "dso",
 				this.aging.dso(date, currency, days).map(d -> (Object) d.toPlainString()).orElse("n/a"));
 	}

@@ -1,13 +1,17 @@
 package io.encaisse.shared.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import io.encaisse.shared.Problem;
+import io.encaisse.shared.ProblemWriter;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,7 +22,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -62,8 +69,10 @@ class ApiProblems {
 		}
 		if (cause instanceof tools.jackson.core.JacksonException dbe && !dbe.getPath().isEmpty()) {
 			String field = JsonPaths.of(dbe.getPath());
-			return problem(400, "Malformed request", field + ": has the wrong type or format",
-					List.of(new Problem.FieldError(field, "has the wrong type or format")));
+			String message = cause instanceof JsonText.UnstorableText ? "must not contain the NUL character"
+					: "has the wrong type or format";
+			return problem(400, "Malformed request", field + ": " + message,
+					List.of(new Problem.FieldError(field, message)));
 		}
 		return problem(400, "Malformed request", "The request body is not valid JSON", List.of());
 	}
@@ -114,6 +123,40 @@ class ApiProblems {
 	@ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ProblemDetail> mediaType(org.springframework.web.HttpMediaTypeNotSupportedException ex) {
 		return problem(415, "Unsupported media type", ex.getMessage(), List.of());
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException ex) {
+		return problem(400, "Malformed request", "query parameter " + ex.getParameterName() + " is required",
+				List.of(new Problem.FieldError(ex.getParameterName(), "is required")));
+	}
+
+	@ExceptionHandler(ServletRequestBindingException.class)
+	ResponseEntity<ProblemDetail> binding(ServletRequestBindingException ex) {
+		return problem(400, "Malformed request", ex.getMessage(), List.of());
+	}
+
+	/**
+	 * The client accepts nothing this endpoint writes ({@code Accept: application/xml} on
+	 * a JSON list): a 406, in problem+json whatever it accepts, since there is nothing
+	 * else to say it in.
+	 */
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	void notAcceptable(HttpServletResponse response) throws IOException {
+		ProblemWriter.write(response, 406, "Not acceptable",
+				"This endpoint answers application/json (problem+json for refusals); send Accept: application/json");
+	}
+
+	/**
+	 * What the database refused that no check before it caught: a refusal (4xx), never a
+	 * 500, and nothing written since the transaction is rolled back. The checks that name
+	 * the field come first; this is the net under them.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> refusedByTheDatabase(DataIntegrityViolationException ex) {
+		return DatabaseRefusals.of(ex)
+			.map(refusal -> problem(refusal.status(), refusal.title(), refusal.detail(), List.of()))
+			.orElseGet(() -> unexpected(ex));
 	}
 
 	@ExceptionHandler(Exception.class)
