@@ -224,7 +224,7 @@ class DemoData implements ApplicationRunner {
 		// its name and the exact amount make a suggestion for the AR queue
 		at(-3);
 		this.payments.record(new PaymentInput(null, pharmaInvoice.amountDue().toPlainString(), "EUR",
-				this.today.minusDays(3), "VIR SEPA REGLEMENT", "FR7617515900000800000000116", "PHARMACIE DU CENTRE"));
+				this.today.minusDays(3), "VIR SEPA REGLEMENT", "FR6217515900000800000000116", "PHARMACIE DU CENTRE"));
 
 		// an order by EDI names an item code nobody mapped: on hold four days, it is late
 		// in the exceptions queue and on the dashboard

@@ -17,6 +17,7 @@ import io.encaisse.customers.LegalIds;
 import io.encaisse.invoicing.domain.Invoice;
 import io.encaisse.invoicing.domain.InvoiceRepository;
 import io.encaisse.shared.Amounts;
+import io.encaisse.shared.BusinessDates;
 import io.encaisse.shared.AuditTrail;
 import io.encaisse.shared.Bulk;
 import io.encaisse.shared.Csv;
@@ -88,6 +89,9 @@ public class ReceivablesImport {
 			if (number == null) {
 				line.add("number", "is required");
 			}
+			else if (number.length() > 30) {
+				line.add("number", "must not exceed 30 characters");
+			}
 			else if (!numbers.add(number) || this.invoices.findByNumber(number).isPresent()) {
 				line.add("number", "invoice " + number + " is already known");
 			}
@@ -95,12 +99,16 @@ public class ReceivablesImport {
 			if (customer == null) {
 				line.add("customer", "is required");
 			}
+			else if (customer.length() > 100) {
+				line.add("customer", "must not exceed 100 characters");
+			}
 			else if (row.get("customer_name") != null) {
 				namedInFile.add(customer);
 			}
 			else if (!namedInFile.contains(customer) && this.customers.findByExternalRef(customer).isEmpty()) {
 				line.add("customer_name", "is required for a customer seen for the first time");
 			}
+			line.maxLength("customer_name", row.get("customer_name"), 200);
 			LocalDate issued = date(line, "issue_date", row.get("issue_date"));
 			LocalDate due = date(line, "due_date", row.get("due_date"));
 			if (issued != null && due != null && due.isBefore(issued)) {
@@ -162,7 +170,12 @@ public class ReceivablesImport {
 			return null;
 		}
 		try {
-			return LocalDate.parse(value);
+			LocalDate date = LocalDate.parse(value);
+			if (!BusinessDates.plausible(date)) {
+				errors.add(column, BusinessDates.RULE);
+				return null;
+			}
+			return date;
 		}
 		catch (DateTimeParseException ex) {
 			errors.add(column, "'" + value + "' is not a date (YYYY-MM-DD)");

@@ -159,6 +159,15 @@ public class QuotePortal {
 	@Transactional
 	public Access comment(String token, String name, String body) {
 		Access access = open(token);
+		if (!access.current()) {
+			// the customer would comment on prices that are no longer the ones on offer
+			throw new Problem.StateConflict(
+					"this link shows revision " + access.revision() + ", which has been replaced by revision "
+							+ access.quote().revision() + "; use the link of the latest email to comment");
+		}
+		if (!access.visible()) {
+			throw new Problem.StateConflict("this quote is not on offer");
+		}
 		if (name == null || name.isBlank()) {
 			throw new Problem.Invalid("name", "is required");
 		}

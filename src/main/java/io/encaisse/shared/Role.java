@@ -1,8 +1,10 @@
 package io.encaisse.shared;
 
 /**
- * The jobs people and programs do in Encaisse. A role grants exactly what that job needs;
- * see {@code docs/guide/roles.md} for the matrix that the tests walk.
+ * The jobs people and programs do in Encaisse. A role grants exactly what that job needs:
+ * each controller states it with {@link Roles}, and the table of
+ * {@code access.RolePermissionTests} (every API operation, every role) is the matrix the
+ * access battery walks.
  */
 public enum Role {
 

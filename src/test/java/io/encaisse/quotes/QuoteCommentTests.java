@@ -23,6 +23,28 @@ class QuoteCommentTests {
 	@Autowired
 	QuoteComments comments;
 
+	@Autowired
+	QuotePortal portal;
+
+	@Test
+	void aLinkToAReplacedRevisionTakesNoComment() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String sku = fixtures.product("60.00", "20");
+		String quote = fixtures.sentQuote(fixtures.customer(), sku, "1");
+		String first = this.portal.token(quote);
+		api.post("/api/v1/quotes/" + quote + "/revisions", map("lines", List.of(map("sku", sku, "quantity", "2"))));
+		api.post("/api/v1/quotes/" + quote + "/send", null);
+		String second = this.portal.token(quote);
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.portal.comment(first, "Client", "Pour 1 ?"))
+			.isInstanceOf(io.encaisse.shared.Problem.StateConflict.class)
+			.hasMessageContaining("replaced by revision 2");
+		this.portal.comment(second, "Client", "Pour 2, d'accord");
+		assertThat(this.comments.of(quote, true)).extracting(QuoteComments.Comment::body)
+			.containsExactly("Pour 2, d'accord");
+	}
+
 	@Test
 	void internalAndCustomerCommentsWithAuthorAndTime() {
 		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);

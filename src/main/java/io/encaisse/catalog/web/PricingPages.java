@@ -13,7 +13,6 @@ import io.encaisse.shared.Role;
 import io.encaisse.shared.Roles;
 import io.encaisse.shared.web.Forms;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,8 +47,7 @@ class PricingPages {
 	@PreAuthorize(Roles.NEGOTIATE_PRICES)
 	String addAgreement(@PathVariable String id, @RequestParam(required = false) String sku,
 			@RequestParam(required = false) String unitPrice, @RequestParam(required = false) String discountPercent,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+			@RequestParam(required = false) LocalDate validFrom, @RequestParam(required = false) LocalDate validTo,
 			RedirectAttributes redirect) {
 		try {
 			this.prices.addAgreement(id,

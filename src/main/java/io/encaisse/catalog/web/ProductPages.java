@@ -16,7 +16,6 @@ import io.encaisse.shared.Roles;
 import io.encaisse.shared.Today;
 import io.encaisse.shared.web.Forms;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -117,8 +116,7 @@ class ProductPages {
 	@PreAuthorize(Roles.MANAGE_CATALOG)
 	String addPrice(@PathVariable String sku, @RequestParam(required = false) String priceList,
 			@RequestParam(required = false) String currency, @RequestParam(required = false) String unitPrice,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+			@RequestParam(required = false) LocalDate validFrom, @RequestParam(required = false) LocalDate validTo,
 			@RequestParam(required = false) String minQuantity, RedirectAttributes redirect) {
 		try {
 			this.prices.addPrice(sku, new PriceInput(priceList, currency,

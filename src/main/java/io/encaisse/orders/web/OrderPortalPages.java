@@ -19,12 +19,14 @@ class OrderPortalPages {
 	}
 
 	@GetMapping("/portal/orders/{token}")
-	String show(@PathVariable String token, Model model) {
+	String show(@PathVariable String token, Model model, jakarta.servlet.http.HttpServletResponse response) {
 		try {
 			model.addAttribute("order", this.followUp.open(token));
 			return "portal/order";
 		}
 		catch (Problem.Refused refused) {
+			// a link that opens nothing is not found (a tampered or expired link)
+			response.setStatus(refused.status() == 409 ? 410 : 404);
 			model.addAttribute("message", refused.getMessage());
 			return "portal/invalid";
 		}

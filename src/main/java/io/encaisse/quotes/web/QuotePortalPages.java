@@ -54,13 +54,15 @@ class QuotePortalPages {
 	}
 
 	@GetMapping
-	String show(@PathVariable String token, Model model) {
+	String show(@PathVariable String token, Model model, jakarta.servlet.http.HttpServletResponse response) {
 		try {
 			model.addAttribute("access", this.portal.open(token));
 			model.addAttribute("token", token);
 			return "portal/quote";
 		}
 		catch (Problem.Refused refused) {
+			// a link that opens nothing is not found (a tampered or expired link)
+			response.setStatus(refused.status() == 409 ? 410 : 404);
 			model.addAttribute("message", refused.getMessage());
 			return "portal/invalid";
 		}

@@ -10,7 +10,6 @@ import io.encaisse.shared.Money;
 import io.encaisse.shared.Roles;
 import io.encaisse.shared.Today;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,8 +73,7 @@ class ReportPages {
 
 	@GetMapping("/reports/aging")
 	@PreAuthorize(Roles.READ_RECEIVABLES)
-	String aging(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-			Model model) {
+	String aging(@RequestParam(required = false) LocalDate asOf, Model model) {
 		LocalDate date = asOf == null ? this.today.date() : asOf;
 		Aging.Report report = this.aging.asOf(date);
 		model.addAttribute("report", report);

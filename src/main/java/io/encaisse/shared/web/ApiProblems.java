@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.encaisse.shared.BusinessDates;
 import io.encaisse.shared.Problem;
 import io.encaisse.shared.ProblemWriter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,7 +71,7 @@ class ApiProblems {
 		if (cause instanceof tools.jackson.core.JacksonException dbe && !dbe.getPath().isEmpty()) {
 			String field = JsonPaths.of(dbe.getPath());
 			String message = cause instanceof JsonText.UnstorableText ? "must not contain the NUL character"
-					: "has the wrong type or format";
+					: cause instanceof JsonText.ImplausibleDate ? BusinessDates.RULE : "has the wrong type or format";
 			return problem(400, "Malformed request", field + ": " + message,
 					List.of(new Problem.FieldError(field, message)));
 		}

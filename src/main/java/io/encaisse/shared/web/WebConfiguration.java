@@ -1,10 +1,15 @@
 package io.encaisse.shared.web;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Locale;
+
+import io.encaisse.shared.BusinessDates;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.Formatter;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -27,6 +32,26 @@ class WebConfiguration implements WebMvcConfigurer {
 		});
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
+	}
+
+	/** Dates in query parameters and forms: ISO, strict, from 1900 to 2999. */
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addFormatterForFieldType(LocalDate.class, new Formatter<LocalDate>() {
+			@Override
+			public LocalDate parse(String text, Locale locale) {
+				LocalDate date = LocalDate.parse(text.trim());
+				if (!BusinessDates.plausible(date)) {
+					throw new IllegalArgumentException(BusinessDates.RULE);
+				}
+				return date;
+			}
+
+			@Override
+			public String print(LocalDate date, Locale locale) {
+				return date.toString();
+			}
+		});
 	}
 
 	@Override
