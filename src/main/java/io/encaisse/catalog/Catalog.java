@@ -37,7 +37,14 @@ public class Catalog {
 
 	private final PriceBook prices;
 
-	Catalog(ProductRepository products, AuditTrail audit, Today today, Pricing pricing, PriceBook prices) {
+	private final io.encaisse.shared.Bulk bulk;
+
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	Catalog(ProductRepository products, AuditTrail audit, Today today, Pricing pricing, PriceBook prices,
+			io.encaisse.shared.Bulk bulk, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.bulk = bulk;
+		this.jdbc = jdbc;
 		this.products = products;
 		this.audit = audit;
 		this.today = today;
@@ -88,8 +95,29 @@ public class Catalog {
 		return details(product);
 	}
 
+	/** A product that passed the catalog's rules, and the list price it came with. */
+	record NewProduct(Product product, Money listPrice) {
+	}
+
 	@Transactional
 	public ProductDetails create(ProductInput input) {
+		NewProduct checked = check(input, this.products::existsBySku);
+		Money listPrice = checked.listPrice();
+		Product product = this.products.save(checked.product());
+		this.audit.record(DOCUMENT, product.id(), "created",
+				AuditTrail.changes("sku", product.sku(), "name", product.name(), "taxRate", product.taxRate()));
+		if (listPrice != null) {
+			this.prices.addPrice(product.sku(), new PriceInput(Pricing.DEFAULT_LIST, listPrice.currencyCode(),
+					listPrice.amount().toPlainString(), this.today.date(), null, null));
+		}
+		return details(product);
+	}
+
+	/**
+	 * The catalog's rules for a new product, in one place for the form, the API and the
+	 * file: a refusal names each field; {@code skuTaken} says which SKUs exist.
+	 */
+	NewProduct check(ProductInput input, java.util.function.Predicate<String> skuTaken) {
 		Problem.Errors errors = new Problem.Errors();
 		String sku = input.sku() == null ? null : input.sku().trim();
 		if (sku == null || sku.isEmpty()) {
@@ -98,7 +126,7 @@ public class Catalog {
 		else if (!sku.matches("[A-Za-z0-9._\\-]{1,64}")) {
 			errors.add("sku", "may hold only letters, digits, '.', '_' and '-' (at most 64)");
 		}
-		else if (this.products.existsBySku(sku)) {
+		else if (skuTaken.test(sku)) {
 			errors.add("sku", "'" + sku + "' already exists");
 		}
 		if (input.name() == null || input.name().isBlank()) {
@@ -130,16 +158,43 @@ public class Catalog {
 		}
 		errors.throwIfAny();
 		Money listPrice = price == null ? null : new Money(price, cur);
-		Product product = this.products
-			.save(Product.create(Ids.next("prd"), sku, input.name().trim(), unit, rate.setScale(2),
-					blank(input.description()), blank(input.exemptionReason()), account, this.today.instant()));
-		this.audit.record(DOCUMENT, product.id(), "created",
-				AuditTrail.changes("sku", sku, "name", input.name(), "taxRate", rate));
-		if (listPrice != null) {
-			this.prices.addPrice(sku, new PriceInput(Pricing.DEFAULT_LIST, listPrice.currencyCode(),
-					listPrice.amount().toPlainString(), this.today.date(), null, null));
+		return new NewProduct(
+				Product.create(Ids.next("prd"), sku, input.name().trim(), unit, rate.setScale(2),
+						blank(input.description()), blank(input.exemptionReason()), account, this.today.instant()),
+				listPrice);
+	}
+
+	/**
+	 * New products checked by {@link #check}, written in batches (a file's thousands) and
+	 * audited like one by one.
+	 */
+	@Transactional
+	void createAll(List<NewProduct> created) {
+		List<Object[]> rows = new java.util.ArrayList<>(created.size());
+		List<AuditTrail.Change> changes = new java.util.ArrayList<>(created.size());
+		for (NewProduct n : created) {
+			Product p = n.product();
+			rows.add(new Object[] { p.id(), p.sku(), p.name(), p.unit(), p.taxRate(), true, 0L,
+					java.sql.Timestamp.from(p.createdAt()), p.description(), p.exemptionReason(), p.revenueAccount() });
+			changes.add(new AuditTrail.Change(DOCUMENT, p.id(), "created",
+					AuditTrail.changes("sku", p.sku(), "name", p.name(), "taxRate", p.taxRate())));
 		}
-		return details(product);
+		this.bulk.insert("product",
+				"id, sku, name, unit, tax_rate, active, version, created_at, description, exemption_reason, revenue_account",
+				rows);
+		this.audit.recordAll(changes);
+	}
+
+	/** The ids of these SKUs' products, locked until the end of the transaction. */
+	java.util.Map<String, String> lockAll(java.util.Collection<String> skus) {
+		java.util.Map<String, String> ids = new java.util.HashMap<>();
+		if (!skus.isEmpty()) {
+			this.jdbc.sql("select id, sku from product where sku in (:skus) order by sku for update")
+				.param("skus", skus)
+				.query((rs, i) -> ids.put(rs.getString(2), rs.getString(1)))
+				.list();
+		}
+		return ids;
 	}
 
 }

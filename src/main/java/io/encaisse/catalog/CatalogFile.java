@@ -2,7 +2,12 @@ package io.encaisse.catalog;
 
 import java.io.Reader;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.encaisse.shared.Csv;
 import io.encaisse.shared.Problem;
@@ -37,42 +42,94 @@ public class CatalogFile {
 	public record Imported(int products, int prices) {
 	}
 
+	/** How many lines are checked, then written, at a time. */
+	static final int BATCH = 2_000;
+
+	/** A line as read; its price's dates are read with the line's other checks. */
+	private record Line(int number, String sku, ProductInput product, Csv.Row row) {
+
+		PriceInput price() {
+			return this.row.get("price") == null ? null
+					: new PriceInput(this.row.get("price_list"), this.row.get("currency"), this.row.get("price"),
+							date("valid_from", this.row.get("valid_from")), date("valid_to", this.row.get("valid_to")),
+							this.row.get("min_quantity"));
+		}
+
+	}
+
+	/**
+	 * Reads the file through in batches of {@link #BATCH} lines: each batch is checked by
+	 * the catalog's and the price book's own rules (the ones the form and the API use)
+	 * and written in a few statements, all in the one transaction of the import. A wrong
+	 * line anywhere refuses the whole file; once one is found, the later batches are
+	 * still checked (to list every wrong line) but no longer written.
+	 */
 	@Transactional
 	public Imported importCsv(Reader csv) {
 		Problem.Errors errors = new Problem.Errors();
 		int[] counts = new int[2];
+		List<Line> batch = new ArrayList<>(BATCH);
 		Csv.read(csv, List.of("sku", "price"), row -> {
+			batch
+				.add(new Line(row.line(), row.get("sku") == null ? null : row.get("sku").trim(),
+						new ProductInput(row.get("sku"), row.get("name"), row.get("unit"), row.get("tax_rate"), null,
+								null, row.get("description"), row.get("exemption_reason"), row.get("revenue_account")),
+						row));
+			if (batch.size() == BATCH) {
+				write(batch, errors, counts);
+				batch.clear();
+			}
+		});
+		write(batch, errors, counts);
+		errors.throwIfAny();
+		return new Imported(counts[0], counts[1]);
+	}
+
+	private void write(List<Line> batch, Problem.Errors errors, int[] counts) {
+		Set<String> skus = new HashSet<>();
+		batch.stream().map(Line::sku).filter(java.util.Objects::nonNull).forEach(skus::add);
+		Map<String, String> products = new HashMap<>(this.catalog.lockAll(skus));
+		Map<String, List<Pricing.ListPrice>> histories = new HashMap<>(this.pricing.histories(products.keySet()));
+		List<Catalog.NewProduct> newProducts = new ArrayList<>();
+		List<PriceBook.NewPrice> newPrices = new ArrayList<>();
+		for (Line line : batch) {
+			if (line.sku() == null) {
+				errors.addAtLine(line.number(), "sku", "is required");
+				continue;
+			}
 			try {
-				String sku = row.get("sku");
-				if (sku == null) {
-					errors.addAtLine(row.line(), "sku", "is required");
-					return;
+				if (!products.containsKey(line.sku())) {
+					Catalog.NewProduct created = this.catalog.check(line.product(), products::containsKey);
+					products.put(line.sku(), created.product().id());
+					newProducts.add(created);
 				}
-				if (this.catalog.findBySku(sku).isEmpty()) {
-					this.catalog
-						.create(new ProductInput(sku, row.get("name"), row.get("unit"), row.get("tax_rate"), null, null,
-								row.get("description"), row.get("exemption_reason"), row.get("revenue_account")));
-					counts[0]++;
-				}
-				if (row.get("price") != null) {
-					this.prices.addPrice(sku,
-							new PriceInput(row.get("price_list"), row.get("currency"), row.get("price"),
-									date("valid_from", row.get("valid_from")), date("valid_to", row.get("valid_to")),
-									row.get("min_quantity")));
-					counts[1]++;
+				PriceInput input = line.price();
+				if (input != null) {
+					List<Pricing.ListPrice> history = histories.computeIfAbsent(line.sku(), s -> new ArrayList<>());
+					PriceBook.NewPrice price = this.prices.check(line.sku(), products.get(line.sku()), input, history);
+					history.add(price.price());
+					newPrices.add(price);
 				}
 			}
 			catch (Problem.Refused refused) {
-				if (refused.errors().isEmpty()) {
-					errors.addAtLine(row.line(), "line", refused.getMessage());
-				}
-				else {
-					errors.addAllAtLine(row.line(), refused.errors());
-				}
+				refusedAt(errors, line.number(), refused);
 			}
-		});
-		errors.throwIfAny();
-		return new Imported(counts[0], counts[1]);
+		}
+		if (errors.isEmpty()) {
+			this.catalog.createAll(newProducts);
+			this.prices.addAll(newPrices);
+		}
+		counts[0] += newProducts.size();
+		counts[1] += newPrices.size();
+	}
+
+	private static void refusedAt(Problem.Errors errors, int line, Problem.Refused refused) {
+		if (refused.errors().isEmpty()) {
+			errors.addAtLine(line, "line", refused.getMessage());
+		}
+		else {
+			errors.addAllAtLine(line, refused.errors());
+		}
 	}
 
 	private static java.time.LocalDate date(String column, String value) {
@@ -80,7 +137,11 @@ public class CatalogFile {
 			return null;
 		}
 		try {
-			return java.time.LocalDate.parse(value);
+			java.time.LocalDate date = java.time.LocalDate.parse(value);
+			if (!io.encaisse.shared.BusinessDates.plausible(date)) {
+				throw new Problem.Invalid(column, io.encaisse.shared.BusinessDates.RULE);
+			}
+			return date;
 		}
 		catch (java.time.format.DateTimeParseException ex) {
 			throw new Problem.Invalid(column, "'" + value + "' is not a date (YYYY-MM-DD)");

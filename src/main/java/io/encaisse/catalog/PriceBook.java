@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Currency;
+import java.util.List;
 
 import io.encaisse.customers.CustomerDetails;
 import io.encaisse.customers.Customers;
@@ -36,7 +37,11 @@ public class PriceBook {
 
 	private final Today today;
 
-	PriceBook(JdbcClient jdbc, Pricing pricing, Customers customers, AuditTrail audit, Today today) {
+	private final io.encaisse.shared.Bulk bulk;
+
+	PriceBook(JdbcClient jdbc, Pricing pricing, Customers customers, AuditTrail audit, Today today,
+			io.encaisse.shared.Bulk bulk) {
+		this.bulk = bulk;
 		this.jdbc = jdbc;
 		this.pricing = pricing;
 		this.customers = customers;
@@ -44,9 +49,40 @@ public class PriceBook {
 		this.today = today;
 	}
 
+	/** A dated price that passed the price book's rules, for this product. */
+	record NewPrice(String productId, Pricing.ListPrice price) {
+	}
+
 	@Transactional
 	public Pricing.ListPrice addPrice(String sku, PriceInput input) {
-		String productId = lockProduct(sku);
+		NewPrice checked = check(sku, lockProduct(sku), input, this.pricing.history(sku));
+		Pricing.ListPrice price = checked.price();
+		this.jdbc.sql("""
+				insert into product_price (id, product_id, price_list, currency, unit_price, min_quantity, valid_from,
+				                           valid_to, created_at, created_by)
+				values (:id, :product, :list, :currency, :price, :min, :from, :to, :at, :by)""")
+			.param("id", price.id())
+			.param("product", checked.productId())
+			.param("list", price.priceList())
+			.param("currency", price.unitPrice().currencyCode())
+			.param("price", price.unitPrice().amount())
+			.param("min", price.minQuantity())
+			.param("from", price.validFrom())
+			.param("to", price.validTo())
+			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
+			.param("by", price.createdBy())
+			.update();
+		this.pricing.evictPrices(sku);
+		this.audit.record(Catalog.DOCUMENT, checked.productId(), "price added", changes(price));
+		return price;
+	}
+
+	/**
+	 * The price book's rules for a new dated price, in one place for the form, the API
+	 * and the file: a refusal names each field; {@code existing} are the product's prices
+	 * it must not overlap (same list, currency and tier).
+	 */
+	NewPrice check(String sku, String productId, PriceInput input, List<Pricing.ListPrice> existing) {
 		Problem.Errors errors = new Problem.Errors();
 		String list = input.priceList() == null || input.priceList().isBlank() ? Pricing.DEFAULT_LIST
 				: input.priceList().trim();
@@ -64,7 +100,7 @@ public class PriceBook {
 		LocalDate from = input.validFrom() == null ? this.today.date() : input.validFrom();
 		period(errors, from, input.validTo());
 		errors.throwIfAny();
-		for (Pricing.ListPrice other : this.pricing.history(sku)) {
+		for (Pricing.ListPrice other : existing) {
 			if (other.priceList().equals(list) && other.unitPrice().currency().equals(currency)
 					&& other.minQuantity().compareTo(minQuantity) == 0
 					&& overlaps(from, input.validTo(), other.validFrom(), other.validTo())) {
@@ -74,29 +110,38 @@ public class PriceBook {
 								+ "; end that price first or choose another period");
 			}
 		}
-		String id = Ids.next("prc");
-		this.jdbc.sql("""
-				insert into product_price (id, product_id, price_list, currency, unit_price, min_quantity, valid_from,
-				                           valid_to, created_at, created_by)
-				values (:id, :product, :list, :currency, :price, :min, :from, :to, :at, :by)""")
-			.param("id", id)
-			.param("product", productId)
-			.param("list", list)
-			.param("currency", currency.getCurrencyCode())
-			.param("price", unitPrice)
-			.param("min", minQuantity)
-			.param("from", from)
-			.param("to", input.validTo())
-			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
-			.param("by", AuditTrail.currentActor())
-			.update();
-		this.pricing.evictPrices(sku);
-		this.audit.record(Catalog.DOCUMENT, productId, "price added",
-				AuditTrail.changes("priceList", list, "unitPrice", new Money(unitPrice, currency), "minQuantity",
-						minQuantity.stripTrailingZeros().toPlainString(), "validFrom", from, "validTo",
-						input.validTo()));
-		return new Pricing.ListPrice(id, sku, list, new Money(unitPrice, currency), minQuantity, from, input.validTo(),
-				AuditTrail.currentActor());
+		return new NewPrice(productId, new Pricing.ListPrice(Ids.next("prc"), sku, list, new Money(unitPrice, currency),
+				minQuantity, from, input.validTo(), AuditTrail.currentActor()));
+	}
+
+	/**
+	 * New prices checked by {@link #check}, written in batches and audited like one by
+	 * one.
+	 */
+	@Transactional
+	void addAll(List<NewPrice> added) {
+		java.sql.Timestamp at = java.sql.Timestamp.from(this.today.instant());
+		List<Object[]> rows = new java.util.ArrayList<>(added.size());
+		List<AuditTrail.Change> audited = new java.util.ArrayList<>(added.size());
+		java.util.Set<String> skus = new java.util.HashSet<>();
+		for (NewPrice n : added) {
+			Pricing.ListPrice p = n.price();
+			rows.add(new Object[] { p.id(), n.productId(), p.priceList(), p.unitPrice().currencyCode(),
+					p.unitPrice().amount(), p.minQuantity(), p.validFrom(), p.validTo(), at, p.createdBy() });
+			audited.add(new AuditTrail.Change(Catalog.DOCUMENT, n.productId(), "price added", changes(p)));
+			skus.add(p.sku());
+		}
+		this.bulk.insert("product_price",
+				"id, product_id, price_list, currency, unit_price, min_quantity, valid_from, valid_to, created_at, created_by",
+				rows);
+		skus.forEach(this.pricing::evictPrices);
+		this.audit.recordAll(audited);
+	}
+
+	private static java.util.Map<String, Object> changes(Pricing.ListPrice p) {
+		return AuditTrail.changes("priceList", p.priceList(), "unitPrice", p.unitPrice(), "minQuantity",
+				p.minQuantity().stripTrailingZeros().toPlainString(), "validFrom", p.validFrom(), "validTo",
+				p.validTo());
 	}
 
 	@Transactional

@@ -146,6 +146,28 @@ public class Pricing {
 		return this.prices.computeIfAbsent(sku, s -> List.copyOf(loadHistory(s)));
 	}
 
+	/**
+	 * The price histories of many products at once (a file's batch), read in one query.
+	 */
+	public java.util.Map<String, List<ListPrice>> histories(java.util.Collection<String> skus) {
+		java.util.Map<String, List<ListPrice>> bySku = new java.util.HashMap<>();
+		if (skus.isEmpty()) {
+			return bySku;
+		}
+		this.jdbc.sql("""
+				select pp.id, p.sku, pp.price_list, pp.currency, pp.unit_price, pp.min_quantity, pp.valid_from,
+				       pp.valid_to, pp.created_by
+				from product_price pp join product p on p.id = pp.product_id
+				where p.sku in (:skus) order by pp.valid_from desc, pp.min_quantity asc, pp.id desc""")
+			.param("skus", skus)
+			.query((rs, i) -> bySku.computeIfAbsent(rs.getString(2), s -> new java.util.ArrayList<>())
+				.add(new ListPrice(rs.getString(1), rs.getString(2), rs.getString(3),
+						Money.of(rs.getBigDecimal(5), rs.getString(4)), rs.getBigDecimal(6),
+						rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getString(9))))
+			.list();
+		return bySku;
+	}
+
 	private List<ListPrice> loadHistory(String sku) {
 		return this.jdbc.sql("""
 				select pp.id, p.sku, pp.price_list, pp.currency, pp.unit_price, pp.min_quantity, pp.valid_from,

@@ -60,6 +60,9 @@ public class InvoiceRuns {
 
 	private final Duration stalledAfter;
 
+	/** The scheduler's heartbeats are wall time, whatever the business clock says. */
+	private final java.time.Clock wallClock = java.time.Clock.systemUTC();
+
 	InvoiceRuns(JdbcClient jdbc, Invoicing invoicing, InvoiceDrafts drafts, InvoiceMail mail,
 			TransactionTemplate transactions, Today today, ObjectProvider<SchedulerClient> scheduler,
 			org.springframework.jdbc.core.JdbcTemplate batch,
@@ -205,7 +208,7 @@ public class InvoiceRuns {
 			.list()
 			.stream()
 			.flatMap(Optional::stream)
-			.anyMatch(beat -> beat.toInstant().isBefore(Instant.now().minus(this.stalledAfter)));
+			.anyMatch(beat -> beat.toInstant().isBefore(this.wallClock.instant().minus(this.stalledAfter)));
 	}
 
 	/** The latest runs, newest first. */

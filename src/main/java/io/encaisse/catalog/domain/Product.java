@@ -85,4 +85,32 @@ public class Product {
 		return this.id;
 	}
 
+	public String name() {
+		return this.name;
+	}
+
+	public String unit() {
+		return this.unit;
+	}
+
+	public BigDecimal taxRate() {
+		return this.taxRate;
+	}
+
+	public String description() {
+		return this.description;
+	}
+
+	public String exemptionReason() {
+		return this.exemptionReason;
+	}
+
+	public String revenueAccount() {
+		return this.revenueAccount;
+	}
+
+	public Instant createdAt() {
+		return this.createdAt;
+	}
+
 }

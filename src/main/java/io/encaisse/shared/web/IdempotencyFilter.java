@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -148,8 +146,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 					"Idempotency-Key was already used with a different request");
 		}
 		else if (!stored.answered()) {
-			Instant until = stored.leaseUntil() == null ? Instant.now() : stored.leaseUntil();
-			long seconds = Math.max(1, Duration.between(Instant.now(), until).toSeconds() + 1);
+			long seconds = this.records.secondsLeft(stored.leaseUntil());
 			response.setHeader("Retry-After", Long.toString(seconds));
 			ProblemWriter.write(response, 409, "Conflict with the current state",
 					"A request with this Idempotency-Key is still being processed; retry in " + seconds + " s");

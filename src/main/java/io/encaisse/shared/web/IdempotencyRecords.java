@@ -127,6 +127,12 @@ class IdempotencyRecords {
 			.update();
 	}
 
+	/** Whole seconds until a lease runs out, at least one (for {@code Retry-After}). */
+	long secondsLeft(Instant leaseUntil) {
+		Instant until = leaseUntil == null ? now() : leaseUntil;
+		return Math.max(1, Duration.between(now(), until).toSeconds() + 1);
+	}
+
 	/** Deletes the rows past their retention; answers how many. */
 	int purge() {
 		return this.jdbc.sql("delete from idempotency_key where created_at < :before")
