@@ -71,6 +71,12 @@ class TrustRegressionTests {
 	}
 
 	@Test
+	void aFractionWhereAWholeNumberGoesIsNamedNotTruncated() {
+		refused(this.api.post("/api/v1/customers",
+				"{\"name\":\"Terms\",\"currency\":\"EUR\",\"paymentTermsDays\":1.5}"), 400, "paymentTermsDays");
+	}
+
+	@Test
 	void anUnknownCurrencyForDsoIsA422() {
 		refused(this.api.get("/api/v1/reports/dso?currency=XXXX"), 422, "currency");
 	}
