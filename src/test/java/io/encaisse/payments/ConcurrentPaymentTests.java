@@ -4,12 +4,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.encaisse.support.Api;
+import io.encaisse.support.AtOnce;
 import io.encaisse.support.EncaisseTest;
 import io.encaisse.support.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -30,30 +27,6 @@ class ConcurrentPaymentTests {
 	@LocalServerPort
 	int port;
 
-	private static <T> List<T> atOnce(int n, java.util.function.IntFunction<T> call) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(n);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < n; i++) {
-				int index = i;
-				futures.add(pool.submit(() -> {
-					start.await();
-					return call.apply(index);
-				}));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> f : futures) {
-				results.add(f.get());
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
-	}
-
 	@Test
 	void twentyPaymentsOfOneInvoiceAtOnceAreAllRecordedAndNothingIsPaidTwice() throws Exception {
 		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
@@ -63,7 +36,7 @@ class ConcurrentPaymentTests {
 		String invoice = fixtures.deliver(fixtures.acceptedOrder(customer, sku, "1"), sku, "1");
 		String reference = api.get("/api/v1/invoices/" + invoice).get("paymentReference");
 
-		List<Api.Response> answers = atOnce(20, i -> api.post("/api/v1/payments",
+		List<Api.Response> answers = AtOnce.run(20, i -> () -> api.post("/api/v1/payments",
 				map("customerId", customer, "amount", "120.00", "currency", "EUR", "reference", "VIR " + reference)));
 
 		assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
@@ -104,7 +77,7 @@ class ConcurrentPaymentTests {
 		byte[] file = BankStatementTests.statement(iban, Fixtures.unique("STMT"), entries.toArray(String[]::new))
 			.getBytes(StandardCharsets.UTF_8);
 
-		List<Api.Response> answers = atOnce(5, i -> api.xml("/api/v1/bank-statements", file));
+		List<Api.Response> answers = AtOnce.run(5, i -> () -> api.xml("/api/v1/bank-statements", file));
 
 		assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 201));
 		assertThat(answers).filteredOn(r -> r.status() == 201).hasSize(1);

@@ -7,12 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.encaisse.support.Api;
+import io.encaisse.support.AtOnce;
 import io.encaisse.support.EncaisseTest;
 import io.encaisse.support.Fixtures;
 import org.jsoup.Jsoup;
@@ -57,27 +54,15 @@ class ConcurrentAcceptanceTests {
 			tokens.add(Jsoup.parse(page).select("#accept-form input[name=_csrf]").attr("value"));
 			browsers.add(browser);
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(6);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<Integer>> answers = new ArrayList<>();
-		for (int i = 0; i < 6; i++) {
-			int n = i;
-			answers.add(pool.submit(() -> {
-				start.await();
-				return browsers.get(n)
+		List<Integer> answers = AtOnce.run(6,
+				n -> () -> browsers.get(n)
 					.send(HttpRequest.newBuilder(URI.create(link + "/accept"))
 						.header("Content-Type", "application/x-www-form-urlencoded")
 						.POST(HttpRequest.BodyPublishers
 							.ofString("name=Marie+Client+" + n + "&terms=true&_csrf=" + tokens.get(n)))
 						.build(), HttpResponse.BodyHandlers.ofString())
-					.statusCode();
-			}));
-		}
-		start.countDown();
-		for (Future<Integer> answer : answers) {
-			assertThat(answer.get()).isEqualTo(302);
-		}
-		pool.shutdown();
+					.statusCode());
+		assertThat(answers).containsOnly(302);
 		assertThat(this.jdbc.sql("select count(*) from customer_order where quote_id = :q")
 			.param("q", quote)
 			.query(Integer.class)
