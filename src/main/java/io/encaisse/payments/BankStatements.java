@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.encaisse.customers.LegalIds;
 import io.encaisse.payments.statements.BankCsv;
@@ -57,9 +58,12 @@ public class BankStatements {
 
 	private final TransactionTemplate transactions;
 
+	private final ReentrantLock[] sameFile = new ReentrantLock[64];
+
 	BankStatements(JdbcClient jdbc, Payments payments, AuditTrail audit, Today today, StatementImport statementImport,
 			TransactionTemplate transactions) {
 		this.transactions = transactions;
+		java.util.Arrays.setAll(this.sameFile, i -> new ReentrantLock());
 		this.statementImport = statementImport;
 		this.jdbc = jdbc;
 		this.payments = payments;
@@ -236,6 +240,22 @@ public class BankStatements {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			return importOnce(file, hash, format, mappingName, acceptUnbalanced);
 		}
+		// the same file sent twice at once to this node waits here for the first: H2
+		// would otherwise make the second spin on the first's uncommitted row, and on
+		// virtual threads a spinning request starves the others (ADR 0016); across nodes
+		// the database's unique key does the same
+		ReentrantLock sameFile = this.sameFile[Math.floorMod(hash.hashCode(), this.sameFile.length)];
+		sameFile.lock();
+		try {
+			return importRetrying(file, hash, format, mappingName, acceptUnbalanced);
+		}
+		finally {
+			sameFile.unlock();
+		}
+	}
+
+	private Summary importRetrying(byte[] file, String hash, Format format, String mappingName,
+			boolean acceptUnbalanced) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return this.transactions.execute(tx -> importOnce(file, hash, format, mappingName, acceptUnbalanced));
@@ -249,6 +269,13 @@ public class BankStatements {
 					return summary(same.get()).same();
 				}
 				if (attempt >= 5) {
+					throw raced;
+				}
+				try {
+					Thread.sleep(50L * attempt);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
 					throw raced;
 				}
 			}

@@ -13,7 +13,7 @@ public final class IsolatedDatabase {
 	private IsolatedDatabase() {
 	}
 
-	public static final String H2_OPTIONS = ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+	public static final String H2_OPTIONS = ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
 	/** The configured PostgreSQL, if the build runs on one. */
 	public static String postgres() {

@@ -16,7 +16,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @TestPropertySource(properties = {
-		"spring.datasource.url=jdbc:h2:mem:encaisse-journey;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+		"spring.datasource.url=jdbc:h2:mem:encaisse-journey;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 		"spring.datasource.username=sa", "spring.datasource.password=" })
 public @interface OnEmbeddedH2 {
 
