@@ -18,8 +18,8 @@ import io.encaisse.catalog.Pricing;
 import io.encaisse.catalog.ProductDetails;
 import io.encaisse.customers.CustomerDetails;
 import io.encaisse.customers.Customers;
-import io.encaisse.customers.OpenBalances;
 import io.encaisse.orders.domain.Order;
+import io.encaisse.orders.intake.CreditControls;
 import io.encaisse.orders.domain.OrderLine;
 import io.encaisse.orders.domain.OrderRepository;
 import io.encaisse.shared.Amounts;
@@ -32,7 +32,6 @@ import io.encaisse.shared.Problem;
 import io.encaisse.shared.Today;
 import io.encaisse.shared.VatTreatment;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,7 +61,9 @@ public class OrderReception {
 
 	private final Pricing pricing;
 
-	private final ObjectProvider<OpenBalances> balances;
+	private final OrderExposure exposure;
+
+	private final Orders facade;
 
 	private final Counters counters;
 
@@ -83,9 +84,10 @@ public class OrderReception {
 	private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
 	OrderReception(org.springframework.transaction.PlatformTransactionManager transactions, OrderSteps steps,
-			OrderRepository orders, Customers customers, Catalog catalog, Pricing pricing,
-			ObjectProvider<OpenBalances> balances, Counters counters, JdbcClient jdbc, AuditTrail audit, Today today,
-			ApplicationEventPublisher events, JdbcTemplate batch, OrderConfirmations confirmations) {
+			OrderRepository orders, Customers customers, Catalog catalog, Pricing pricing, OrderExposure exposure,
+			Counters counters, JdbcClient jdbc, AuditTrail audit, Today today, ApplicationEventPublisher events,
+			JdbcTemplate batch, OrderConfirmations confirmations, Orders facade) {
+		this.facade = facade;
 		this.batch = batch;
 		this.confirmations = confirmations;
 		this.steps = steps;
@@ -96,7 +98,7 @@ public class OrderReception {
 		this.customers = customers;
 		this.catalog = catalog;
 		this.pricing = pricing;
-		this.balances = balances;
+		this.exposure = exposure;
 		this.counters = counters;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -181,7 +183,7 @@ public class OrderReception {
 
 		final Map<String, Optional<ProductDetails>> products = new HashMap<>();
 
-		final Map<String, List<OpenBalances.Balance>> balances = new HashMap<>();
+		final Map<String, Map<String, CreditControls.Exposure>> exposures = new HashMap<>();
 
 		final List<Resolved> pending = new ArrayList<>();
 
@@ -391,7 +393,6 @@ public class OrderReception {
 				: this.ownTransaction.execute(t -> this.counters.next("order-" + year, chunk.size()));
 		long first = last - chunk.size() + 1;
 		java.sql.Timestamp now = java.sql.Timestamp.from(this.today.instant());
-		OpenBalances balances = this.balances.getIfAvailable();
 		List<Object[]> orderRows = new ArrayList<>(chunk.size());
 		List<Object[]> lineRows = new ArrayList<>();
 		List<Object[]> reasonRows = new ArrayList<>();
@@ -413,24 +414,17 @@ public class OrderReception {
 				}
 			}
 			Money total = LineAmounts.totals(r.lines().stream().map(OrderLine::amounts).toList(), r.currency()).total();
-			BigDecimal open = BigDecimal.ZERO;
-			BigDecimal overdue = BigDecimal.ZERO;
-			if (balances != null) {
-				for (var b : intake.balances.computeIfAbsent(customer.id(), balances::of)) {
-					if (b.currency().equals(r.currency().getCurrencyCode())) {
-						open = open.add(b.open());
-						overdue = overdue.add(b.overdue());
-					}
-				}
-			}
-			if (customer.creditLimit() != null && open.add(total.amount()).compareTo(customer.creditLimit()) > 0) {
-				reasons.add("credit limit: " + open.add(total.amount()).stripTrailingZeros().toPlainString()
-						+ " with this order, the limit is "
-						+ customer.creditLimit().stripTrailingZeros().toPlainString());
-			}
-			if ("HIGH".equals(customer.riskClass()) && overdue.signum() > 0) {
-				reasons.add("credit hold: a high-risk customer with " + overdue.stripTrailingZeros().toPlainString()
-						+ " " + r.currency().getCurrencyCode() + " overdue");
+			Map<String, CreditControls.Exposure> exposures = intake.exposures.computeIfAbsent(customer.id(),
+					this.exposure::of);
+			CreditControls.Exposure exposure = exposures.getOrDefault(r.currency().getCurrencyCode(),
+					CreditControls.Exposure.NONE);
+			List<String> credit = CreditControls
+				.reasons(new CreditControls.Terms(customer.creditLimit(), customer.riskClass()), exposure, total);
+			reasons.addAll(credit);
+			if (reasons.isEmpty()) {
+				// the file's next orders for this customer count this one
+				exposures.put(r.currency().getCurrencyCode(),
+						exposure.plus(new CreditControls.Exposure(BigDecimal.ZERO, BigDecimal.ZERO, total.amount())));
 			}
 			LocalDate orderedOn = in.orderedOn() == null || in.orderedOn().isAfter(this.today.date())
 					? this.today.date() : in.orderedOn();
@@ -500,9 +494,7 @@ public class OrderReception {
 			.param("o", orderId)
 			.update();
 		this.audit.record(Orders.DOCUMENT, orderId, "released", AuditTrail.changes("note", note.strip()));
-		this.confirmations.queue(orderId);
-		this.events
-			.publishEvent(new OrderConfirmed(orderId, order.number(), order.customerId(), order.channel(), null));
+		this.facade.confirmed(order);
 		return new Received(orderId, order.number(), order.status().name(), reasons(orderId),
 				order.externalReference());
 	}

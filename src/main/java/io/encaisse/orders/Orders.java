@@ -267,10 +267,10 @@ public class Orders {
 
 	/** Used by the intake from quotes; one order per quote. */
 	@Transactional
-	Order confirmFromQuote(String quoteId, String customerId, String currency, LocalDate orderedOn,
-			List<OrderLine> lines, String number, BigDecimal depositPercent, Integer paymentTermsDays) {
-		Order order = this.orders.save(Order.confirmedFromQuote(Ids.next("ord"), number, customerId, quoteId, currency,
-				orderedOn, lines, this.today.instant()));
+	Order fromQuote(String quoteId, String customerId, String currency, LocalDate orderedOn, List<OrderLine> lines,
+			String number, BigDecimal depositPercent, Integer paymentTermsDays, List<String> holdReasons) {
+		Order order = this.orders.save(Order.fromQuote(Ids.next("ord"), number, customerId, quoteId, currency,
+				orderedOn, lines, !holdReasons.isEmpty(), this.today.instant()));
 		if (paymentTermsDays != null) {
 			this.jdbc.sql("update customer_order set payment_terms_days = :d where id = :id")
 				.param("d", paymentTermsDays)
@@ -284,21 +284,48 @@ public class Orders {
 				.param("id", order.id())
 				.update();
 		}
-		this.audit.record(DOCUMENT, order.id(), "created from quote",
-				AuditTrail.changes("quote", quoteId, "channel", "QUOTE", "status", order.status()));
+		this.audit.record(DOCUMENT, order.id(), "created from quote", AuditTrail.changes("quote", quoteId, "channel",
+				"QUOTE", "status", order.status(), "reasons", holdReasons.isEmpty() ? null : holdReasons));
+		if (!holdReasons.isEmpty()) {
+			// the same controls as every channel's: it waits in the exceptions queue
+			this.steps.record(order.id(), OrderStatus.RECEIVED, OrderStatus.ON_HOLD);
+			for (int i = 0; i < holdReasons.size(); i++) {
+				this.jdbc.sql("insert into order_hold_reason (order_id, position, reason) values (:o, :p, :r)")
+					.param("o", order.id())
+					.param("p", i + 1)
+					.param("r", holdReasons.get(i))
+					.update();
+			}
+			return order;
+		}
 		// the customer's acceptance is the order's receipt; its lines are the quote's
 		this.steps.record(order.id(), OrderStatus.RECEIVED, OrderStatus.VALIDATED, OrderStatus.CONFIRMED);
+		return confirmed(order);
+	}
+
+	/**
+	 * What follows an order's confirmation, at intake or on release from hold: the
+	 * confirmation mail, {@link OrderConfirmed} (with the deposit its quote asked for),
+	 * and the lines billed on order supplied and billed at once (a licence, a set-up
+	 * fee).
+	 */
+	Order confirmed(Order order) {
 		this.confirmations.queue(order.id());
-		this.events
-			.publishEvent(new OrderConfirmed(order.id(), order.number(), customerId, order.channel(), depositPercent));
-		// lines billed on order: supplied and billed at once (a licence, a set-up fee)
+		BigDecimal depositPercent = this.jdbc.sql("select deposit_percent from customer_order where id = :id")
+			.param("id", order.id())
+			.query((rs, n) -> java.util.Optional.ofNullable(rs.getBigDecimal(1)))
+			.single()
+			.orElse(null);
+		this.events.publishEvent(
+				new OrderConfirmed(order.id(), order.number(), order.customerId(), order.channel(), depositPercent));
+		List<OrderLine> lines = order.lines();
 		List<Order.Delivered> onOrder = IntStream.range(0, lines.size())
 			.filter(i -> "ON_ORDER".equals(lines.get(i).billing()))
 			.mapToObj(i -> new Order.Delivered(i + 1, lines.get(i).quantity()))
 			.toList();
 		if (!onOrder.isEmpty()) {
-			book(order, onOrder, orderedOn, "billed on order", true);
-			order = load(order.id());
+			book(order, onOrder, order.orderedOn(), "billed on order", true);
+			return load(order.id());
 		}
 		return order;
 	}

@@ -75,10 +75,14 @@ public class Order {
 		this.createdAt = createdAt;
 	}
 
-	public static Order confirmedFromQuote(String id, String number, String customerId, String quoteId, String currency,
-			LocalDate orderedOn, List<OrderLine> lines, Instant now) {
-		return new Order(id, number, customerId, quoteId, "QUOTE", currency, OrderStatus.CONFIRMED, orderedOn, null,
-				lines, Set.of(), null, now);
+	/**
+	 * The order of an accepted quote: confirmed, or on hold when the intake controls hold
+	 * it.
+	 */
+	public static Order fromQuote(String id, String number, String customerId, String quoteId, String currency,
+			LocalDate orderedOn, List<OrderLine> lines, boolean held, Instant now) {
+		return new Order(id, number, customerId, quoteId, "QUOTE", currency,
+				held ? OrderStatus.ON_HOLD : OrderStatus.CONFIRMED, orderedOn, null, lines, Set.of(), null, now);
 	}
 
 	/** Sales administration checked the reasons and lets the order go on. */

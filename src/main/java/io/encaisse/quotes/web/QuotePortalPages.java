@@ -1,10 +1,12 @@
 package io.encaisse.quotes.web;
 
+import io.encaisse.quotes.QuoteOrders;
 import io.encaisse.quotes.QuotePortal;
 import io.encaisse.shared.Problem;
 import io.encaisse.shared.web.Forms;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -32,7 +34,11 @@ class QuotePortalPages {
 
 	private final MessageSource messages;
 
-	QuotePortalPages(QuotePortal portal, io.encaisse.quotes.QuotePdf pdf, MessageSource messages) {
+	private final ObjectProvider<QuoteOrders> orders;
+
+	QuotePortalPages(QuotePortal portal, io.encaisse.quotes.QuotePdf pdf, MessageSource messages,
+			ObjectProvider<QuoteOrders> orders) {
+		this.orders = orders;
 		this.portal = portal;
 		this.pdf = pdf;
 		this.messages = messages;
@@ -56,8 +62,11 @@ class QuotePortalPages {
 	@GetMapping
 	String show(@PathVariable String token, Model model, jakarta.servlet.http.HttpServletResponse response) {
 		try {
-			model.addAttribute("access", this.portal.open(token));
+			QuotePortal.Access access = this.portal.open(token);
+			model.addAttribute("access", access);
 			model.addAttribute("token", token);
+			QuoteOrders orders = this.orders.getIfAvailable();
+			model.addAttribute("order", orders == null ? null : orders.of(access.quote().id()).orElse(null));
 			return "portal/quote";
 		}
 		catch (Problem.Refused refused) {
