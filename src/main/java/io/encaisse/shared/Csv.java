@@ -78,12 +78,23 @@ public final class Csv {
 	 * {@link Problem.Invalid} naming the line.
 	 */
 	public static void read(Reader in, List<String> requiredColumns, Consumer<Row> each) {
+		read(in, requiredColumns, Map.of(), each);
+	}
+
+	/**
+	 * The same, where a column may also be spelled another way: {@code aliases} maps each
+	 * other spelling (lower case) to the name the rows use.
+	 */
+	public static void read(Reader in, List<String> requiredColumns, Map<String, String> aliases, Consumer<Row> each) {
 		Parser parser = new Parser(in);
 		List<String> header = parser.next();
 		if (header == null) {
 			throw new Problem.Invalid(List.of(new Problem.FieldError("file", "is empty", 1)));
 		}
-		List<String> names = header.stream().map(h -> h.trim().replace("\uFEFF", "").toLowerCase(Locale.ROOT)).toList();
+		List<String> names = header.stream()
+			.map(h -> h.trim().replace("\uFEFF", "").toLowerCase(Locale.ROOT))
+			.map(h -> aliases.getOrDefault(h, h))
+			.toList();
 		Problem.Errors errors = new Problem.Errors();
 		for (String required : requiredColumns) {
 			if (!names.contains(required)) {

@@ -173,6 +173,28 @@ class OrderIntakeTests {
 	}
 
 	@Test
+	void theContractsSpellingsAreTakenToo() throws Exception {
+		Api api = api();
+		Fixtures fixtures = new Fixtures(api);
+		String customer = fixtures.customer();
+		String sku = fixtures.product("10.00", "20");
+		String ref = Fixtures.unique("PO");
+		// the API contract's CSV header: external_reference and sku
+		String csv = "external_reference,customer,sku,quantity,unit_price\n" + ref + "," + customer + "," + sku
+				+ ",3,10.00\n";
+		Api.Response file = api.csv("/api/v1/orders/import", csv.getBytes(StandardCharsets.UTF_8));
+		assertThat(file.status()).as(file.toString()).isEqualTo(200);
+		assertThat(file.json().get("data").get(0).get("externalReference").asString()).isEqualTo(ref);
+		// and a UBL Order posted to /orders itself
+		customerWithReference(api, "7300070011115");
+		product(api, "SItemNo001", "50.00", "SEK");
+		product(api, "SItemNo011", "15.00", "SEK");
+		Api.Response ubl = api.xml("/api/v1/orders", sample("UBL-Order-2.1-Example.xml"));
+		assertThat(ubl.status()).as(ubl.toString()).isEqualTo(201);
+		assertThat(api.get("/api/v1/orders/" + ubl.get("id")).get("channel")).isEqualTo("UBL");
+	}
+
+	@Test
 	void thePublicEdifactSamplesAreImported() throws Exception {
 		Api api = api();
 		Fixtures fixtures = new Fixtures(api);

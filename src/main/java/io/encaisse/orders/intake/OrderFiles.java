@@ -30,11 +30,17 @@ public final class OrderFiles {
 
 	public static final int MAX_BYTES = 20 * 1024 * 1024;
 
+	/** The contract's spellings of the CSV columns, beside ours. */
+	static final java.util.Map<String, String> COLUMN_ALIASES = java.util.Map.of("sku", "item", "external_reference",
+			"reference");
+
 	private OrderFiles() {
 	}
 
 	/**
-	 * {@code customer,reference,item,quantity[,unit_price,currency,requested_delivery,description]}.
+	 * {@code customer,reference,item,quantity[,unit_price,currency,requested_delivery,description]};
+	 * {@code sku} may stand for {@code item} and {@code external_reference} for
+	 * {@code reference} (the spelling of the API contract).
 	 */
 	public static List<OrderRequest> csv(Reader in) {
 		List<OrderRequest> orders = new ArrayList<>();
@@ -53,7 +59,7 @@ public final class OrderFiles {
 	 */
 	public static void csv(Reader in, Problem.Errors errors, Consumer<OrderRequest> each) {
 		CsvOrders orders = new CsvOrders(errors, each);
-		Csv.read(in, List.of("customer", "item", "quantity"), orders::row);
+		Csv.read(in, List.of("customer", "item", "quantity"), COLUMN_ALIASES, orders::row);
 		orders.flush();
 	}
 

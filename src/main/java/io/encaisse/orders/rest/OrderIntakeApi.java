@@ -72,6 +72,21 @@ class OrderIntakeApi {
 	}
 
 	/**
+	 * One UBL 2.1 Order document as the body: the order, taken in like any other (ON_HOLD
+	 * with its reasons when a control holds it).
+	 */
+	@PostMapping(consumes = { "application/xml", "text/xml" })
+	@PreAuthorize(Roles.TAKE_ORDERS)
+	ResponseEntity<OrderReception.Received> createFromUbl(HttpServletRequest request) throws IOException {
+		List<OrderRequest> orders = OrderFiles.ubl(whole(request.getInputStream()));
+		if (orders.size() != 1) {
+			throw new Problem.Invalid("file", "a UBL Order document holds one order; send several to /orders/import");
+		}
+		OrderReception.Received r = this.reception.receive(orders.get(0));
+		return ResponseEntity.created(URI.create("/api/v1/orders/" + r.id())).body(r);
+	}
+
+	/**
 	 * A file of orders: {@code text/csv}, a UBL Order ({@code application/xml}) or
 	 * EDIFACT ({@code application/edifact}, or {@code ?format=edifact}).
 	 */
