@@ -162,7 +162,7 @@ class PricingTests {
 	@Test
 	void theAgreedPriceFlowsFromQuoteToOrderToInvoiceUnchanged() {
 		String customer = this.fixtures.customer();
-		String today = java.time.LocalDate.now().toString();
+		String today = io.encaisse.support.Fixtures.today().toString();
 		String product = this.fixtures.product("200.00", "20");
 		this.api.post("/api/v1/customers/" + customer + "/price-agreements",
 				map("sku", product, "unitPrice", "173.3333", "validFrom", today));

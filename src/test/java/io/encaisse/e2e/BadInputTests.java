@@ -104,7 +104,7 @@ class BadInputTests {
 		String customer = this.fixtures.customer();
 		String sku = this.fixtures.product("10.00", "20");
 		Api.Response quote = this.api.post("/api/v1/quotes", map("customerId", customer, "validUntil",
-				LocalDate.now().plusDays(3).toString(), "lines", List.of(map("sku", sku, "quantity", "1"))));
+				Fixtures.today().plusDays(3).toString(), "lines", List.of(map("sku", sku, "quantity", "1"))));
 		this.api.post("/api/v1/quotes/" + quote.get("id") + "/send", null);
 		this.clock.travelBy(java.time.Duration.ofDays(10));
 		assertProblem(this.api.post("/api/v1/quotes/" + quote.get("id") + "/accept", null), 409, null);

@@ -93,11 +93,11 @@ class TrustRegressionTests {
 
 		String customer = this.fixtures.customer();
 		refused(this.api.post("/api/v1/customers/" + customer + "/mandates",
-				map("reference", "   ", "signedOn", LocalDate.now().toString(), "iban", Fixtures.iban())), 422,
+				map("reference", "   ", "signedOn", Fixtures.today().toString(), "iban", Fixtures.iban())), 422,
 				"reference");
 		assertThat(this.api.get("/api/v1/customers/" + customer + "/mandates").json().get("data")).isEmpty();
 		Api.Response spaced = this.api.post("/api/v1/customers/" + customer + "/mandates",
-				map("reference", "RUM 2026 01", "signedOn", LocalDate.now().toString(), "iban", Fixtures.iban()));
+				map("reference", "RUM 2026 01", "signedOn", Fixtures.today().toString(), "iban", Fixtures.iban()));
 		assertThat(spaced.status()).as(spaced.toString()).isEqualTo(201);
 	}
 

@@ -295,7 +295,7 @@ abstract class ApiFuzzing {
 			}
 			default -> {
 				return JSON.getNodeFactory()
-					.stringNode("date".equals(resolved.path("format").asString(null)) ? LocalDate.now().toString()
+					.stringNode("date".equals(resolved.path("format").asString(null)) ? Fixtures.today().toString()
 							: text(name, ids));
 			}
 		}
@@ -400,7 +400,7 @@ abstract class ApiFuzzing {
 				api.post("/api/v1/bank-accounts", map("name", "Fuzz", "iban", iban, "currency", "EUR")).get("id"));
 		String mandate = Fixtures.unique("MANDATE");
 		api.post("/api/v1/customers/" + ids.get("customer") + "/mandates",
-				map("reference", mandate, "signedOn", LocalDate.now().toString(), "iban", Fixtures.iban()));
+				map("reference", mandate, "signedOn", Fixtures.today().toString(), "iban", Fixtures.iban()));
 		ids.put("mandate", mandate);
 		ids.values().forEach(id -> assertThat(id).isNotNull());
 		return ids;

@@ -45,8 +45,8 @@ class BulkSettlementTests {
 		api.post("/api/v1/payments", map("amount", "10.00", "currency", "EUR", "reference", number, "customerId",
 				read.payable().customerId()));
 
-		assertThatThrownBy(() -> this.invoicing.settleAll(List
-			.of(new Invoicing.Settlement(read.payable(), "pay_stale", new BigDecimal("84.00"), LocalDate.now(), false)),
+		assertThatThrownBy(() -> this.invoicing.settleAll(List.of(new Invoicing.Settlement(read.payable(), "pay_stale",
+				new BigDecimal("84.00"), io.encaisse.support.Fixtures.today(), false)),
 				Map.of(invoiceId, read.version())))
 			.isInstanceOf(Problem.StateConflict.class);
 		assertThat(api.get("/api/v1/invoices/" + invoiceId).get("amountDue")).isEqualTo("74.00");

@@ -28,19 +28,19 @@ class InvoiceListTests {
 		String customer = fixtures.customer();
 		String sku = fixtures.product("33.00", "20");
 		String invoice = fixtures.deliver(fixtures.acceptedOrder(customer, sku, "1"), sku, "1");
-		String today = LocalDate.now().toString();
+		String today = Fixtures.today().toString();
 		assertThat(api.get("/api/v1/invoices?customerId=" + customer + "&issuedFrom=" + today + "&issuedTo=" + today)
 			.json()
 			.get("data")
 			.findValuesAsString("id")).containsExactly(invoice);
-		assertThat(api.get("/api/v1/invoices?customerId=" + customer + "&issuedTo=" + LocalDate.now().minusDays(1))
+		assertThat(api.get("/api/v1/invoices?customerId=" + customer + "&issuedTo=" + Fixtures.today().minusDays(1))
 			.json()
 			.get("data")).isEmpty();
 		assertThat(api.get("/api/v1/invoices?customerId=" + customer + "&overdue=true").json().get("data"))
 			.as("due in 30 days: not overdue")
 			.isEmpty();
 		assertThat(
-				api.get("/api/v1/invoices?issuedFrom=" + today + "&issuedTo=" + LocalDate.now().minusDays(3)).status())
+				api.get("/api/v1/invoices?issuedFrom=" + today + "&issuedTo=" + Fixtures.today().minusDays(3)).status())
 			.isEqualTo(422);
 		try {
 			this.clock.travelBy(java.time.Duration.ofDays(45));

@@ -38,7 +38,7 @@ class QuoteExpiryTests {
 		Fixtures fixtures = new Fixtures(api);
 		String sku = fixtures.product("80.00", "20");
 		Api.Response quote = api.post("/api/v1/quotes", map("customerId", fixtures.customer(), "validUntil",
-				LocalDate.now().toString(), "lines", List.of(map("sku", sku, "quantity", "1"))));
+				Fixtures.today().toString(), "lines", List.of(map("sku", sku, "quantity", "1"))));
 		assertThat(quote.status()).as(quote.toString()).isEqualTo(201);
 		String id = quote.get("id");
 		api.post("/api/v1/quotes/" + id + "/send", null);

@@ -20,6 +20,14 @@ public final class Fixtures {
 		this.api = api;
 	}
 
+	/**
+	 * Today as the application dates documents: in its business time zone (Paris), not
+	 * the machine's (UTC on CI, where the two differ one or two hours a day).
+	 */
+	public static java.time.LocalDate today() {
+		return java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+	}
+
 	public static String unique(String prefix) {
 		return prefix + "-" + SEQ.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
 	}
