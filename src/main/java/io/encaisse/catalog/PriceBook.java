@@ -174,10 +174,7 @@ public class PriceBook {
 		LocalDate from = input.validFrom() == null ? this.today.date() : input.validFrom();
 		period(errors, from, input.validTo());
 		errors.throwIfAny();
-		this.jdbc.sql("select id from customer where id = :id for update")
-			.param("id", customerId)
-			.query(String.class)
-			.list();
+		this.customers.lock(customerId);
 		String sku = input.sku().trim();
 		for (Pricing.Agreement other : this.pricing.agreements(customerId)) {
 			if (other.sku().equals(sku) && other.currency().equals(currency.getCurrencyCode())

@@ -124,6 +124,30 @@ public class Customers {
 		return owners.size() == 1 ? find(owners.get(0)) : Optional.empty();
 	}
 
+	/**
+	 * The one customer whose SIREN, VAT number (spaces and case aside) or reference in
+	 * another system is {@code reference}; none when two share it (it names neither).
+	 */
+	public Optional<CustomerDetails> findByReference(String reference) {
+		String compact = reference.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+		List<String> ids = this.jdbc.sql("""
+				select id from customer where legal_id = :v or upper(vat_number) = :v or external_ref = :raw
+				order by id limit 2""").param("v", compact).param("raw", reference).query(String.class).list();
+		return ids.size() == 1 ? find(ids.get(0)) : Optional.empty();
+	}
+
+	/**
+	 * Locks the customer's row until the end of the transaction: work that must not run
+	 * twice at once for one customer (its price agreements) waits here.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public void lock(String customerId) {
+		this.jdbc.sql("select id from customer where id = :id for update")
+			.param("id", customerId)
+			.query(String.class)
+			.list();
+	}
+
 	/** The customer another system knows by this code, if any. */
 	public Optional<CustomerDetails> findByExternalRef(String externalRef) {
 		return this.jdbc.sql("select id from customer where external_ref = :ref")

@@ -167,7 +167,7 @@ public class InvoiceMail {
 			.sql("""
 					insert into invoice_sending (id, invoice_id, channel, recipient, status, attempts, next_attempt_at, created_at)
 					select concat('snd_r_', i.id), i.id, 'REMINDER', c.email, 'QUEUED', 0, :now, :now
-					from invoice i join customer c on c.id = i.customer_id
+					from invoice i join customers_email c on c.customer_id = i.customer_id
 					where i.kind = 'INVOICE' and i.status in ('ISSUED', 'PARTIALLY_PAID') and c.email is not null
 					and i.due_date >= :today and i.due_date <= :until
 					and not exists (select 1 from invoice_sending s where s.invoice_id = i.id and s.channel = 'REMINDER')""")

@@ -523,7 +523,7 @@ public class OrderReception {
 	public List<Held> onHold() {
 		return this.jdbc.sql("""
 				select o.id, o.number, c.name, o.channel, o.external_reference, o.ordered_on
-				from customer_order o join customer c on c.id = o.customer_id
+				from customer_order o join customers_name c on c.customer_id = o.customer_id
 				where o.status = 'ON_HOLD' order by o.created_at, o.id limit 500""")
 			.query((rs, n) -> new Held(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getObject(6, java.time.LocalDate.class), List.of()))
@@ -610,12 +610,7 @@ public class OrderReception {
 		if (byId.isPresent()) {
 			return byId;
 		}
-		String compact = ref.replace(" ", "").toUpperCase(Locale.ROOT);
-		List<String> ids = this.jdbc.sql("""
-				select id from customer where legal_id = :v or upper(vat_number) = :v or external_ref = :raw
-				order by id limit 2""").param("v", compact).param("raw", ref).query(String.class).list();
-		// a reference two customers share names neither
-		return ids.size() == 1 ? this.customers.find(ids.get(0)) : Optional.empty();
+		return this.customers.findByReference(ref);
 	}
 
 }

@@ -50,7 +50,7 @@ public class OrderTimers {
 		this.jdbc.sql("""
 				select o.id, o.number, c.name, o.status, o.created_at, o.ordered_on, o.estimated_delivery,
 				       o.requested_delivery
-				from customer_order o join customer c on c.id = o.customer_id
+				from customer_order o join customers_name c on c.customer_id = o.customer_id
 				where o.status in ('ON_HOLD', 'CONFIRMED', 'IN_PROGRESS', 'PARTIALLY_DELIVERED')
 				order by o.created_at, o.id limit 2000""").query((rs, n) -> {
 			String status = rs.getString(4);
