@@ -66,9 +66,12 @@ class DemoData implements ApplicationRunner {
 
 	private LocalDate today;
 
+	private final io.encaisse.invoicing.CreditNotes creditNotes;
+
 	DemoData(@Value("${encaisse.demo-data:true}") boolean enabled, Customers customers, Catalog catalog, Quotes quotes,
 			Orders orders, Invoicing invoicing, Payments payments, BusinessClock clock, PriceBook prices,
-			io.encaisse.orders.OrderReception reception) {
+			io.encaisse.orders.OrderReception reception, io.encaisse.invoicing.CreditNotes creditNotes) {
+		this.creditNotes = creditNotes;
 		this.reception = reception;
 		this.prices = prices;
 		this.enabled = enabled;
@@ -156,7 +159,7 @@ class DemoData implements ApplicationRunner {
 		at(-88);
 		InvoiceView northInvoice = deliver(northOrder, line("LICENCE-GESTION", "5"));
 		at(-86);
-		this.invoicing.creditNote(northInvoice.id(), new CreditNoteRequest("Quantité facturée erronée", null, null));
+		this.creditNotes.issue(northInvoice.id(), new CreditNoteRequest("Quantité facturée erronée", null, null));
 
 		// Cabinet Durand: delivered 75 days ago, unpaid (31-60 days late)
 		at(-75);

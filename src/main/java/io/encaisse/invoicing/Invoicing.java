@@ -458,7 +458,7 @@ public class Invoicing {
 		issue(draft, date);
 	}
 
-	private void issue(Invoice invoice, LocalDate requestedDate) {
+	void issue(Invoice invoice, LocalDate requestedDate) {
 		boolean creditNote = invoice.kind() == Invoice.Kind.CREDIT_NOTE;
 		if (!creditNote && !String.valueOf(invoice.sourceRef()).startsWith(DEPOSIT_SOURCE)
 				&& !String.valueOf(invoice.sourceRef())
@@ -481,113 +481,6 @@ public class Invoicing {
 		this.events
 			.publishEvent(new InvoiceIssued(invoice.id(), invoice.number(), invoice.kind().name(), invoice.customerId(),
 					invoice.currency(), invoice.total().amount(), invoice.issueDate(), invoice.dueDate(), reference));
-	}
-
-	/**
-	 * Issues a credit note for an invoice: whole, by lines and quantities, or by a net
-	 * amount.
-	 */
-	@Transactional
-	public InvoiceView creditNote(String invoiceId, CreditNoteRequest request) {
-		Invoice invoice = load(invoiceId);
-		if (invoice.kind() != Invoice.Kind.INVOICE) {
-			throw new Problem.StateConflict("only an invoice can be credited");
-		}
-		if (invoice.status() == InvoiceStatus.DRAFT || invoice.status() == InvoiceStatus.CANCELLED) {
-			throw new Problem.StateConflict("invoice " + (invoice.number() == null ? invoiceId : invoice.number())
-					+ " is " + invoice.status() + "; it cannot be credited");
-		}
-		CreditNoteRequest req = request == null ? new CreditNoteRequest(null, null, null) : request;
-		Problem.Errors errors = new Problem.Errors();
-		List<InvoiceLine> lines = new ArrayList<>();
-		List<io.encaisse.invoicing.domain.InvoiceAdjustment> adjustments = new ArrayList<>();
-		List<InvoiceLine> billed = invoice.lines();
-		Currency currency = Currency.getInstance(invoice.currency());
-		boolean byLines = req.lines() != null && !req.lines().isEmpty();
-		boolean byAmount = req.amount() != null && !req.amount().isBlank();
-		if (byLines && byAmount) {
-			errors.add("amount", "give either lines or an amount, not both");
-		}
-		else if (byLines && !invoice.adjustments().isEmpty()) {
-			errors.add("lines",
-					"this invoice has document-level allowances or charges; credit it in full or by amount");
-		}
-		else if (byLines) {
-			for (int i = 0; i < req.lines().size(); i++) {
-				CreditNoteRequest.LineInput in = req.lines().get(i);
-				String field = "lines[" + i + "]";
-				if (in == null || in.lineNumber() == null || in.lineNumber() < 1 || in.lineNumber() > billed.size()) {
-					errors.add(field + ".lineNumber", "must be a line of the invoice, 1 to " + billed.size());
-					continue;
-				}
-				InvoiceLine line = billed.get(in.lineNumber() - 1);
-				BigDecimal qty = in.quantity() == null ? line.quantity()
-						: Amounts.positive(errors, field + ".quantity", in.quantity(), 4);
-				if (qty != null && qty.compareTo(line.quantity()) > 0) {
-					errors.add(field + ".quantity",
-							"exceeds the invoiced quantity " + line.quantity().stripTrailingZeros().toPlainString());
-					continue;
-				}
-				if (qty != null) {
-					lines.add(new InvoiceLine(line.sku(), line.description(), line.unit(), qty, line.unitPrice(),
-							line.discountPercent(), line.taxRate(), null, line.orderLineIndex(), line.priceSource(),
-							line.exemptionReason(), line.taxCategory()));
-				}
-			}
-		}
-		else if (byAmount) {
-			BigDecimal amount = Amounts.positive(errors, "amount", req.amount(), currency.getDefaultFractionDigits());
-			var rates = billed.stream()
-				.map(InvoiceLine::taxRate)
-				.map(r -> r.setScale(2, RoundingMode.UNNECESSARY))
-				.distinct()
-				.toList();
-			long categories = billed.stream().map(InvoiceLine::taxCategory).distinct().count();
-			if (rates.size() > 1 || categories > 1) {
-				errors.add("amount", "this invoice has several VAT rates; credit it by lines instead");
-			}
-			else if (amount != null) {
-				lines.add(new InvoiceLine("CREDIT", "Credit on invoice " + invoice.number(), "piece", BigDecimal.ONE,
-						amount, BigDecimal.ZERO, rates.get(0), null, null, "MANUAL",
-						billed.stream()
-							.map(InvoiceLine::exemptionReason)
-							.filter(java.util.Objects::nonNull)
-							.findFirst()
-							.orElse(null),
-						billed.get(0).taxCategory()));
-			}
-		}
-		else {
-			if (invoice.amountCredited().isPositive()) {
-				throw new Problem.StateConflict("invoice " + invoice.number()
-						+ " is already partly credited; credit the rest by lines or by amount");
-			}
-			lines.addAll(billed);
-			adjustments.addAll(invoice.adjustments());
-		}
-		errors.throwIfAny();
-		CustomerDetails customer = this.customers.get(invoice.customerId());
-		Invoice credit = Invoice.draft(Ids.next("inv"), Invoice.Kind.CREDIT_NOTE, invoice.customerId(), customer.name(),
-				invoice.orderId(), null, invoice.id(), req.reason() == null || req.reason().isBlank()
-						? "Credit note on invoice " + invoice.number() : req.reason(),
-				invoice.currency(), 0, false, lines, adjustments, this.today.instant());
-		if (credit.total().compareTo(invoice.creditable()) > 0) {
-			throw new Problem.Invalid(byAmount ? "amount" : "lines",
-					"the credit note (" + credit.total() + ") would exceed what remains creditable on invoice "
-							+ invoice.number() + " (" + invoice.creditable() + ")");
-		}
-		issue(credit, this.today.date());
-		InvoiceStatus before = invoice.status();
-		invoice.applyCredit(credit.total());
-		this.invoices.save(invoice);
-		this.audit.record(DOCUMENT, invoice.id(), "credited",
-				AuditTrail.changes("creditNote", credit.number(), "amount", credit.total(), "status",
-						before == invoice.status() ? before : before + " → " + invoice.status()));
-		if (!invoice.status().isOpen()) {
-			this.events.publishEvent(
-					new InvoiceSettled(invoice.id(), invoice.number(), invoice.customerId(), invoice.status().name()));
-		}
-		return view(credit);
 	}
 
 	/** An invoice as cash application reads it in bulk, with its version. */

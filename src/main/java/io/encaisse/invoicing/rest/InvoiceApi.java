@@ -38,8 +38,11 @@ class InvoiceApi {
 
 	private final io.encaisse.invoicing.InvoiceDrafts drafts;
 
+	private final io.encaisse.invoicing.CreditNotes creditNotes;
+
 	InvoiceApi(Invoicing invoicing, io.encaisse.invoicing.EInvoicing eInvoicing, io.encaisse.invoicing.InvoiceMail mail,
-			io.encaisse.invoicing.InvoiceDrafts drafts) {
+			io.encaisse.invoicing.InvoiceDrafts drafts, io.encaisse.invoicing.CreditNotes creditNotes) {
+		this.creditNotes = creditNotes;
 		this.drafts = drafts;
 		this.mail = mail;
 		this.invoicing = invoicing;
@@ -258,7 +261,7 @@ class InvoiceApi {
 	@PreAuthorize(Roles.BILL)
 	ResponseEntity<InvoiceResponse> credit(@PathVariable String id,
 			@RequestBody(required = false) CreditNoteRequest request) {
-		InvoiceView credit = this.invoicing.creditNote(id, request);
+		InvoiceView credit = this.creditNotes.issue(id, request);
 		return ResponseEntity.created(URI.create("/api/v1/invoices/" + credit.id())).body(InvoiceResponse.of(credit));
 	}
 

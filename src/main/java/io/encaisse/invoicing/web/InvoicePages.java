@@ -43,12 +43,16 @@ class InvoicePages {
 
 	private final io.encaisse.catalog.Catalog catalog;
 
+	private final io.encaisse.invoicing.CreditNotes creditNotes;
+
 	private final io.encaisse.invoicing.documents.InvoiceLayout layout;
 
 	InvoicePages(Invoicing invoicing, AuditTrail audit, io.encaisse.invoicing.EInvoicing eInvoicing,
 			io.encaisse.invoicing.InvoiceMail mail, io.encaisse.invoicing.InvoiceDrafts drafts,
 			io.encaisse.invoicing.InvoiceRuns runs, io.encaisse.invoicing.documents.InvoiceLayout layout,
-			io.encaisse.customers.Customers customers, io.encaisse.catalog.Catalog catalog) {
+			io.encaisse.customers.Customers customers, io.encaisse.catalog.Catalog catalog,
+			io.encaisse.invoicing.CreditNotes creditNotes) {
+		this.creditNotes = creditNotes;
 		this.catalog = catalog;
 		this.customers = customers;
 		this.layout = layout;
@@ -276,7 +280,7 @@ class InvoicePages {
 	@PreAuthorize(Roles.BILL)
 	String credit(@PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		try {
-			InvoiceView credit = this.invoicing.creditNote(id, new CreditNoteRequest(reason, null, null));
+			InvoiceView credit = this.creditNotes.issue(id, new CreditNoteRequest(reason, null, null));
 			Forms.flash(redirect, "✓ " + credit.number());
 			return "redirect:/invoices/" + credit.id();
 		}
