@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.encaisse.customers.Customers;
-import io.encaisse.invoicing.Invoicing;
+import io.encaisse.invoicing.Receivables;
 import io.encaisse.payments.matching.Ledger;
 import io.encaisse.payments.matching.NameIndex;
 import io.encaisse.shared.Money;
@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class DatabaseLedger implements Ledger {
 
-	private final Invoicing invoicing;
+	private final Receivables receivables;
 
 	private final Customers customers;
 
@@ -26,14 +26,14 @@ final class DatabaseLedger implements Ledger {
 
 	private NameIndex names;
 
-	DatabaseLedger(Invoicing invoicing, Customers customers, JdbcClient jdbc) {
-		this.invoicing = invoicing;
+	DatabaseLedger(Receivables receivables, Customers customers, JdbcClient jdbc) {
+		this.receivables = receivables;
 		this.customers = customers;
 		this.jdbc = jdbc;
 	}
 
 	@Override
-	public List<Invoicing.Payable> named(String remittance) {
+	public List<Receivables.Payable> named(String remittance) {
 		if (remittance == null || remittance.isBlank()) {
 			return List.of();
 		}
@@ -41,8 +41,8 @@ final class DatabaseLedger implements Ledger {
 		List<String> references = io.encaisse.shared.CreditorReference.findIn(remittance)
 			.map(rf -> List.of(rf.value()))
 			.orElse(List.of());
-		java.util.Map<String, Invoicing.Payable> found = new java.util.LinkedHashMap<>();
-		List<Invoicing.Versioned> read = this.invoicing.payables(numbers, references);
+		java.util.Map<String, Receivables.Payable> found = new java.util.LinkedHashMap<>();
+		List<Receivables.Versioned> read = this.receivables.payables(numbers, references);
 		// in the order the text names them: the RF first, then the numbers
 		read.stream()
 			.filter(v -> v.paymentReference() != null && references.contains(v.paymentReference()))
@@ -57,15 +57,18 @@ final class DatabaseLedger implements Ledger {
 	}
 
 	@Override
-	public List<Invoicing.Payable> openOf(String customerId, String currency) {
-		return this.invoicing.openPayables(customerId, currency).stream().map(Invoicing.Versioned::payable).toList();
+	public List<Receivables.Payable> openOf(String customerId, String currency) {
+		return this.receivables.openPayables(customerId, currency)
+			.stream()
+			.map(Receivables.Versioned::payable)
+			.toList();
 	}
 
 	@Override
-	public List<Invoicing.Payable> openWithAmountDue(BigDecimal amount, String currency) {
-		return this.invoicing.openPayablesDue(List.of(amount), currency)
+	public List<Receivables.Payable> openWithAmountDue(BigDecimal amount, String currency) {
+		return this.receivables.openPayablesDue(List.of(amount), currency)
 			.stream()
-			.map(Invoicing.Versioned::payable)
+			.map(Receivables.Versioned::payable)
 			.limit(2)
 			.toList();
 	}

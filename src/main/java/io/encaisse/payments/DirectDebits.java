@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import io.encaisse.customers.Customers;
 import io.encaisse.customers.LegalIds;
-import io.encaisse.invoicing.Invoicing;
+import io.encaisse.invoicing.Receivables;
 import io.encaisse.payments.statements.Camt053;
 import io.encaisse.shared.AuditTrail;
 import io.encaisse.shared.Ids;
@@ -58,7 +58,7 @@ public class DirectDebits {
 
 	private final Customers customers;
 
-	private final Invoicing invoicing;
+	private final Receivables receivables;
 
 	private final Payments payments;
 
@@ -70,12 +70,12 @@ public class DirectDebits {
 
 	private final String creditorName;
 
-	DirectDebits(JdbcClient jdbc, Customers customers, Invoicing invoicing, Payments payments, AuditTrail audit,
+	DirectDebits(JdbcClient jdbc, Customers customers, Receivables receivables, Payments payments, AuditTrail audit,
 			Today today, @Value("${encaisse.seller.sepa-creditor-id:FR72ZZZ123456}") String creditorId,
 			@Value("${encaisse.seller.name:Atelier Numérique SAS}") String creditorName) {
 		this.jdbc = jdbc;
 		this.customers = customers;
-		this.invoicing = invoicing;
+		this.receivables = receivables;
 		this.payments = payments;
 		this.audit = audit;
 		this.today = today;
@@ -207,8 +207,8 @@ public class DirectDebits {
 					.list());
 		for (Mandate mandate : active) {
 			String name = this.customers.find(mandate.customerId()).map(c -> c.name()).orElse(mandate.customerId());
-			for (Invoicing.Versioned open : this.invoicing.openPayables(mandate.customerId(), "EUR")) {
-				Invoicing.Payable invoice = open.payable();
+			for (Receivables.Versioned open : this.receivables.openPayables(mandate.customerId(), "EUR")) {
+				Receivables.Payable invoice = open.payable();
 				if (invoice.dueDate() == null || invoice.dueDate().isAfter(collectionDate)
 						|| pending.contains(invoice.invoiceId())) {
 					continue;

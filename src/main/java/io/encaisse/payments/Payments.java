@@ -9,7 +9,7 @@ import java.util.Optional;
 import io.encaisse.customers.Customers;
 import io.encaisse.customers.LegalIds;
 import io.encaisse.invoicing.InvoiceStatus;
-import io.encaisse.invoicing.Invoicing;
+import io.encaisse.invoicing.Receivables;
 import io.encaisse.payments.domain.Payment;
 import io.encaisse.payments.domain.PaymentRepository;
 import io.encaisse.payments.matching.Ledger;
@@ -44,7 +44,7 @@ public class Payments {
 
 	private final PaymentRepository payments;
 
-	private final Invoicing invoicing;
+	private final Receivables receivables;
 
 	private final Customers customers;
 
@@ -62,7 +62,7 @@ public class Payments {
 
 	private final TransactionTemplate transactions;
 
-	Payments(PaymentRepository payments, Invoicing invoicing, Customers customers, AuditTrail audit, Today today,
+	Payments(PaymentRepository payments, Receivables receivables, Customers customers, AuditTrail audit, Today today,
 			ApplicationEventPublisher events, org.springframework.jdbc.core.simple.JdbcClient jdbc,
 			@Value("${encaisse.payments.write-off.max-amount:10.00}") BigDecimal writeOffMaxAmount,
 			@Value("${encaisse.payments.write-off.max-percent:2}") BigDecimal writeOffMaxPercent,
@@ -73,7 +73,7 @@ public class Payments {
 		this.writeOffAccount = writeOffAccount;
 		this.jdbc = jdbc;
 		this.payments = payments;
-		this.invoicing = invoicing;
+		this.receivables = receivables;
 		this.customers = customers;
 		this.audit = audit;
 		this.today = today;
@@ -186,7 +186,7 @@ public class Payments {
 				this.today.instant());
 		Ledger ledger = ledger();
 		if (refuseCancelledInvoice) {
-			List<Invoicing.Payable> named = ledger.named(input.reference());
+			List<Receivables.Payable> named = ledger.named(input.reference());
 			if (named.size() == 1 && named.get(0).status() == InvoiceStatus.CANCELLED) {
 				throw new Problem.StateConflict("invoice " + named.get(0).number()
 						+ " is cancelled (credited in full); it cannot be paid. Record the payment without this reference to keep it as the customer's credit.");
@@ -228,7 +228,7 @@ public class Payments {
 		if (invoiceId == null || invoiceId.isBlank()) {
 			throw new Problem.Invalid("invoiceId", "is required");
 		}
-		Invoicing.Payable invoice = this.invoicing.payable(invoiceId);
+		Receivables.Payable invoice = this.receivables.payable(invoiceId);
 		if (!invoice.amountDue().currencyCode().equals(payment.currency())) {
 			throw new Problem.Invalid("invoiceId",
 					"invoice " + invoice.number() + " is in " + invoice.amountDue().currencyCode());
@@ -249,7 +249,7 @@ public class Payments {
 			}
 			offered = Money.of(part, payment.currency());
 		}
-		Money applied = this.invoicing.recordPayment(invoiceId, paymentId, offered, payment.receivedOn());
+		Money applied = this.receivables.recordPayment(invoiceId, paymentId, offered, payment.receivedOn());
 		if (!applied.isPositive()) {
 			throw new Problem.StateConflict(
 					"payment " + paymentId + " is already applied to invoice " + invoice.number());
@@ -302,9 +302,9 @@ public class Payments {
 			.orElseThrow(() -> new Problem.NotFound("payment", paymentId));
 		Money amount = payment.unallocate(invoiceId,
 				"allocation to " + invoiceId + " undone by " + AuditTrail.currentActor());
-		this.invoicing.reversePayment(invoiceId, paymentId);
+		this.receivables.reversePayment(invoiceId, paymentId);
 		for (String writeOff : writeOffsOf(paymentId, invoiceId)) {
-			this.invoicing.reversePayment(invoiceId, writeOff);
+			this.receivables.reversePayment(invoiceId, writeOff);
 			this.jdbc.sql("delete from payment_write_off where id = :id").param("id", writeOff).update();
 		}
 		this.payments.save(payment);
@@ -320,7 +320,7 @@ public class Payments {
 	 */
 	@Transactional
 	public Money applyCredit(String customerId, String invoiceId) {
-		Invoicing.Payable invoice = this.invoicing.payable(invoiceId);
+		Receivables.Payable invoice = this.receivables.payable(invoiceId);
 		Money total = Money.zero(invoice.amountDue().currencyCode());
 		List<String> credits = this.jdbc.sql("""
 				select id from payment where customer_id = :customer and currency = :currency and on_account = true
@@ -334,7 +334,7 @@ public class Payments {
 				break;
 			}
 			Payment payment = this.payments.findById(id).orElseThrow();
-			Money applied = this.invoicing.recordPayment(invoiceId, id, payment.unallocated(), this.today.date());
+			Money applied = this.receivables.recordPayment(invoiceId, id, payment.unallocated(), this.today.date());
 			if (applied.isPositive()) {
 				payment.allocate(invoiceId, invoice.number(), customerId, applied,
 						"customer credit applied to invoice " + invoice.number());
@@ -344,7 +344,7 @@ public class Payments {
 				this.events.publishEvent(
 						new PaymentApplied(id, invoiceId, invoice.number(), applied.amount(), applied.currencyCode()));
 				total = total.plus(applied);
-				invoice = this.invoicing.payable(invoiceId);
+				invoice = this.receivables.payable(invoiceId);
 			}
 		}
 		return total;
@@ -395,9 +395,9 @@ public class Payments {
 			.orElse(applied.get(0)[0]);
 		Payment payment = this.payments.findById(paymentId).orElseThrow();
 		Money returned = payment.returnAllocation(invoiceId, "direct debit of " + invoiceNumber + " returned: " + why);
-		this.invoicing.reversePayment(invoiceId, payment.id());
+		this.receivables.reversePayment(invoiceId, payment.id());
 		for (String writeOff : writeOffsOf(paymentId, invoiceId)) {
-			this.invoicing.reversePayment(invoiceId, writeOff);
+			this.receivables.reversePayment(invoiceId, writeOff);
 			this.jdbc.sql("delete from payment_write_off where id = :id").param("id", writeOff).update();
 		}
 		this.payments.save(payment);
@@ -416,15 +416,15 @@ public class Payments {
 
 	/** A ledger for one payment. */
 	Ledger ledger() {
-		return new DatabaseLedger(this.invoicing, this.customers, this.jdbc);
+		return new DatabaseLedger(this.receivables, this.customers, this.jdbc);
 	}
 
 	/** Carries out a matching decision on a payment just received. */
 	void apply(Payment payment, Matcher.Decision decision) {
 		if (decision.outcome() == Matcher.Outcome.MATCHED) {
 			for (Matcher.Allocation allocation : decision.allocations()) {
-				Invoicing.Payable invoice = allocation.invoice();
-				Money applied = this.invoicing.recordPayment(invoice.invoiceId(), payment.id(),
+				Receivables.Payable invoice = allocation.invoice();
+				Money applied = this.receivables.recordPayment(invoice.invoiceId(), payment.id(),
 						Money.of(allocation.amount(), payment.currency()), payment.receivedOn());
 				if (!applied.isPositive()) {
 					continue;
@@ -464,9 +464,9 @@ public class Payments {
 		}
 	}
 
-	private void writeOff(Payment payment, Invoicing.Payable invoice, Money difference) {
+	private void writeOff(Payment payment, Receivables.Payable invoice, Money difference) {
 		String id = Ids.next("wof");
-		Money written = this.invoicing.writeOff(invoice.invoiceId(), id, difference, payment.receivedOn(),
+		Money written = this.receivables.writeOff(invoice.invoiceId(), id, difference, payment.receivedOn(),
 				"left by payment " + payment.id());
 		if (!written.isPositive()) {
 			return;

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.encaisse.customers.Customers;
-import io.encaisse.invoicing.Invoicing;
+import io.encaisse.invoicing.Receivables;
 import io.encaisse.payments.domain.Payment;
 import io.encaisse.payments.domain.PaymentAllocation;
 import io.encaisse.payments.domain.PaymentSuggestion;
@@ -46,7 +46,7 @@ class StatementImport {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatementImport.class);
 
-	private final Invoicing invoicing;
+	private final Receivables receivables;
 
 	private final Customers customers;
 
@@ -64,9 +64,9 @@ class StatementImport {
 
 	private final ApplicationEventPublisher events;
 
-	StatementImport(Invoicing invoicing, Customers customers, Payments payments, DirectDebits directDebits,
+	StatementImport(Receivables receivables, Customers customers, Payments payments, DirectDebits directDebits,
 			JdbcClient jdbc, Bulk bulk, AuditTrail audit, Today today, ApplicationEventPublisher events) {
-		this.invoicing = invoicing;
+		this.receivables = receivables;
 		this.customers = customers;
 		this.payments = payments;
 		this.directDebits = directDebits;
@@ -118,7 +118,7 @@ class StatementImport {
 
 		final List<Row> rows = new ArrayList<>();
 
-		final List<Invoicing.Settlement> settlements = new ArrayList<>();
+		final List<Receivables.Settlement> settlements = new ArrayList<>();
 
 		/**
 		 * The version each invoice settled in this slice is at when the slice is written.
@@ -132,7 +132,7 @@ class StatementImport {
 		final List<PaymentApplied> applied = new ArrayList<>();
 
 		/** Each invoice as it stands before this slice settles it. */
-		final Map<String, Invoicing.Payable> before = new HashMap<>();
+		final Map<String, Receivables.Payable> before = new HashMap<>();
 
 		long nanos;
 
@@ -165,7 +165,7 @@ class StatementImport {
 		}
 		errors.throwIfAny();
 		long t0 = System.nanoTime();
-		StatementLedger ledger = new StatementLedger(this.invoicing, this.customers, this.jdbc, incoming);
+		StatementLedger ledger = new StatementLedger(this.receivables, this.customers, this.jdbc, incoming);
 		long t1 = System.nanoTime();
 		// the versions as this import moves them: each slice's write settles an invoice
 		// once
@@ -293,21 +293,21 @@ class StatementImport {
 		if (decision.outcome() == Matcher.Outcome.MATCHED) {
 			for (Matcher.Allocation a : decision.allocations()) {
 				String invoiceId = a.invoice().invoiceId();
-				Invoicing.Payable now = ledger.current(invoiceId);
+				Receivables.Payable now = ledger.current(invoiceId);
 				BigDecimal amount = a.amount().min(now.amountDue().amount());
 				if (amount.signum() <= 0) {
 					continue;
 				}
-				Invoicing.Payable before = slice.before.computeIfAbsent(invoiceId, id -> now);
+				Receivables.Payable before = slice.before.computeIfAbsent(invoiceId, id -> now);
 				payment.allocate(invoiceId, now.number(), now.customerId(), Money.of(amount, e.currency()),
 						decision.reason());
-				slice.settlements.add(new Invoicing.Settlement(before, payment.id(), amount, received, false));
+				slice.settlements.add(new Receivables.Settlement(before, payment.id(), amount, received, false));
 				ledger.settled(invoiceId, amount);
 				slice.applied.add(new PaymentApplied(payment.id(), invoiceId, now.number(), amount, e.currency()));
 				BigDecimal writeOff = a.writeOff().min(ledger.current(invoiceId).amountDue().amount());
 				if (writeOff.signum() > 0) {
 					String id = Ids.next("wof");
-					slice.settlements.add(new Invoicing.Settlement(before, id, writeOff, received, true));
+					slice.settlements.add(new Receivables.Settlement(before, id, writeOff, received, true));
 					ledger.settled(invoiceId, writeOff);
 					slice.writeOffs.add(new Object[] { id, payment.id(), invoiceId, writeOff, e.currency(),
 							writeOffAccount, "difference left by payment " + payment.id() + " on " + now.number(),
@@ -371,7 +371,7 @@ class StatementImport {
 		this.bulk.insert("payment_suggestion",
 				"payment_id, line_index, invoice_id, invoice_number, amount, confidence, reason", suggestionRows);
 		long w0 = System.nanoTime();
-		this.invoicing.settleAll(slice.settlements, slice.versions);
+		this.receivables.settleAll(slice.settlements, slice.versions);
 		log.debug("payments, allocations, suggestions written in {} ms, invoices settled in {} ms",
 				(w0 - started) / 1_000_000, (System.nanoTime() - w0) / 1_000_000);
 		this.bulk.insert("payment_write_off",

@@ -13,8 +13,8 @@ import java.util.Set;
 import io.encaisse.customers.Customers;
 import io.encaisse.invoicing.InvoiceNumbers;
 import io.encaisse.invoicing.InvoiceStatus;
-import io.encaisse.invoicing.Invoicing;
-import io.encaisse.invoicing.Invoicing.Payable;
+import io.encaisse.invoicing.Receivables;
+import io.encaisse.invoicing.Receivables.Payable;
 import io.encaisse.payments.matching.Ledger;
 import io.encaisse.payments.matching.NameIndex;
 import io.encaisse.shared.CreditorReference;
@@ -38,7 +38,7 @@ final class StatementLedger implements Ledger {
 	record Incoming(String remittance, String iban, String currency, BigDecimal amount) {
 	}
 
-	private final Invoicing invoicing;
+	private final Receivables receivables;
 
 	private final Map<String, Payable> byId = new HashMap<>();
 
@@ -80,8 +80,8 @@ final class StatementLedger implements Ledger {
 		return this.names;
 	}
 
-	StatementLedger(Invoicing invoicing, Customers customers, JdbcClient jdbc, List<Incoming> entries) {
-		this.invoicing = invoicing;
+	StatementLedger(Receivables receivables, Customers customers, JdbcClient jdbc, List<Incoming> entries) {
+		this.receivables = receivables;
 		this.customers = customers;
 		Set<String> numbers = new LinkedHashSet<>();
 		Set<String> references = new LinkedHashSet<>();
@@ -94,7 +94,7 @@ final class StatementLedger implements Ledger {
 			}
 		}
 		long t0 = System.nanoTime();
-		invoicing.payables(numbers, references).forEach(this::keep);
+		receivables.payables(numbers, references).forEach(this::keep);
 		long t1 = System.nanoTime();
 		List<String> all = new ArrayList<>(ibans);
 		for (int from = 0; from < all.size(); from += 1000) {
@@ -126,7 +126,7 @@ final class StatementLedger implements Ledger {
 		payers.forEach((currency, owners) -> {
 			Map<String, List<String>> open = new HashMap<>();
 			owners.forEach(o -> open.put(o, new ArrayList<>()));
-			for (Invoicing.Versioned v : invoicing.openPayables(owners, currency)) {
+			for (Receivables.Versioned v : receivables.openPayables(owners, currency)) {
 				keep(v);
 				open.get(v.payable().customerId()).add(v.payable().invoiceId());
 			}
@@ -134,7 +134,7 @@ final class StatementLedger implements Ledger {
 		});
 		long t4 = System.nanoTime();
 		amounts.forEach((currency, due) -> {
-			for (Invoicing.Versioned v : invoicing.openPayablesDue(due, currency)) {
+			for (Receivables.Versioned v : receivables.openPayablesDue(due, currency)) {
 				keep(v);
 				this.byAmountDue.computeIfAbsent(key(v.payable().amountDue()), k -> new ArrayList<>())
 					.add(v.payable().invoiceId());
@@ -150,7 +150,7 @@ final class StatementLedger implements Ledger {
 		}
 	}
 
-	private void keep(Invoicing.Versioned v) {
+	private void keep(Receivables.Versioned v) {
 		Payable p = v.payable();
 		if (this.byId.putIfAbsent(p.invoiceId(), p) == null) {
 			this.versions.put(p.invoiceId(), v.version());
@@ -196,7 +196,7 @@ final class StatementLedger implements Ledger {
 	@Override
 	public List<Payable> openOf(String customerId, String currency) {
 		List<String> ids = this.openOfCustomer.computeIfAbsent(customerId + ":" + currency,
-				k -> this.invoicing.openPayables(customerId, currency).stream().map(v -> {
+				k -> this.receivables.openPayables(customerId, currency).stream().map(v -> {
 					keep(v);
 					return v.payable().invoiceId();
 				}).toList());

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import io.encaisse.invoicing.InvoiceStatus;
-import io.encaisse.invoicing.Invoicing.Payable;
+import io.encaisse.invoicing.Receivables.Payable;
 import io.encaisse.payments.matching.Matcher;
 import io.encaisse.shared.Money;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import io.encaisse.invoicing.InvoiceStatus;
-import io.encaisse.invoicing.Invoicing.Payable;
+import io.encaisse.invoicing.Receivables.Payable;
 import io.encaisse.shared.CreditorReference;
 import io.encaisse.shared.Money;
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import io.encaisse.invoicing.InvoiceNumbers;
 import io.encaisse.invoicing.InvoiceStatus;
-import io.encaisse.invoicing.Invoicing.Payable;
+import io.encaisse.invoicing.Receivables.Payable;
 import io.encaisse.payments.matching.Ledger;
 import io.encaisse.payments.matching.Matcher;
 import io.encaisse.payments.matching.NameIndex;

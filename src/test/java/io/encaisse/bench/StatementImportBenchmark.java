@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import io.encaisse.EncaisseApplication;
-import io.encaisse.invoicing.Invoicing.Payable;
+import io.encaisse.invoicing.Receivables.Payable;
 import io.encaisse.invoicing.ReceivablesImport;
 import io.encaisse.payments.BankStatements;
 

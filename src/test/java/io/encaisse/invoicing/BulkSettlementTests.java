@@ -30,7 +30,7 @@ class BulkSettlementTests {
 	int port;
 
 	@Autowired
-	Invoicing invoicing;
+	Receivables receivables;
 
 	@Test
 	void anInvoiceChangedSinceItWasReadRefusesTheSettlement() {
@@ -39,14 +39,14 @@ class BulkSettlementTests {
 		String sku = fixtures.product("70.00", "20");
 		String invoiceId = fixtures.deliver(fixtures.acceptedOrder(fixtures.customer(), sku, "1"), sku, "1");
 		String number = api.get("/api/v1/invoices/" + invoiceId).get("number");
-		Invoicing.Versioned read = this.invoicing.payables(List.of(number), List.of()).get(0);
+		Receivables.Versioned read = this.receivables.payables(List.of(number), List.of()).get(0);
 		assertThat(read.payable().amountDue().amount()).isEqualByComparingTo("84.00");
 
 		api.post("/api/v1/payments", map("amount", "10.00", "currency", "EUR", "reference", number, "customerId",
 				read.payable().customerId()));
 
-		assertThatThrownBy(() -> this.invoicing.settleAll(List.of(new Invoicing.Settlement(read.payable(), "pay_stale",
-				new BigDecimal("84.00"), io.encaisse.support.Fixtures.today(), false)),
+		assertThatThrownBy(() -> this.receivables.settleAll(List.of(new Receivables.Settlement(read.payable(),
+				"pay_stale", new BigDecimal("84.00"), io.encaisse.support.Fixtures.today(), false)),
 				Map.of(invoiceId, read.version())))
 			.isInstanceOf(Problem.StateConflict.class);
 		assertThat(api.get("/api/v1/invoices/" + invoiceId).get("amountDue")).isEqualTo("74.00");

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-import io.encaisse.invoicing.Invoicing;
+import io.encaisse.invoicing.Receivables;
 
 /**
  * What matching reads: the invoices a text names, the open invoices of a customer or of
@@ -15,13 +15,13 @@ import io.encaisse.invoicing.Invoicing;
 public interface Ledger {
 
 	/** Invoices the text names by RF reference or number, whatever their status. */
-	List<Invoicing.Payable> named(String remittance);
+	List<Receivables.Payable> named(String remittance);
 
 	/** Open invoices of a customer in a currency, oldest due first. */
-	List<Invoicing.Payable> openOf(String customerId, String currency);
+	List<Receivables.Payable> openOf(String customerId, String currency);
 
 	/** Open invoices of any customer with exactly this amount due. */
-	List<Invoicing.Payable> openWithAmountDue(BigDecimal amount, String currency);
+	List<Receivables.Payable> openWithAmountDue(BigDecimal amount, String currency);
 
 	/**
 	 * The customer an account belongs to: learnt from confirmed matches, or the

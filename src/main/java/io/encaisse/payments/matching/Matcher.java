@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.encaisse.invoicing.InvoiceStatus;
-import io.encaisse.invoicing.Invoicing.Payable;
+import io.encaisse.invoicing.Receivables.Payable;
 import io.encaisse.payments.domain.PaymentSuggestion;
 
 /**

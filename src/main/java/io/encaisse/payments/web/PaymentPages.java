@@ -39,8 +39,11 @@ class PaymentPages {
 
 	private final io.encaisse.invoicing.Invoicing invoicing;
 
+	private final io.encaisse.invoicing.Receivables receivables;
+
 	PaymentPages(Payments payments, Customers customers, AuditTrail audit, Today today,
-			io.encaisse.invoicing.Invoicing invoicing) {
+			io.encaisse.invoicing.Invoicing invoicing, io.encaisse.invoicing.Receivables receivables) {
+		this.receivables = receivables;
 		this.invoicing = invoicing;
 		this.payments = payments;
 		this.customers = customers;
@@ -71,7 +74,7 @@ class PaymentPages {
 	String queue(@RequestParam(required = false) String q, Model model) {
 		model.addAttribute("rows", this.payments.queue(200).stream().map(p -> new QueueRow(p, proposal(p))).toList());
 		model.addAttribute("q", q);
-		model.addAttribute("found", this.invoicing.searchOpen(q));
+		model.addAttribute("found", this.receivables.searchOpen(q));
 		return "payments/queue";
 	}
 
