@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.encaisse.invoicing.domain.Invoice;
 import io.encaisse.invoicing.domain.InvoiceRepository;
+import io.encaisse.invoicing.domain.SettlementRule;
 import io.encaisse.shared.AuditTrail;
 import io.encaisse.shared.Ids;
 import io.encaisse.shared.Money;
@@ -173,7 +174,10 @@ public class Receivables {
 			if (left.signum() < 0) {
 				throw new IllegalStateException("settling more than is due on " + invoice.number());
 			}
-			InvoiceStatus after = left.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
+			// the invoice's own rule: money came in, so something is paid; an open
+			// invoice
+			// is never credited in full
+			InvoiceStatus after = SettlementRule.after(left, sum, false, invoice.status());
 			updates.add(new Object[] { sum, after.name(), e.getKey(), versions.get(e.getKey()) });
 			StringBuilder what = new StringBuilder();
 			for (Settlement s : e.getValue()) {

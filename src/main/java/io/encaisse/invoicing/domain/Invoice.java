@@ -268,12 +268,8 @@ public class Invoice {
 	}
 
 	private void settleStatus() {
-		if (amountDue().isZero() || amountDue().isNegative()) {
-			this.status = this.amountCredited.compareTo(this.total) >= 0 ? InvoiceStatus.CANCELLED : InvoiceStatus.PAID;
-		}
-		else if (this.amountPaid.signum() > 0) {
-			this.status = InvoiceStatus.PARTIALLY_PAID;
-		}
+		this.status = SettlementRule.after(amountDue().amount(), this.amountPaid,
+				this.amountCredited.compareTo(this.total) >= 0, this.status);
 	}
 
 	public Money amountDue() {
