@@ -21,8 +21,7 @@ public record CustomerDetails(String id, String name, String legalId, String vat
 	 * if so agreed.
 	 */
 	public java.time.LocalDate dueDate(java.time.LocalDate issued) {
-		java.time.LocalDate due = issued.plusDays(this.paymentTermsDays);
-		return this.paymentTermsEndOfMonth ? due.withDayOfMonth(due.lengthOfMonth()) : due;
+		return new PaymentTerms(this.paymentTermsDays, this.paymentTermsEndOfMonth).dueDate(issued);
 	}
 
 }

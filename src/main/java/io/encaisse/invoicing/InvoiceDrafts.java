@@ -86,7 +86,7 @@ public class InvoiceDrafts {
 		Content content = content(errors, input, customer, currency);
 		errors.throwIfAny();
 		// an order's invoices use the payment terms its quote gave
-		Invoicing.Terms terms = this.invoicing.terms(blank(input.orderId()), customer);
+		io.encaisse.customers.PaymentTerms terms = this.invoicing.terms(blank(input.orderId()), customer);
 		Invoice draft = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
 				blank(input.orderId()), null, null, blank(input.reason()), currency.getCurrencyCode(), terms.days(),
 				terms.endOfMonth(), content.lines(), content.adjustments(), this.today.instant());

@@ -15,6 +15,7 @@ import io.encaisse.customers.Customers;
 import io.encaisse.invoicing.domain.Invoice;
 import io.encaisse.invoicing.domain.InvoiceLine;
 import io.encaisse.invoicing.domain.InvoiceRepository;
+import io.encaisse.customers.PaymentTerms;
 import io.encaisse.invoicing.documents.InvoiceDocuments;
 import io.encaisse.invoicing.numbering.InvoiceNumbering;
 import io.encaisse.orders.DeliveryRecorded;
@@ -167,18 +168,14 @@ public class Invoicing {
 		return this.invoices.findByCustomerIdOrderByIdDesc(customerId).stream().map(this::view).toList();
 	}
 
-	/** Days to pay, and whether they run to the end of the month. */
-	record Terms(int days, boolean endOfMonth) {
-	}
-
 	/**
 	 * The payment terms of an order's invoices: those of the quote the customer accepted
 	 * (days, no end of month), else the customer's own.
 	 */
-	Terms terms(String orderId, CustomerDetails customer) {
+	PaymentTerms terms(String orderId, CustomerDetails customer) {
 		return (orderId == null ? Optional.<Integer>empty() : this.orders.paymentTermsDays(orderId))
-			.map(days -> new Terms(days, false))
-			.orElse(new Terms(customer.paymentTermsDays(), customer.paymentTermsEndOfMonth()));
+			.map(days -> new PaymentTerms(days, false))
+			.orElse(new PaymentTerms(customer.paymentTermsDays(), customer.paymentTermsEndOfMonth()));
 	}
 
 	/**
@@ -221,7 +218,7 @@ public class Invoicing {
 					.map(p -> p.unitPrice().amount())
 					.orElse(null)))
 			.toList();
-		Terms terms = terms(delivery.orderId(), customer);
+		PaymentTerms terms = terms(delivery.orderId(), customer);
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
 				delivery.orderId(), source, null, null, delivery.currency(), terms.days(), terms.endOfMonth(), lines,
 				this.today.instant());
@@ -279,7 +276,7 @@ public class Invoicing {
 					part.amount(), BigDecimal.ZERO, g.vat().rate(), null, null, "ORDER", null)
 				.treated(g.vat()));
 		}
-		Terms terms = terms(milestone.orderId(), customer);
+		PaymentTerms terms = terms(milestone.orderId(), customer);
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
 				milestone.orderId(), source, null, null, milestone.currency(), terms.days(), terms.endOfMonth(), lines,
 				this.today.instant());
@@ -331,7 +328,7 @@ public class Invoicing {
 					g.vat().rate(), null, null, "ORDER", null)
 				.treated(g.vat()));
 		}
-		Terms terms = terms(order.id(), customer);
+		PaymentTerms terms = terms(order.id(), customer);
 		Invoice invoice = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
 				order.id(), source, null, null, currency.getCurrencyCode(), terms.days(), terms.endOfMonth(), lines,
 				this.today.instant());
@@ -620,10 +617,7 @@ public class Invoicing {
 		for (int n = 0; n < ready.size(); n++) {
 			Head h = ready.get(n);
 			InvoiceNumbering.Numbered number = numbers.get(n);
-			LocalDate due = number.issueDate().plusDays(h.termsDays());
-			if (h.endOfMonth()) {
-				due = due.withDayOfMonth(due.lengthOfMonth());
-			}
+			LocalDate due = new PaymentTerms(h.termsDays(), h.endOfMonth()).dueDate(number.issueDate());
 			String reference = CreditorReference.of(number.number()).value();
 			updates.add(new Object[] { number.number(), number.issueDate(), due, reference, h.id(), h.version() });
 			Money total = Money.of(h.total(), h.currency());

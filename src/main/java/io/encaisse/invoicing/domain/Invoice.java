@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.encaisse.customers.PaymentTerms;
 import io.encaisse.invoicing.InvoiceStatus;
 import io.encaisse.shared.LineAmounts;
 import io.encaisse.shared.Money;
@@ -194,8 +195,7 @@ public class Invoice {
 		}
 		this.number = number;
 		this.issueDate = issueDate;
-		LocalDate due = issueDate.plusDays(this.paymentTermsDays);
-		this.dueDate = this.paymentTermsEndOfMonth ? due.withDayOfMonth(due.lengthOfMonth()) : due;
+		this.dueDate = new PaymentTerms(this.paymentTermsDays, this.paymentTermsEndOfMonth).dueDate(issueDate);
 		this.paymentReference = paymentReference;
 		this.status = InvoiceStatus.ISSUED;
 	}
