@@ -65,14 +65,21 @@ public class Catalog {
 	}
 
 	public Cursor.Page<ProductDetails> list(Cursor cursor) {
-		return cursor.fetch(this.products::findByOrderByIdDesc, this.products::findByIdLessThanOrderByIdDesc)
-			.map(this::details);
+		Cursor.Page<Product> page = cursor.fetch(this.products::findByOrderByIdDesc,
+				this.products::findByIdLessThanOrderByIdDesc);
+		// the page's price histories in one statement, whatever its size
+		java.util.Map<String, List<Pricing.ListPrice>> histories = this.pricing
+			.histories(page.data().stream().map(Product::sku).toList());
+		return page.map(p -> details(p, histories.getOrDefault(p.sku(), List.of())));
 	}
 
 	private ProductDetails details(Product product) {
+		return details(product, this.pricing.history(product.sku()));
+	}
+
+	private ProductDetails details(Product product, List<Pricing.ListPrice> history) {
 		LocalDate date = this.today.date();
-		Money price = this.pricing.history(product.sku())
-			.stream()
+		Money price = history.stream()
 			.filter(p -> p.priceList().equals(Pricing.DEFAULT_LIST) && p.validOn(date)
 					&& p.minQuantity().compareTo(BigDecimal.ONE) <= 0)
 			.findFirst()

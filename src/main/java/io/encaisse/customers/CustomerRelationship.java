@@ -13,12 +13,25 @@ public interface CustomerRelationship {
 
 	/**
 	 * A titled list of documents (label, link, status, amount), with the settings the
-	 * owning module keeps for this customer, each switched on the page.
+	 * owning module keeps for this customer, each switched on the page. A long list shows
+	 * its newest {@link #SHOWN} entries of {@code total}, and links to all of them when
+	 * {@code allHref} is set.
 	 */
-	record Section(int order, String titleKey, List<Entry> entries, List<Toggle> toggles) {
+	record Section(int order, String titleKey, List<Entry> entries, List<Toggle> toggles, long total, String allHref) {
+
+		/** How many entries a section shows at most. */
+		public static final int SHOWN = 50;
 
 		public Section(int order, String titleKey, List<Entry> entries) {
 			this(order, titleKey, entries, List.of());
+		}
+
+		public Section(int order, String titleKey, List<Entry> entries, List<Toggle> toggles) {
+			this(order, titleKey, entries, toggles, entries.size(), null);
+		}
+
+		public boolean truncated() {
+			return this.total > this.entries.size();
 		}
 
 	}

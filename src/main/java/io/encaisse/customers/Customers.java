@@ -13,7 +13,6 @@ import io.encaisse.shared.Problem;
 import io.encaisse.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,8 +36,11 @@ public class Customers {
 
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	private final io.encaisse.shared.AggregateBatch batch;
+
 	Customers(CustomerRepository customers, AuditTrail audit, Today today, ApplicationEventPublisher events,
-			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			org.springframework.jdbc.core.simple.JdbcClient jdbc, io.encaisse.shared.AggregateBatch batch) {
+		this.batch = batch;
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.audit = audit;
@@ -65,14 +67,25 @@ public class Customers {
 	}
 
 	public Cursor.Page<CustomerDetails> list(Cursor cursor) {
-		return cursor.fetch(this.customers::findByOrderByIdDesc, this.customers::findByIdLessThanOrderByIdDesc)
-			.map(Customer::details);
+		// the page's customers whole in one statement per table, whatever its size
+		return this.batch.page(Customer.class, cursor).map(Customer::details);
 	}
 
 	public List<CustomerDetails> search(String text) {
-		List<Customer> rows = text == null || text.isBlank() ? this.customers.findAllByOrderByNameAsc()
-				: this.customers.findByNameContainingIgnoreCaseOrderByNameAsc(text.trim(), Limit.of(200));
-		return rows.stream().map(Customer::details).toList();
+		// the ids in one statement, the customers whole in one per table (issue 28)
+		List<String> ids = text == null || text.isBlank()
+				? this.jdbc.sql("select id from customer order by name, id").query(String.class).list()
+				: this.jdbc.sql("""
+						select id from customer where lower(name) like :text escape '\\' order by name, id limit 200""")
+					.param("text",
+							"%" + text.trim()
+								.toLowerCase(java.util.Locale.ROOT)
+								.replace("\\", "\\\\")
+								.replace("%", "\\%")
+								.replace("_", "\\_") + "%")
+					.query(String.class)
+					.list();
+		return this.batch.load(Customer.class, ids).stream().map(Customer::details).toList();
 	}
 
 	@Transactional
@@ -87,6 +100,19 @@ public class Customers {
 
 	/** A customer's id and name, as matching a payer's name needs them. */
 	public record Named(String id, String name) {
+	}
+
+	/** The names of these customers, by id (those that exist). */
+	public java.util.Map<String, String> namesOf(java.util.Collection<String> ids) {
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("select id, name from customer where id in (:ids)")
+				.param("ids", ids)
+				.query((java.sql.ResultSet rs) -> {
+					names.put(rs.getString(1), rs.getString(2));
+				});
+		}
+		return names;
 	}
 
 	/** Every customer's id and name, by name. */

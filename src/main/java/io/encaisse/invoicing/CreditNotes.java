@@ -65,7 +65,7 @@ public class CreditNotes {
 		}
 		this.invoicing.issue(credit, this.today.date());
 		InvoiceStatus before = invoice.status();
-		invoice.applyCredit(credit.total());
+		invoice.applyCredit(credit.total(), credit.issueDate());
 		this.invoices.save(invoice);
 		this.audit.record(Invoicing.DOCUMENT, invoice.id(), "credited",
 				AuditTrail.changes("creditNote", credit.number(), "amount", credit.total(), "status",

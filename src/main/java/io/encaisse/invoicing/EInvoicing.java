@@ -110,18 +110,21 @@ public class EInvoicing {
 			.list();
 		for (String id : pending) {
 			// one invoice at a time: a document that cannot be produced is a rejection
-			// with its reason, not the end of the batch
+			// with its reason, not the end of the batch. It is produced outside the
+			// transaction that records the answer: a failure inside would mark that
+			// transaction for rollback and stop every later invoice with it.
+			PlatformConnector.Submission submitted;
+			try {
+				InvoiceView invoice = this.invoicing.get(id);
+				submitted = this.connector.submit(new PlatformConnector.Document(id, invoice.number(), null,
+						this.invoicing.document(id, "pdf"), this.invoicing.document(id, "ubl")));
+			}
+			catch (RuntimeException ex) {
+				submitted = new PlatformConnector.Submission(false, null,
+						"the e-invoice could not be produced: " + ex.getMessage());
+			}
+			PlatformConnector.Submission answer = submitted;
 			this.transactions.executeWithoutResult(tx -> {
-				PlatformConnector.Submission answer;
-				try {
-					InvoiceView invoice = this.invoicing.get(id);
-					answer = this.connector.submit(new PlatformConnector.Document(id, invoice.number(), null,
-							this.invoicing.document(id, "pdf"), this.invoicing.document(id, "ubl")));
-				}
-				catch (RuntimeException ex) {
-					answer = new PlatformConnector.Submission(false, null,
-							"the e-invoice could not be produced: " + ex.getMessage());
-				}
 				LifecycleStatus status = answer.accepted() ? LifecycleStatus.SUBMITTED : LifecycleStatus.REJECTED;
 				insert(id, status, this.connector.name(), answer.accepted() ? answer.reference() : answer.reason());
 				this.audit.record(Invoicing.DOCUMENT, id, "lifecycle", AuditTrail.changes("status",

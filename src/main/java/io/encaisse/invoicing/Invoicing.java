@@ -69,11 +69,14 @@ public class Invoicing {
 
 	private final io.encaisse.orders.OrderMilestones milestones;
 
+	private final io.encaisse.shared.AggregateBatch aggregates;
+
 	Invoicing(InvoiceRepository invoices, InvoiceNumbering numbering, Customers customers, Orders orders,
 			AuditTrail audit, Today today, ApplicationEventPublisher events, JdbcClient jdbc,
 			InvoiceDocuments documents, org.springframework.jdbc.core.JdbcTemplate batch, io.encaisse.shared.Bulk bulk,
 			io.encaisse.catalog.Catalog catalog, io.encaisse.catalog.Pricing pricing,
-			io.encaisse.orders.OrderMilestones milestones) {
+			io.encaisse.orders.OrderMilestones milestones, io.encaisse.shared.AggregateBatch aggregates) {
+		this.aggregates = aggregates;
 		this.milestones = milestones;
 		this.pricing = pricing;
 		this.catalog = catalog;
@@ -156,16 +159,13 @@ public class Invoicing {
 		}
 		sql.append(" order by id desc limit ").append(cursor.fetchSize());
 		List<String> ids = this.jdbc.sql(sql.toString()).params(params).query(String.class).list();
-		return cursor.page(ids).map(this::get);
+		// the page's invoices whole in four statements, whatever its size
+		return cursor.page(this.aggregates.load(Invoice.class, ids)).map(this::view);
 	}
 
 	/** The credit notes issued against an invoice. */
 	public List<InvoiceView> creditNotesOf(String invoiceId) {
 		return this.invoices.findByCreditedInvoiceIdOrderByIdAsc(invoiceId).stream().map(this::view).toList();
-	}
-
-	public List<InvoiceView> ofCustomer(String customerId) {
-		return this.invoices.findByCustomerIdOrderByIdDesc(customerId).stream().map(this::view).toList();
 	}
 
 	/**

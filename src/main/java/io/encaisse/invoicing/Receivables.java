@@ -178,7 +178,9 @@ public class Receivables {
 			// invoice
 			// is never credited in full
 			InvoiceStatus after = SettlementRule.after(left, sum, false, invoice.status());
-			updates.add(new Object[] { sum, after.name(), e.getKey(), versions.get(e.getKey()) });
+			LocalDate first = e.getValue().stream().map(Settlement::on).min(LocalDate::compareTo).orElseThrow();
+			LocalDate last = e.getValue().stream().map(Settlement::on).max(LocalDate::compareTo).orElseThrow();
+			updates.add(new Object[] { sum, after.name(), e.getKey(), versions.get(e.getKey()), first, last });
 			StringBuilder what = new StringBuilder();
 			for (Settlement s : e.getValue()) {
 				rows.add(new Object[] { e.getKey(), s.paymentId(), s.amount(), s.on(),
@@ -233,25 +235,32 @@ public class Receivables {
 			BigDecimal[] amounts = new BigDecimal[updates.size()];
 			String[] statuses = new String[updates.size()];
 			Long[] versions = new Long[updates.size()];
+			java.sql.Date[] firsts = new java.sql.Date[updates.size()];
+			java.sql.Date[] lasts = new java.sql.Date[updates.size()];
 			for (int i = 0; i < updates.size(); i++) {
 				Object[] u = updates.get(i);
 				amounts[i] = (BigDecimal) u[0];
 				statuses[i] = (String) u[1];
 				ids[i] = (String) u[2];
 				versions[i] = (Long) u[3];
+				firsts[i] = java.sql.Date.valueOf((LocalDate) u[4]);
+				lasts[i] = java.sql.Date.valueOf((LocalDate) u[5]);
 			}
 			this.batch.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) con -> {
-				try (java.sql.PreparedStatement update = con.prepareStatement(
-						"""
-								update invoice i set amount_paid = i.amount_paid + u.amount, status = u.status,
-								  version = i.version + 1
-								from unnest(?::varchar[], ?::numeric[], ?::varchar[], ?::bigint[]) as u(id, amount, status, version)
-								where i.id = u.id and i.version = u.version
-								returning i.id""")) {
+				try (java.sql.PreparedStatement update = con.prepareStatement("""
+						update invoice i set amount_paid = i.amount_paid + u.amount, status = u.status,
+						  version = i.version + 1, first_settled_on = least(i.first_settled_on, u.first),
+						  last_settled_on = greatest(i.last_settled_on, u.last)
+						from unnest(?::varchar[], ?::numeric[], ?::varchar[], ?::bigint[], ?::date[], ?::date[])
+						  as u(id, amount, status, version, first, last)
+						where i.id = u.id and i.version = u.version
+						returning i.id""")) {
 					update.setArray(1, con.createArrayOf("varchar", ids));
 					update.setArray(2, con.createArrayOf("numeric", amounts));
 					update.setArray(3, con.createArrayOf("varchar", statuses));
 					update.setArray(4, con.createArrayOf("bigint", versions));
+					update.setArray(5, con.createArrayOf("date", firsts));
+					update.setArray(6, con.createArrayOf("date", lasts));
 					try (java.sql.ResultSet rs = update.executeQuery()) {
 						while (rs.next()) {
 							changed.add(rs.getString(1));
@@ -262,9 +271,12 @@ public class Receivables {
 			});
 			return changed;
 		}
+		List<Object[]> rows = updates.stream().map(u -> new Object[] { u[0], u[1], u[4], u[5], u[2], u[3] }).toList();
 		int[] counts = this.batch.batchUpdate("""
-				update invoice set amount_paid = amount_paid + ?, status = ?, version = version + 1
-				where id = ? and version = ?""", updates);
+				update invoice set amount_paid = amount_paid + ?, status = ?, version = version + 1,
+				  first_settled_on = least(first_settled_on, cast(? as date)),
+				  last_settled_on = greatest(last_settled_on, cast(? as date))
+				where id = ? and version = ?""", rows);
 		for (int i = 0; i < counts.length; i++) {
 			if (counts[i] != 0) {
 				changed.add((String) updates.get(i)[2]);

@@ -68,6 +68,22 @@ public class OrderSteps {
 	}
 
 	/** The steps of an order, oldest first. */
+	/** The steps of these orders, each order's in order. */
+	public java.util.Map<String, List<Step>> of(List<String> orderIds) {
+		java.util.Map<String, List<Step>> steps = new java.util.HashMap<>();
+		if (orderIds.isEmpty()) {
+			return steps;
+		}
+		new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(this.jdbc).query(
+				"select order_id, status, at, actor from order_step where order_id in (:ids) order by order_id, at, id",
+				java.util.Map.of("ids", orderIds), (java.sql.ResultSet rs) -> {
+					steps.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+						.add(new Step(OrderStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
+								rs.getString(4)));
+				});
+		return steps;
+	}
+
 	public List<Step> of(String orderId) {
 		return this.jdbc.query("select status, at, actor from order_step where order_id = ? order by at, id", (rs,
 				n) -> new Step(OrderStatus.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(), rs.getString(3)),

@@ -57,9 +57,12 @@ public class Orders {
 
 	private final OrderSteps steps;
 
+	private final io.encaisse.shared.AggregateBatch batch;
+
 	Orders(OrderSteps steps, OrderConfirmations confirmations, OrderRepository orders, DeliveryRepository deliveries,
 			Customers customers, AuditTrail audit, Today today, ApplicationEventPublisher events,
-			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			org.springframework.jdbc.core.simple.JdbcClient jdbc, io.encaisse.shared.AggregateBatch batch) {
+		this.batch = batch;
 		this.jdbc = jdbc;
 		this.confirmations = confirmations;
 		this.steps = steps;
@@ -76,12 +79,13 @@ public class Orders {
 	}
 
 	public Cursor.Page<OrderView> list(Cursor cursor) {
-		return cursor.fetch(this.orders::findByOrderByIdDesc, this.orders::findByIdLessThanOrderByIdDesc)
-			.map(this::view);
+		// the page's orders whole in one statement per table, whatever its size
+		Cursor.Page<Order> page = this.batch.page(Order.class, cursor);
+		return new Cursor.Page<>(views(page.data()), page.hasMore());
 	}
 
 	public List<OrderView> ofCustomer(String customerId) {
-		return this.orders.findByCustomerIdOrderByIdDesc(customerId).stream().map(this::view).toList();
+		return views(this.orders.findByCustomerIdOrderByIdDesc(customerId));
 	}
 
 	/**
@@ -373,30 +377,61 @@ public class Orders {
 	}
 
 	private OrderView view(Order o) {
-		Currency currency = Currency.getInstance(o.currency());
-		List<OrderLine> lines = o.lines();
-		List<OrderView.Line> viewLines = new ArrayList<>();
-		for (int i = 0; i < lines.size(); i++) {
-			OrderLine l = lines.get(i);
-			viewLines.add(new OrderView.Line(i + 1, l.sku(), l.description(), l.unit(), l.quantity(),
-					l.deliveredQuantity(), new Money(l.unitPrice(), currency), l.discountPercent(), l.taxRate(),
-					LineAmounts.lineNet(l.amounts(), currency), l.priceSource(), l.billing()));
+		return views(List.of(o)).get(0);
+	}
+
+	/**
+	 * The views of these orders, with what each keeps beside its aggregate (customer
+	 * name, dates and terms, deliveries, steps) read for all of them at once: a page of
+	 * orders costs the same statements whatever its size (issue 28).
+	 */
+	private List<OrderView> views(List<Order> orders) {
+		List<OrderView> views = new ArrayList<>(orders.size());
+		for (int from = 0; from < orders.size(); from += 500) {
+			views.addAll(viewsOf(orders.subList(from, Math.min(orders.size(), from + 500))));
 		}
-		String customerName = this.customers.find(o.customerId()).map(CustomerDetails::name).orElse(o.customerId());
-		// what the order keeps beside its aggregate, in one read
-		Object[] beside = this.jdbc.sql("""
-				select requested_delivery, estimated_delivery, payment_terms_days, deposit_percent
-				from customer_order where id = :id""")
-			.param("id", o.id())
-			.query((rs,
-					n) -> new Object[] { rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
-							rs.getObject(3, Integer.class), rs.getBigDecimal(4) })
-			.single();
-		return new OrderView(o.id(), o.number(), o.customerId(), customerName, o.quoteId(), o.channel(), o.currency(),
-				o.status(), o.orderedOn(), o.externalReference(), viewLines, o.totals(), o.invoiceIds(),
-				this.deliveries.findByOrderIdOrderByIdAsc(o.id()).stream().map(Orders::deliveryView).toList(),
-				o.version(), (BigDecimal) beside[3], (LocalDate) beside[0], (LocalDate) beside[1], (Integer) beside[2],
-				this.steps.of(o.id()));
+		return views;
+	}
+
+	private List<OrderView> viewsOf(List<Order> orders) {
+		List<String> ids = orders.stream().map(Order::id).toList();
+		java.util.Map<String, String> names = this.customers
+			.namesOf(orders.stream().map(Order::customerId).distinct().toList());
+		java.util.Map<String, Object[]> beside = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select id, requested_delivery, estimated_delivery, payment_terms_days, deposit_percent
+				from customer_order where id in (:ids)""").param("ids", ids).query((java.sql.ResultSet rs) -> {
+			beside.put(rs.getString(1), new Object[] { rs.getObject(2, LocalDate.class),
+					rs.getObject(3, LocalDate.class), rs.getObject(4, Integer.class), rs.getBigDecimal(5) });
+		});
+		java.util.Map<String, List<OrderView.DeliveryView>> deliveries = new java.util.HashMap<>();
+		List<String> deliveryIds = this.jdbc.sql("select id from delivery where order_id in (:ids) order by id")
+			.param("ids", ids)
+			.query(String.class)
+			.list();
+		for (Delivery d : this.batch.load(Delivery.class, deliveryIds)) {
+			deliveries.computeIfAbsent(d.orderId(), k -> new ArrayList<>()).add(deliveryView(d));
+		}
+		java.util.Map<String, List<OrderSteps.Step>> steps = this.steps.of(ids);
+		List<OrderView> views = new ArrayList<>(orders.size());
+		for (Order o : orders) {
+			Currency currency = Currency.getInstance(o.currency());
+			List<OrderLine> lines = o.lines();
+			List<OrderView.Line> viewLines = new ArrayList<>();
+			for (int i = 0; i < lines.size(); i++) {
+				OrderLine l = lines.get(i);
+				viewLines.add(new OrderView.Line(i + 1, l.sku(), l.description(), l.unit(), l.quantity(),
+						l.deliveredQuantity(), new Money(l.unitPrice(), currency), l.discountPercent(), l.taxRate(),
+						LineAmounts.lineNet(l.amounts(), currency), l.priceSource(), l.billing()));
+			}
+			Object[] kept = beside.get(o.id());
+			views.add(new OrderView(o.id(), o.number(), o.customerId(),
+					names.getOrDefault(o.customerId(), o.customerId()), o.quoteId(), o.channel(), o.currency(),
+					o.status(), o.orderedOn(), o.externalReference(), viewLines, o.totals(), o.invoiceIds(),
+					deliveries.getOrDefault(o.id(), List.of()), o.version(), (BigDecimal) kept[3], (LocalDate) kept[0],
+					(LocalDate) kept[1], (Integer) kept[2], steps.getOrDefault(o.id(), List.of())));
+		}
+		return views;
 	}
 
 	private static OrderView.DeliveryView deliveryView(Delivery d) {

@@ -62,12 +62,15 @@ public class Payments {
 
 	private final TransactionTemplate transactions;
 
+	private final io.encaisse.shared.AggregateBatch batch;
+
 	Payments(PaymentRepository payments, Receivables receivables, Customers customers, AuditTrail audit, Today today,
 			ApplicationEventPublisher events, org.springframework.jdbc.core.simple.JdbcClient jdbc,
 			@Value("${encaisse.payments.write-off.max-amount:10.00}") BigDecimal writeOffMaxAmount,
 			@Value("${encaisse.payments.write-off.max-percent:2}") BigDecimal writeOffMaxPercent,
 			@Value("${encaisse.payments.write-off.account:658000}") String writeOffAccount,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, io.encaisse.shared.AggregateBatch batch) {
+		this.batch = batch;
 		this.transactions = transactions;
 		this.tolerance = new Matcher.Tolerance(writeOffMaxAmount, writeOffMaxPercent);
 		this.writeOffAccount = writeOffAccount;
@@ -85,8 +88,8 @@ public class Payments {
 	}
 
 	public Cursor.Page<PaymentView> list(Cursor cursor) {
-		return cursor.fetch(this.payments::findByOrderByIdDesc, this.payments::findByIdLessThanOrderByIdDesc)
-			.map(Payments::view);
+		// the page's payments whole in one statement per table, whatever its size
+		return this.batch.page(Payment.class, cursor).map(Payments::view);
 	}
 
 	/**
@@ -115,10 +118,6 @@ public class Payments {
 		return this.jdbc.sql("select count(*) from payment where unallocated > 0 and on_account = false")
 			.query(Integer.class)
 			.single();
-	}
-
-	public List<PaymentView> ofCustomer(String customerId) {
-		return this.payments.findByCustomerIdOrderByIdDesc(customerId).stream().map(Payments::view).toList();
 	}
 
 	/**

@@ -73,9 +73,13 @@ public class Quotes {
 
 	private final QuoteRevisions revisions;
 
+	private final io.encaisse.shared.AggregateBatch batch;
+
 	Quotes(QuoteRepository quotes, Customers customers, Catalog catalog, Pricing pricing, DiscountPolicy discountPolicy,
 			Counters counters, AuditTrail audit, Today today, ApplicationEventPublisher events,
-			org.springframework.jdbc.core.simple.JdbcClient jdbc, QuoteRevisions revisions) {
+			org.springframework.jdbc.core.simple.JdbcClient jdbc, QuoteRevisions revisions,
+			io.encaisse.shared.AggregateBatch batch) {
+		this.batch = batch;
 		this.revisions = revisions;
 		this.jdbc = jdbc;
 		this.discountPolicy = discountPolicy;
@@ -119,8 +123,9 @@ public class Quotes {
 	}
 
 	public Cursor.Page<QuoteView> list(Cursor cursor) {
-		return cursor.fetch(this.quotes::findByOrderByIdDesc, this.quotes::findByIdLessThanOrderByIdDesc)
-			.map(this::view);
+		// the page's quotes whole in one statement per table, whatever its size
+		Cursor.Page<Quote> page = this.batch.page(Quote.class, cursor);
+		return new Cursor.Page<>(views(page.data()), page.hasMore());
 	}
 
 	/**
@@ -135,7 +140,7 @@ public class Quotes {
 	}
 
 	public List<QuoteView> ofCustomer(String customerId) {
-		return this.quotes.findByCustomerIdOrderByIdDesc(customerId).stream().map(this::view).toList();
+		return views(this.quotes.findByCustomerIdOrderByIdDesc(customerId));
 	}
 
 	@Transactional
@@ -441,6 +446,30 @@ public class Quotes {
 	}
 
 	private QuoteView view(Quote q) {
+		return views(List.of(q)).get(0);
+	}
+
+	/**
+	 * The views of these quotes, with their terms and customers' names read for all of
+	 * them at once: a page of quotes costs the same statements whatever its size (issue
+	 * 28).
+	 */
+	private List<QuoteView> views(List<Quote> quotes) {
+		List<QuoteView> views = new java.util.ArrayList<>(quotes.size());
+		for (int from = 0; from < quotes.size(); from += 500) {
+			List<Quote> chunk = quotes.subList(from, Math.min(quotes.size(), from + 500));
+			java.util.Map<String, QuoteTerms> terms = terms(chunk.stream().map(Quote::id).toList());
+			java.util.Map<String, String> names = this.customers
+				.namesOf(chunk.stream().map(Quote::customerId).distinct().toList());
+			for (Quote q : chunk) {
+				views.add(view(q, terms.getOrDefault(q.id(), new QuoteTerms(null, null, null)),
+						names.getOrDefault(q.customerId(), q.customerId())));
+			}
+		}
+		return views;
+	}
+
+	private QuoteView view(Quote q, QuoteTerms terms, String customerName) {
 		Currency currency = Currency.getInstance(q.currency());
 		List<QuoteLine> lines = q.lines();
 		List<QuoteView.Line> viewLines = IntStream.range(0, lines.size()).mapToObj(i -> {
@@ -450,8 +479,6 @@ public class Quotes {
 					LineAmounts.lineNet(l.amounts(), currency), l.priceSource(), l.optionalLine(), l.billing(),
 					l.billingPeriod(), l.chosen());
 		}).toList();
-		QuoteTerms terms = terms(q.id());
-		String customerName = this.customers.find(q.customerId()).map(CustomerDetails::name).orElse(q.customerId());
 		return new QuoteView(q.id(), q.number(), q.customerId(), customerName, q.currency(), q.issueDate(),
 				q.validUntil(), q.statusOn(this.today.date()), q.orderId(), q.notes(), viewLines, q.totals(),
 				q.sentAt(), q.acceptedAt(), q.acceptedBy(), q.maxDiscount(), q.createdBy(), q.approvedBy(),
@@ -542,6 +569,17 @@ public class Quotes {
 
 	/** What a quote keeps beside its aggregate: deposit, payment terms, conditions. */
 	private record QuoteTerms(BigDecimal depositPercent, Integer paymentTermsDays, String conditions) {
+	}
+
+	private java.util.Map<String, QuoteTerms> terms(List<String> quoteIds) {
+		java.util.Map<String, QuoteTerms> terms = new java.util.HashMap<>();
+		this.jdbc.sql("select id, deposit_percent, payment_terms_days, conditions from quote where id in (:ids)")
+			.param("ids", quoteIds)
+			.query((java.sql.ResultSet rs) -> {
+				terms.put(rs.getString(1),
+						new QuoteTerms(rs.getBigDecimal(2), (Integer) rs.getObject(3, Integer.class), rs.getString(4)));
+			});
+		return terms;
 	}
 
 	private QuoteTerms terms(String quoteId) {

@@ -1,13 +1,18 @@
 package io.encaisse.reporting;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.encaisse.shared.Money;
 
@@ -19,6 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Open receivables by days past due (current, 1-30, 31-60, 61-90, over 90) as they stood
  * on any date: invoices issued by then, less what payments and credit notes settled by
  * then.
+ * <p>
+ * Computed in the database in one pass (ADR 0018): an invoice's open amount at a date is
+ * what is open now plus what was settled after that date, so the report reads the
+ * invoices open now (an index of them by due date) and the settlements dated after the
+ * date (indexed by date), never every invoice's history. Buckets are date comparisons
+ * against the due date, sums are per customer and currency.
  */
 @Service
 @Transactional(readOnly = true)
@@ -62,24 +73,101 @@ public class Aging {
 
 	}
 
-	public record Report(LocalDate asOf, List<Row> customers, List<Row> totals, List<OpenItem> items) {
+	/** Customers by amount owed (largest first), then the totals per currency. */
+	public record Report(LocalDate asOf, List<Row> customers, List<Row> totals) {
 	}
+
+	/**
+	 * Every receivable open at the date, one row each (ADR 0018). The candidates are the
+	 * invoices open now issued by then, and those closed now that were open over the date
+	 * (issued by then, last settled after it); {@code %s} is that interval condition, in
+	 * the form the database's index answers. A candidate's open amount at the date is its
+	 * total when nothing had settled it yet, what is open now when everything that
+	 * settled it was dated by then, and otherwise its total less what settled it by then,
+	 * looked up by invoice for those few only. {@code :asOf} and the bucket bounds are
+	 * bound by the callers.
+	 */
+	private static final String OPEN_AT = """
+			with candidates as (
+			  select r.invoice_id, r.number, r.customer_id, r.customer_name, r.currency, r.due_date, r.total,
+			         r.open_amount, r.first_settled_on, r.last_settled_on
+			  from invoicing_receivable r
+			  where r.status in ('ISSUED', 'PARTIALLY_PAID') and r.issue_date <= :asOf
+			  union all
+			  select r.invoice_id, r.number, r.customer_id, r.customer_name, r.currency, r.due_date, r.total,
+			         r.open_amount, r.first_settled_on, r.last_settled_on
+			  from invoicing_receivable r
+			  where r.status not in ('ISSUED', 'PARTIALLY_PAID') and r.last_settled_on is not null and %s
+			), open_at as (
+			  select c.invoice_id, c.number, c.customer_id, c.customer_name, c.currency, c.due_date,
+			         case when c.first_settled_on is null or c.first_settled_on > :asOf then c.total
+			              when c.last_settled_on <= :asOf then c.open_amount
+			              else c.total - coalesce((select sum(s.amount) from invoicing_settlement s
+			                                       where s.invoice_id = c.invoice_id and s.settled_on <= :asOf), 0)
+			         end as open_amount
+			  from candidates c
+			)
+			""";
+
+	/**
+	 * The interval condition on PostgreSQL: what its GiST index of closed invoices
+	 * answers.
+	 */
+	private static final String OPEN_OVER_POSTGRES = "daterange(r.issue_date, greatest(r.issue_date, r.last_settled_on), '[)') @> cast(:asOf as date)";
+
+	/** The same elsewhere (H2). */
+	private static final String OPEN_OVER = "r.issue_date <= :asOf and r.last_settled_on > :asOf";
+
+	private static final String BUCKETS = """
+			sum(case when due_date >= :asOf then open_amount else 0 end) as b0,
+			sum(case when due_date < :asOf and due_date >= :d30 then open_amount else 0 end) as b1,
+			sum(case when due_date < :d30 and due_date >= :d60 then open_amount else 0 end) as b2,
+			sum(case when due_date < :d60 and due_date >= :d90 then open_amount else 0 end) as b3,
+			sum(case when due_date < :d90 then open_amount else 0 end) as b4,
+			sum(open_amount) as total, count(*) as invoices""";
 
 	private final JdbcClient jdbc;
 
-	Aging(JdbcClient jdbc) {
+	private final String openAt;
+
+	private final boolean postgres;
+
+	Aging(JdbcClient jdbc, io.encaisse.shared.Bulk database) {
 		this.jdbc = jdbc;
+		this.postgres = database.postgres();
+		this.openAt = OPEN_AT.formatted(this.postgres ? OPEN_OVER_POSTGRES : OPEN_OVER);
 	}
 
-	public List<OpenItem> openItems(LocalDate asOf) {
-		return this.jdbc
-			.sql("""
-					select r.invoice_id, r.number, r.customer_id, r.customer_name, r.currency, r.due_date,
-					       r.total - coalesce((select sum(s.amount) from invoicing_settlement s
-					                           where s.invoice_id = r.invoice_id and s.settled_on <= :asOf), 0) as open_amount
-					from invoicing_receivable r
-					where r.issue_date <= :asOf""")
-			.param("asOf", asOf)
+	/** The report at the date: a row per customer and currency, and the totals. */
+	public Report asOf(LocalDate asOf) {
+		List<Row> customers = bounded(
+				this.openAt + "select customer_id, max(customer_name) as customer_name, currency, " + BUCKETS
+						+ " from open_at where open_amount > 0 group by customer_id, currency",
+				asOf)
+			.query((rs, i) -> row(rs, rs.getString("customer_id"), rs.getString("customer_name")))
+			.list();
+		List<Row> sorted = new ArrayList<>(customers);
+		sorted.sort(Comparator.comparing((Row r) -> r.total().amount()).reversed().thenComparing(Row::customerId));
+		return new Report(asOf, sorted, totals(customers));
+	}
+
+	/** The totals per currency at the date. */
+	public List<Row> totals(LocalDate asOf) {
+		return bounded(this.openAt + "select currency, " + BUCKETS
+				+ " from open_at where open_amount > 0 group by currency order by currency", asOf)
+			.query((rs, i) -> row(rs, null, null))
+			.list();
+	}
+
+	/**
+	 * The open items furthest past due at the date (the dashboard's "late" list), at most
+	 * {@code limit}.
+	 */
+	public List<OpenItem> latest(LocalDate asOf, int limit) {
+		return bounded(this.openAt
+				+ "select invoice_id, number, customer_id, customer_name, currency, due_date, open_amount"
+				+ " from open_at where open_amount > 0 and due_date < :asOf order by due_date, invoice_id limit "
+				+ Math.max(1, Math.min(limit, 1000)), asOf)
 			.query((rs, i) -> {
 				LocalDate due = rs.getObject("due_date", LocalDate.class);
 				long late = ChronoUnit.DAYS.between(due, asOf);
@@ -87,43 +175,55 @@ public class Aging {
 						rs.getString("customer_name"), due,
 						Money.of(rs.getBigDecimal("open_amount"), rs.getString("currency")), late, Bucket.of(late));
 			})
-			.list()
-			.stream()
-			.filter(item -> item.open().isPositive())
-			.sorted(Comparator.comparing(OpenItem::daysPastDue).reversed())
-			.toList();
+			.list();
 	}
 
-	public Report asOf(LocalDate asOf) {
-		List<OpenItem> items = openItems(asOf);
-		Map<String, List<OpenItem>> byCustomer = new LinkedHashMap<>();
-		Map<String, List<OpenItem>> byCurrency = new LinkedHashMap<>();
-		for (OpenItem item : items) {
-			byCustomer.computeIfAbsent(item.customerId() + "|" + item.open().currencyCode(), k -> new ArrayList<>())
-				.add(item);
-			byCurrency.computeIfAbsent(item.open().currencyCode(), k -> new ArrayList<>()).add(item);
+	private JdbcClient.StatementSpec bounded(String sql, LocalDate asOf) {
+		if (this.postgres) {
+			// for this transaction only: no JIT (the plan is cheap to run but estimated
+			// dear
+			// enough for PostgreSQL to compile it, 0.6 s of 0.9 s at 1,000,000 invoices);
+			// the GiST index read on its own (index-only), not through a bitmap of the
+			// table
+			// (the planner underestimates the intervals containing a date tenfold and
+			// prefers the bitmap: 130 ms against 57 ms); room to sort the rows in memory
+			this.jdbc.sql("""
+					select set_config('jit', 'off', true), set_config('enable_bitmapscan', 'off', true),
+					       set_config('work_mem', '32MB', true)""").query((rs, n) -> 1).list();
 		}
-		List<Row> customers = byCustomer.values()
-			.stream()
-			.map(list -> row(list.get(0).customerId(), list.get(0).customerName(), list))
-			.sorted(Comparator.comparing((Row r) -> r.total().amount()).reversed())
-			.toList();
-		List<Row> totals = byCurrency.values().stream().map(list -> row(null, null, list)).toList();
-		return new Report(asOf, customers, totals, items);
+		return this.jdbc.sql(sql)
+			.param("asOf", asOf)
+			.param("d30", asOf.minusDays(30))
+			.param("d60", asOf.minusDays(60))
+			.param("d90", asOf.minusDays(90));
 	}
 
-	private static Row row(String customerId, String name, List<OpenItem> items) {
-		String currency = items.get(0).open().currencyCode();
-		Map<Bucket, Money> buckets = new LinkedHashMap<>();
-		for (Bucket b : Bucket.values()) {
-			buckets.put(b, Money.zero(currency));
+	private static Row row(ResultSet rs, String customerId, String customerName) throws SQLException {
+		String currency = rs.getString("currency");
+		Map<Bucket, Money> buckets = new EnumMap<>(Bucket.class);
+		Bucket[] all = Bucket.values();
+		for (int b = 0; b < all.length; b++) {
+			buckets.put(all[b], Money.of(rs.getBigDecimal("b" + b), currency));
 		}
-		Money total = Money.zero(currency);
-		for (OpenItem item : items) {
-			buckets.merge(item.bucket(), item.open(), Money::plus);
-			total = total.plus(item.open());
+		return new Row(customerId, customerName, currency, buckets, Money.of(rs.getBigDecimal("total"), currency),
+				rs.getInt("invoices"));
+	}
+
+	/** The per-currency totals of customer rows already read (no second query). */
+	private static List<Row> totals(List<Row> customers) {
+		Map<String, Row> byCurrency = new LinkedHashMap<>();
+		for (Row r : customers.stream().sorted(Comparator.comparing(Row::currency)).toList()) {
+			byCurrency.merge(r.currency(), new Row(null, null, r.currency(), r.buckets(), r.total(), r.invoices()),
+					(a, b) -> {
+						Map<Bucket, Money> sum = new EnumMap<>(Bucket.class);
+						for (Bucket k : Bucket.values()) {
+							sum.put(k, a.bucket(k).plus(b.bucket(k)));
+						}
+						return new Row(null, null, a.currency(), sum, a.total().plus(b.total()),
+								a.invoices() + b.invoices());
+					});
 		}
-		return new Row(customerId, name, currency, buckets, total, items.size());
+		return List.copyOf(byCurrency.values());
 	}
 
 	/**
@@ -131,19 +231,20 @@ public class Aging {
 	 * divided by the credit sales of the period, times the days of the period. Empty when
 	 * nothing was sold in the period.
 	 */
-	public java.util.Optional<BigDecimal> dso(LocalDate asOf, String currency, int days) {
-		BigDecimal receivables = openItems(asOf).stream()
-			.filter(i -> i.open().currencyCode().equals(currency))
-			.map(i -> i.open().amount())
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		return dso(asOf, Money.of(receivables, currency), days);
+	public Optional<BigDecimal> dso(LocalDate asOf, String currency, int days) {
+		Money receivables = totals(asOf).stream()
+			.filter(r -> r.currency().equals(currency))
+			.findFirst()
+			.map(Row::total)
+			.orElse(Money.zero(currency));
+		return dso(asOf, receivables, days);
 	}
 
 	/**
 	 * The same, for receivables already summed (the dashboard has them from its aging
-	 * report).
+	 * totals).
 	 */
-	public java.util.Optional<BigDecimal> dso(LocalDate asOf, Money receivables, int days) {
+	public Optional<BigDecimal> dso(LocalDate asOf, Money receivables, int days) {
 		String currency = receivables.currencyCode();
 		BigDecimal sales = this.jdbc.sql("""
 				select coalesce(sum(total), 0) from invoicing_receivable
@@ -154,11 +255,10 @@ public class Aging {
 			.query(BigDecimal.class)
 			.single();
 		if (sales.signum() == 0) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
-		return java.util.Optional.of(receivables.amount()
-			.multiply(BigDecimal.valueOf(days))
-			.divide(sales, 1, java.math.RoundingMode.HALF_UP));
+		return Optional
+			.of(receivables.amount().multiply(BigDecimal.valueOf(days)).divide(sales, 1, RoundingMode.HALF_UP));
 	}
 
 }

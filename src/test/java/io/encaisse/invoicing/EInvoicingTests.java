@@ -28,6 +28,46 @@ class EInvoicingTests {
 	@Autowired
 	EInvoicing eInvoicing;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/**
+	 * A numbered document no e-invoice can be made of (here a credit note written without
+	 * a due date, as an import might leave it) is rejected with the reason, and the
+	 * invoices after it are still handed over: the failure used to mark the transaction
+	 * that records the answers for rollback, and every later invoice stopped with it.
+	 */
+	@Test
+	void aDocumentThatCannotBeProducedIsRejectedAndTheOthersGoOn() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String sku = fixtures.product("45.00", "20");
+		String customer = fixtures.customer();
+		String invoice = fixtures.deliver(fixtures.acceptedOrder(customer, sku, "1"), sku, "1");
+		String broken = "inv_broken_" + System.nanoTime();
+		this.jdbc
+			.sql("""
+					insert into invoice (id, kind, number, status, customer_id, customer_name, credited_invoice_id, issue_date,
+					  currency, total_net, total_tax, total, amount_paid, amount_credited, payment_terms_days, version, created_at)
+					values (:id, 'CREDIT_NOTE', :number, 'ISSUED', :customer, 'Client', :invoice, current_date, 'EUR', 10, 2, 12,
+					  0, 0, 30, 0, current_timestamp)""")
+			.param("id", broken)
+			.param("number", "AV-BROKEN-" + System.nanoTime())
+			.param("customer", customer)
+			.param("invoice", invoice)
+			.update();
+		String good = fixtures.deliver(fixtures.acceptedOrder(customer, sku, "1"), sku, "1");
+
+		while (this.eInvoicing.submitPending(500) > 0) {
+			// every document of the suite so far is handed over
+		}
+		var rejected = api.get("/api/v1/invoices/" + broken + "/lifecycle").json().get("data");
+		assertThat(rejected.get(0).get("code").asInt()).as(rejected.toString()).isEqualTo(213);
+		assertThat(rejected.get(0).get("note").asString()).startsWith("the e-invoice could not be produced");
+		var submitted = api.get("/api/v1/invoices/" + good + "/lifecycle").json().get("data");
+		assertThat(submitted.get(0).get("code").asInt()).as(submitted.toString()).isEqualTo(200);
+	}
+
 	@Test
 	void submittedThroughTheFileDropReportedAndPaid() throws Exception {
 		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);

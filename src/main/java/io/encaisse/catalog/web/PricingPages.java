@@ -72,7 +72,7 @@ class PricingPages {
 	@PreAuthorize(Roles.ANY)
 	String priceLists(Model model) {
 		model.addAttribute("lists", this.prices.priceLists());
-		model.addAttribute("customers", this.customers.search(null));
+		model.addAttribute("customers", this.customers.names());
 		return "products/price-lists";
 	}
 

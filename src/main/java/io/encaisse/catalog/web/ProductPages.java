@@ -106,7 +106,7 @@ class ProductPages {
 		model.addAttribute("audit", this.audit.of("product", p.id()));
 		model.addAttribute("history", this.pricing.history(sku));
 		model.addAttribute("today", this.today.date());
-		model.addAttribute("customers", this.customers.search(null));
+		model.addAttribute("customers", this.customers.names());
 		model.addAttribute("openDocuments",
 				this.usages.stream().flatMap(u -> u.openDocumentsWith(sku).stream()).toList());
 		return "products/show";

@@ -87,6 +87,16 @@ public class Invoice {
 	@MappedCollection(idColumn = "invoice_id", keyColumn = "adjustment_index")
 	private List<InvoiceAdjustment> adjustments;
 
+	/**
+	 * The earliest and the latest date of what settled this invoice (payments,
+	 * write-offs, credit notes), kept as they are applied and never narrowed (a reversed
+	 * payment leaves them): bounds that let aging at a past date find the invoices open
+	 * then without reading every settlement (ADR 0018).
+	 */
+	private LocalDate firstSettledOn;
+
+	private LocalDate lastSettledOn;
+
 	@Version
 	private Long version;
 
@@ -216,6 +226,24 @@ public class Invoice {
 		return settle(writeOffId, difference, on, InvoicePayment.WRITE_OFF);
 	}
 
+	/** Widens the settlement dates to take in one more settlement dated {@code on}. */
+	private void settledOn(LocalDate on) {
+		if (this.firstSettledOn == null || on.isBefore(this.firstSettledOn)) {
+			this.firstSettledOn = on;
+		}
+		if (this.lastSettledOn == null || on.isAfter(this.lastSettledOn)) {
+			this.lastSettledOn = on;
+		}
+	}
+
+	public LocalDate firstSettledOn() {
+		return this.firstSettledOn;
+	}
+
+	public LocalDate lastSettledOn() {
+		return this.lastSettledOn;
+	}
+
 	private Money settle(String paymentId, Money offered, LocalDate paidOn, String settlementKind) {
 		if (this.kind != Kind.INVOICE) {
 			throw new Problem.StateConflict(describe() + " is a credit note; it cannot be paid");
@@ -235,16 +263,18 @@ public class Invoice {
 		}
 		this.payments.add(new InvoicePayment(paymentId, applied.amount(), paidOn, settlementKind));
 		this.amountPaid = this.amountPaid.add(applied.amount());
+		settledOn(paidOn);
 		settleStatus();
 		return applied;
 	}
 
-	/** A credit note for this invoice was issued. */
-	public void applyCredit(Money credited) {
+	/** A credit note for this invoice was issued on that date. */
+	public void applyCredit(Money credited, LocalDate on) {
 		if (!this.status.isOpen() && this.status != InvoiceStatus.PAID) {
 			throw new Problem.StateConflict(describe() + " is " + this.status + "; it cannot be credited");
 		}
 		this.amountCredited = this.amountCredited.add(credited.amount());
+		settledOn(on);
 		if (this.amountCredited.compareTo(this.total) >= 0) {
 			this.status = InvoiceStatus.CANCELLED;
 		}

@@ -17,8 +17,6 @@ public interface InvoiceRepository extends ListCrudRepository<Invoice, String> {
 
 	List<Invoice> findByCreditedInvoiceIdOrderByIdAsc(String invoiceId);
 
-	List<Invoice> findByCustomerIdOrderByIdDesc(String customerId);
-
 	long countByOrderIdAndKind(String orderId, Invoice.Kind kind);
 
 }

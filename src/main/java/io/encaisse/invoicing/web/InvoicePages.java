@@ -141,7 +141,7 @@ class InvoicePages {
 	}
 
 	private String formView(Model model) {
-		model.addAttribute("customers", this.customers.search(null));
+		model.addAttribute("customers", this.customers.names());
 		model.addAttribute("products", this.catalog.all().stream().filter(p -> p.active()).toList());
 		return "invoices/form";
 	}

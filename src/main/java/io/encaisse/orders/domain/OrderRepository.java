@@ -3,16 +3,11 @@ package io.encaisse.orders.domain;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.data.repository.ListCrudRepository;
 
 public interface OrderRepository extends ListCrudRepository<Order, String> {
 
 	Optional<Order> findByQuoteId(String quoteId);
-
-	List<Order> findByOrderByIdDesc(Limit limit);
-
-	List<Order> findByIdLessThanOrderByIdDesc(String id, Limit limit);
 
 	List<Order> findByCustomerIdOrderByIdDesc(String customerId);
 

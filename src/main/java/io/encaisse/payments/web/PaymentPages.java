@@ -139,7 +139,7 @@ class PaymentPages {
 	String form(@RequestParam(required = false) String reference, @RequestParam(required = false) String amount,
 			Model model) {
 		model.addAttribute("form", new PaymentInput(null, amount, "EUR", this.today.date(), reference));
-		model.addAttribute("customers", this.customers.search(null));
+		model.addAttribute("customers", this.customers.names());
 		return "payments/form";
 	}
 
@@ -159,7 +159,7 @@ class PaymentPages {
 		catch (Problem.Refused refused) {
 			Forms.refused(model, refused);
 			model.addAttribute("form", input);
-			model.addAttribute("customers", this.customers.search(null));
+			model.addAttribute("customers", this.customers.names());
 			return "payments/form";
 		}
 	}

@@ -11,13 +11,17 @@ import org.springframework.stereotype.Component;
 @Component
 class PaymentsOfCustomer implements CustomerRelationship {
 
+	private final io.encaisse.payments.CustomerPayments customerPayments;
+
 	private final Payments payments;
 
 	private final Formats fmt;
 
 	private final io.encaisse.payments.DirectDebits directDebits;
 
-	PaymentsOfCustomer(Payments payments, Formats fmt, io.encaisse.payments.DirectDebits directDebits) {
+	PaymentsOfCustomer(Payments payments, Formats fmt, io.encaisse.payments.DirectDebits directDebits,
+			io.encaisse.payments.CustomerPayments customerPayments) {
+		this.customerPayments = customerPayments;
 		this.payments = payments;
 		this.fmt = fmt;
 		this.directDebits = directDebits;
@@ -36,11 +40,12 @@ class PaymentsOfCustomer implements CustomerRelationship {
 			.toList();
 		java.util.List<Section> sections = new java.util.ArrayList<>();
 		sections.add(new Section(4, "nav.payments",
-				this.payments.ofCustomer(customerId)
+				this.customerPayments.of(customerId, Section.SHOWN)
 					.stream()
 					.map(p -> new Entry(p.reference() == null ? p.id() : p.reference(), "/payments/" + p.id(),
 							p.status().name(), this.fmt.money(p.amount()), this.fmt.date(p.receivedOn())))
-					.toList()));
+					.toList(),
+				List.of(), this.customerPayments.count(customerId), null));
 		if (!credit.isEmpty()) {
 			sections.add(new Section(5, "payments.credit", credit));
 		}

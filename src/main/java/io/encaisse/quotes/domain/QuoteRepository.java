@@ -2,14 +2,9 @@ package io.encaisse.quotes.domain;
 
 import java.util.List;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.data.repository.ListCrudRepository;
 
 public interface QuoteRepository extends ListCrudRepository<Quote, String> {
-
-	List<Quote> findByOrderByIdDesc(Limit limit);
-
-	List<Quote> findByIdLessThanOrderByIdDesc(String id, Limit limit);
 
 	List<Quote> findByCustomerIdOrderByIdDesc(String customerId);
 

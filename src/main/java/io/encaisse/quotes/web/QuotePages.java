@@ -232,7 +232,7 @@ class QuotePages {
 		if (!model.containsAttribute("formAction")) {
 			model.addAttribute("formAction", "/quotes");
 		}
-		model.addAttribute("customers", this.customers.search(null));
+		model.addAttribute("customers", this.customers.names());
 		model.addAttribute("products", this.catalog.all().stream().filter(p -> p.active()).toList());
 		return "quotes/form";
 	}

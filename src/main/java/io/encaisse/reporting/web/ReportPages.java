@@ -43,16 +43,15 @@ class ReportPages {
 	@PreAuthorize(Roles.ANY)
 	String dashboard(Model model) {
 		LocalDate date = this.today.date();
-		Aging.Report report = this.aging.asOf(date);
+		List<Aging.Row> totals = this.aging.totals(date);
 		model.addAttribute("asOf", date);
-		model.addAttribute("totals", report.totals());
-		model.addAttribute("bars", report.totals().stream().map(ReportPages::bars).toList());
+		model.addAttribute("totals", totals);
+		model.addAttribute("bars", totals.stream().map(ReportPages::bars).toList());
 		model.addAttribute("dso",
-				report.totals()
-					.stream()
+				totals.stream()
 					.collect(java.util.stream.Collectors.toMap(Aging.Row::currency,
 							r -> this.aging.dso(date, r.total(), 90).map(BigDecimal::toPlainString).orElse("—"))));
-		model.addAttribute("late", report.items().stream().filter(i -> i.daysPastDue() > 0).limit(10).toList());
+		model.addAttribute("late", this.aging.latest(date, 10));
 		// what the other modules put on the dashboard (late orders...), each on its own
 		model.addAttribute("panels",
 				this.panels.stream()
@@ -77,6 +76,8 @@ class ReportPages {
 		LocalDate date = asOf == null ? this.today.date() : asOf;
 		Aging.Report report = this.aging.asOf(date);
 		model.addAttribute("report", report);
+		// the largest balances; the rest are in the totals (and in the API's full list)
+		model.addAttribute("shown", report.customers().subList(0, Math.min(report.customers().size(), 200)));
 		model.addAttribute("buckets", Aging.Bucket.values());
 		model.addAttribute("bars", report.totals().stream().map(ReportPages::bars).toList());
 		return "reports/aging";
