@@ -106,6 +106,7 @@ public class Aging {
 			                                       where s.invoice_id = c.invoice_id and s.settled_on <= :asOf), 0)
 			         end as open_amount
 			  from candidates c
+			  offset 0
 			)
 			""";
 
@@ -182,14 +183,20 @@ public class Aging {
 		if (this.postgres) {
 			// for this transaction only: no JIT (the plan is cheap to run but estimated
 			// dear
-			// enough for PostgreSQL to compile it, 0.6 s of 0.9 s at 1,000,000 invoices);
+			// enough for PostgreSQL to compile it: 0.6 s of 0.9 s at 1,000,000 invoices);
 			// the GiST index read on its own (index-only), not through a bitmap of the
 			// table
 			// (the planner underestimates the intervals containing a date tenfold and
-			// prefers the bitmap: 130 ms against 57 ms); room to sort the rows in memory
+			// prefers
+			// the bitmap: 130 ms against 57 ms); sums per customer in a hash table, not
+			// by
+			// sorting every open item (0.45 s of 1.6 s at 10,000,000), with the memory
+			// for it
 			this.jdbc.sql("""
 					select set_config('jit', 'off', true), set_config('enable_bitmapscan', 'off', true),
-					       set_config('work_mem', '32MB', true)""").query((rs, n) -> 1).list();
+					       set_config('enable_sort', 'off', true), set_config('work_mem', '128MB', true)""")
+				.query((rs, n) -> 1)
+				.list();
 		}
 		return this.jdbc.sql(sql)
 			.param("asOf", asOf)

@@ -1,10 +1,11 @@
 -- PostgreSQL only (issue 28, ADR 0018). The indexes the reports and lists read through, each named for its reader.
 --
--- Aging now and at any date: the invoices open now, by due date, with what the report sums (an index-only scan;
--- the receivable view's conditions imply the predicate). A settlement that changes the status is no longer a
--- HOT update (status is in the predicate): the price of reading the open book without reading the whole table.
-create index invoice_open_by_due on invoice (due_date, id)
-    include (number, customer_id, customer_name, currency, issue_date, total, amount_paid, amount_credited,
+-- Aging now and at any date: the invoices open now, by issue date (at a past date only those issued by then are
+-- read), with what the report sums (an index-only scan; the receivable view's conditions imply the predicate).
+-- A settlement that changes the status is no longer a HOT update (status is in the predicate): the price of
+-- reading the open book without reading the whole table.
+create index invoice_open_by_issue on invoice (issue_date, id)
+    include (number, customer_id, customer_name, currency, due_date, total, amount_paid, amount_credited,
              first_settled_on, last_settled_on)
     where kind = 'INVOICE' and number is not null and status in ('ISSUED', 'PARTIALLY_PAID');
 -- Aging at a past date: the invoices closed now that were open then (issued by the date, last settled after it),

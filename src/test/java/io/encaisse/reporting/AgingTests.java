@@ -154,9 +154,10 @@ class AgingTests {
 			.sql("""
 					insert into invoice (id, kind, number, status, customer_id, customer_name, credited_invoice_id, issue_date,
 					  due_date, currency, total_net, total_tax, total, amount_paid, amount_credited, payment_terms_days, version,
-					  created_at)
+					  created_at, origin, source_ref)
 					values (:id, :kind, :number, :status, :customer, :name, :credited, :issued, :due, :currency, :total, 0,
-					  :total, :paid, :creditedAmount, 30, 0, current_timestamp)""")
+					  :total, :paid, :creditedAmount, 30, 0, current_timestamp, 'IMPORTED', :source)""")
+			.param("source", "import:" + number)
 			.param("id", id)
 			.param("kind", kind)
 			.param("number", number)
