@@ -97,14 +97,16 @@ public class Payments {
 	 * certain candidates first, then the largest.
 	 */
 	public List<PaymentView> queue(int limit) {
-		return this.jdbc.sql("""
+		List<String> ids = this.jdbc.sql("""
 				select id from payment where unallocated > 0 and on_account = false
 				order by received_on, id limit :limit""")
 			.param("limit", Math.max(1, Math.min(limit, 500)))
 			.query(String.class)
-			.list()
+			.list();
+		// the queue's payments whole in one statement per table, whatever its length
+		return this.batch.load(Payment.class, ids)
 			.stream()
-			.map(this::get)
+			.map(Payments::view)
 			.sorted(java.util.Comparator
 				.comparing((PaymentView p) -> p.suggestions().isEmpty() ? BigDecimal.ZERO
 						: p.suggestions().get(0).confidence())
