@@ -1,26 +1,18 @@
 package io.encaisse.payments;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-
 import io.encaisse.customers.Customers;
 import io.encaisse.customers.LegalIds;
 import io.encaisse.invoicing.Receivables;
-import io.encaisse.payments.statements.Camt053;
+import io.encaisse.payments.sepa.Pain008;
 import io.encaisse.shared.AuditTrail;
 import io.encaisse.shared.Ids;
 import io.encaisse.shared.Money;
@@ -44,23 +36,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class DirectDebits {
 
-	/** The characters the SEPA rulebook lets through. */
-	private static final String SEPA_TEXT = "[^A-Za-z0-9/?:().,'+ -]";
-
-	private static final Map<String, String> RETURN_REASONS = Map.ofEntries(Map.entry("AC01", "incorrect account"),
-			Map.entry("AC04", "account closed"), Map.entry("AC06", "account blocked"),
-			Map.entry("AG01", "transaction forbidden on this account"), Map.entry("AM04", "insufficient funds"),
-			Map.entry("MD01", "no valid mandate"), Map.entry("MD06", "refund requested by the debtor"),
-			Map.entry("MD07", "debtor deceased"), Map.entry("MS02", "refused by the debtor"),
-			Map.entry("MS03", "reason not specified"), Map.entry("SL01", "specific service of the debtor's bank"));
-
 	private final JdbcClient jdbc;
 
 	private final Customers customers;
 
 	private final Receivables receivables;
-
-	private final Payments payments;
 
 	private final AuditTrail audit;
 
@@ -70,13 +50,12 @@ public class DirectDebits {
 
 	private final String creditorName;
 
-	DirectDebits(JdbcClient jdbc, Customers customers, Receivables receivables, Payments payments, AuditTrail audit,
-			Today today, @Value("${encaisse.seller.sepa-creditor-id:FR72ZZZ123456}") String creditorId,
+	DirectDebits(JdbcClient jdbc, Customers customers, Receivables receivables, AuditTrail audit, Today today,
+			@Value("${encaisse.seller.sepa-creditor-id:FR72ZZZ123456}") String creditorId,
 			@Value("${encaisse.seller.name:Atelier Numérique SAS}") String creditorName) {
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.receivables = receivables;
-		this.payments = payments;
 		this.audit = audit;
 		this.today = today;
 		this.creditorId = creditorId;
@@ -87,9 +66,10 @@ public class DirectDebits {
 			String status, LocalDate firstCollectedOn) {
 	}
 
+	/** One invoice of a collection, with its debtor (the customer) and mandate. */
 	public record Item(String invoiceId, String invoiceNumber, String endToEndId, String mandateReference,
-			String sequenceType, BigDecimal amount, String status, String returnReason, String customerName,
-			String debtorIban, String debtorBic, LocalDate signedOn) {
+			String sequenceType, BigDecimal amount, String status, String returnReason, String customerId,
+			String customerName, String debtorIban, String debtorBic, LocalDate signedOn) {
 	}
 
 	public record Collection(String id, String messageId, String bankAccountId, LocalDate collectionDate,
@@ -206,17 +186,16 @@ public class DirectDebits {
 					.query(String.class)
 					.list());
 		for (Mandate mandate : active) {
-			String name = this.customers.find(mandate.customerId()).map(c -> c.name()).orElse(mandate.customerId());
 			for (Receivables.Versioned open : this.receivables.openPayables(mandate.customerId(), "EUR")) {
 				Receivables.Payable invoice = open.payable();
 				if (invoice.dueDate() == null || invoice.dueDate().isAfter(collectionDate)
 						|| pending.contains(invoice.invoiceId())) {
 					continue;
 				}
-				items.add(
-						new Item(invoice.invoiceId(), invoice.number(), endToEnd(invoice.number()), mandate.reference(),
-								mandate.firstCollectedOn() == null ? "FRST" : "RCUR", invoice.amountDue().amount(),
-								"PENDING", null, name, mandate.iban(), mandate.bic(), mandate.signedOn()));
+				items.add(new Item(invoice.invoiceId(), invoice.number(), Pain008.endToEndId(invoice.number()),
+						mandate.reference(), mandate.firstCollectedOn() == null ? "FRST" : "RCUR",
+						invoice.amountDue().amount(), "PENDING", null, mandate.customerId(), null, mandate.iban(),
+						mandate.bic(), mandate.signedOn()));
 			}
 		}
 		if (items.isEmpty()) {
@@ -267,11 +246,6 @@ public class DirectDebits {
 		return get(id);
 	}
 
-	private static String endToEnd(String number) {
-		String e2e = number.replaceAll(SEPA_TEXT, "");
-		return e2e.length() > 35 ? e2e.substring(0, 35) : e2e;
-	}
-
 	public Collection get(String id) {
 		Collection head = this.jdbc
 			.sql("""
@@ -289,19 +263,17 @@ public class DirectDebits {
 					where i.direct_debit_id = :id order by i.line_index""")
 			.param("id", id)
 			.query((rs, i) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getString(9),
+					rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getString(9), null,
 					rs.getString(10), rs.getString(11), rs.getObject(12, LocalDate.class)))
 			.list();
-		// the query gives the mandate's customer id where the item holds the debtor's
-		// name:
-		// one lookup per customer of the batch
-		java.util.Map<String, String> names = new java.util.HashMap<>();
+		// the debtors' names, all of them in one statement
+		java.util.Map<String, String> names = this.customers
+			.namesOf(items.stream().map(Item::customerId).distinct().toList());
 		items = items.stream()
 			.map(it -> new Item(it.invoiceId(), it.invoiceNumber(), it.endToEndId(), it.mandateReference(),
-					it.sequenceType(), it.amount(), it.status(), it.returnReason(),
-					names.computeIfAbsent(it.customerName(),
-							customerId -> this.customers.find(customerId).map(c -> c.name()).orElse(customerId)),
-					it.debtorIban(), it.debtorBic(), it.signedOn()))
+					it.sequenceType(), it.amount(), it.status(), it.returnReason(), it.customerId(),
+					names.getOrDefault(it.customerId(), it.customerId()), it.debtorIban(), it.debtorBic(),
+					it.signedOn()))
 			.toList();
 		return new Collection(head.id(), head.messageId(), head.bankAccountId(), head.collectionDate(),
 				head.transactions(), head.total(), items);
@@ -317,195 +289,14 @@ public class DirectDebits {
 			.param("id", c.bankAccountId())
 			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) })
 			.single();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-			x.writeStartDocument("UTF-8", "1.0");
-			x.writeStartElement("Document");
-			x.writeDefaultNamespace("urn:iso:std:iso:20022:tech:xsd:pain.008.001.02");
-			x.writeStartElement("CstmrDrctDbtInitn");
-			x.writeStartElement("GrpHdr");
-			text(x, "MsgId", c.messageId());
-			text(x, "CreDtTm",
-					LocalDateTime.ofInstant(this.today.instant(), ZoneOffset.UTC)
-						.withNano(0)
-						.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
-			text(x, "NbOfTxs", String.valueOf(c.items().size()));
-			text(x, "CtrlSum", amount(c.total()));
-			x.writeStartElement("InitgPty");
-			text(x, "Nm", sepa(this.creditorName, 70));
-			x.writeEndElement();
-			x.writeEndElement();
-			for (String sequence : List.of("FRST", "RCUR")) {
-				List<Item> items = c.items().stream().filter(i -> i.sequenceType().equals(sequence)).toList();
-				if (items.isEmpty()) {
-					continue;
-				}
-				x.writeStartElement("PmtInf");
-				text(x, "PmtInfId", c.messageId() + "-" + sequence);
-				text(x, "PmtMtd", "DD");
-				text(x, "BtchBookg", "true");
-				text(x, "NbOfTxs", String.valueOf(items.size()));
-				text(x, "CtrlSum", amount(items.stream().map(Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add)));
-				x.writeStartElement("PmtTpInf");
-				x.writeStartElement("SvcLvl");
-				text(x, "Cd", "SEPA");
-				x.writeEndElement();
-				x.writeStartElement("LclInstrm");
-				text(x, "Cd", "CORE");
-				x.writeEndElement();
-				text(x, "SeqTp", sequence);
-				x.writeEndElement();
-				text(x, "ReqdColltnDt", c.collectionDate().toString());
-				x.writeStartElement("Cdtr");
-				text(x, "Nm", sepa(this.creditorName, 70));
-				x.writeEndElement();
-				account(x, "CdtrAcct", account[0]);
-				agent(x, "CdtrAgt", account[1]);
-				text(x, "ChrgBr", "SLEV");
-				x.writeStartElement("CdtrSchmeId");
-				x.writeStartElement("Id");
-				x.writeStartElement("PrvtId");
-				x.writeStartElement("Othr");
-				text(x, "Id", this.creditorId);
-				x.writeStartElement("SchmeNm");
-				text(x, "Prtry", "SEPA");
-				x.writeEndElement();
-				x.writeEndElement();
-				x.writeEndElement();
-				x.writeEndElement();
-				x.writeEndElement();
-				for (Item item : items) {
-					x.writeStartElement("DrctDbtTxInf");
-					x.writeStartElement("PmtId");
-					text(x, "EndToEndId", item.endToEndId());
-					x.writeEndElement();
-					x.writeStartElement("InstdAmt");
-					x.writeAttribute("Ccy", "EUR");
-					x.writeCharacters(amount(item.amount()));
-					x.writeEndElement();
-					x.writeStartElement("DrctDbtTx");
-					x.writeStartElement("MndtRltdInf");
-					text(x, "MndtId", item.mandateReference());
-					text(x, "DtOfSgntr", item.signedOn().toString());
-					x.writeEndElement();
-					x.writeEndElement();
-					agent(x, "DbtrAgt", item.debtorBic());
-					x.writeStartElement("Dbtr");
-					text(x, "Nm", sepa(item.customerName(), 70));
-					x.writeEndElement();
-					account(x, "DbtrAcct", item.debtorIban());
-					x.writeStartElement("RmtInf");
-					text(x, "Ustrd", sepa("Facture " + item.invoiceNumber(), 140));
-					x.writeEndElement();
-					x.writeEndElement();
-				}
-				x.writeEndElement();
-			}
-			x.writeEndElement();
-			x.writeEndElement();
-			x.writeEndDocument();
-			x.close();
-		}
-		catch (XMLStreamException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return out.toByteArray();
-	}
-
-	/**
-	 * A debit on our statement that returns a direct debit (its end-to-end id is one we
-	 * sent, with a return reason): the invoice is due again, the money it had received
-	 * counted as gone back. Answers what was done, or nothing when the entry is no return
-	 * of ours.
-	 */
-	@Transactional
-	public Optional<String> returned(Camt053.Entry entry) {
-		// a return carries its reason code; a transfer of ours quoting an invoice number
-		// does not
-		if (entry.returnReason() == null || entry.endToEndIds().isEmpty()) {
-			return Optional.empty();
-		}
-		List<Item> items = new ArrayList<>();
-		for (String e2e : entry.endToEndIds()) {
-			this.jdbc
-				.sql("""
-						select invoice_id, invoice_number, end_to_end_id, mandate_ref, sequence_type, amount, status, return_reason
-						from direct_debit_item where end_to_end_id = :e2e and status = 'PENDING'""")
-				.param("e2e", e2e)
-				.query((rs, i) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8), null, null, null, null))
-				.list()
-				.stream()
-				.findFirst()
-				.ifPresent(items::add);
-		}
-		BigDecimal total = items.stream().map(Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-		// what goes back is what we collected for those invoices, to the cent
-		if (items.isEmpty() || total.compareTo(entry.amount()) != 0) {
-			return Optional.empty();
-		}
-		String code = entry.returnReason();
-		String why = code + ": " + RETURN_REASONS.getOrDefault(code, "returned by the debtor's bank");
-		List<String> done = new ArrayList<>();
-		for (Item item : items) {
-			this.jdbc.sql("""
-					update direct_debit_item set status = 'RETURNED', return_reason = :code
-					where end_to_end_id = :e2e and status = 'PENDING'""")
-				.param("code", code.length() > 10 ? code.substring(0, 10) : code)
-				.param("e2e", item.endToEndId())
-				.update();
-			String reopened = this.payments.returnCollected(item.invoiceId(), item.invoiceNumber(), item.endToEndId(),
-					why);
-			this.audit.record("direct-debit", item.endToEndId(), "returned",
-					AuditTrail.changes("invoice", item.invoiceNumber(), "reason", why));
-			done.add(item.invoiceNumber() + ": " + reopened);
-		}
-		return Optional.of("direct debit returned (" + why + "); " + String.join("; ", done));
-	}
-
-	private static void text(XMLStreamWriter x, String name, String value) throws XMLStreamException {
-		x.writeStartElement(name);
-		x.writeCharacters(value);
-		x.writeEndElement();
-	}
-
-	private static void account(XMLStreamWriter x, String name, String iban) throws XMLStreamException {
-		x.writeStartElement(name);
-		x.writeStartElement("Id");
-		text(x, "IBAN", iban);
-		x.writeEndElement();
-		x.writeEndElement();
-	}
-
-	private static void agent(XMLStreamWriter x, String name, String bic) throws XMLStreamException {
-		x.writeStartElement(name);
-		x.writeStartElement("FinInstnId");
-		if (bic != null && !bic.isBlank()) {
-			text(x, "BIC", bic);
-		}
-		else {
-			x.writeStartElement("Othr");
-			text(x, "Id", "NOTPROVIDED");
-			x.writeEndElement();
-		}
-		x.writeEndElement();
-		x.writeEndElement();
-	}
-
-	private static String amount(BigDecimal value) {
-		return value.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
-	}
-
-	/** Text within the SEPA character set: accents dropped, anything else a space. */
-	static String sepa(String text, int max) {
-		String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)
-			.replaceAll("\\p{M}", "")
-			.replace("&", "+")
-			.replaceAll(SEPA_TEXT, " ")
-			.replaceAll("\\s+", " ")
-			.trim();
-		return plain.isEmpty() ? "NOTPROVIDED" : plain.length() > max ? plain.substring(0, max) : plain;
+		return Pain008.write(new Pain008.Creditor(this.creditorName, this.creditorId, account[0], account[1]),
+				new Pain008.Collection(c.messageId(), this.today.instant(), c.collectionDate(), c.total(),
+						c.items()
+							.stream()
+							.map(i -> new Pain008.Transaction(i.endToEndId(), i.amount(), i.sequenceType(),
+									i.mandateReference(), i.signedOn(), i.customerName(), i.debtorIban(), i.debtorBic(),
+									i.invoiceNumber()))
+							.toList()));
 	}
 
 }

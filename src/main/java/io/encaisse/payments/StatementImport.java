@@ -52,7 +52,7 @@ class StatementImport {
 
 	private final Payments payments;
 
-	private final DirectDebits directDebits;
+	private final DirectDebitReturns directDebits;
 
 	private final JdbcClient jdbc;
 
@@ -64,7 +64,7 @@ class StatementImport {
 
 	private final ApplicationEventPublisher events;
 
-	StatementImport(Receivables receivables, Customers customers, Payments payments, DirectDebits directDebits,
+	StatementImport(Receivables receivables, Customers customers, Payments payments, DirectDebitReturns directDebits,
 			JdbcClient jdbc, Bulk bulk, AuditTrail audit, Today today, ApplicationEventPublisher events) {
 		this.receivables = receivables;
 		this.customers = customers;
