@@ -20,6 +20,7 @@ import io.encaisse.customers.CustomerDetails;
 import io.encaisse.customers.Customers;
 import io.encaisse.orders.domain.Order;
 import io.encaisse.orders.intake.CreditControls;
+import io.encaisse.orders.intake.LineControls;
 import io.encaisse.orders.domain.OrderLine;
 import io.encaisse.orders.domain.OrderRepository;
 import io.encaisse.shared.Amounts;
@@ -308,7 +309,7 @@ public class OrderReception {
 					k -> product(customer.id(), item));
 		}
 		if (product.isEmpty()) {
-			reasons.add("line " + number + ": item '" + item + "' is neither one of our SKUs nor a mapped code");
+			reasons.add(LineControls.unknownItem(number, item));
 			return new OrderLine(item.length() > 64 ? item.substring(0, 64) : item,
 					in.description() == null || in.description().isBlank() ? "Unknown item " + item
 							: in.description().trim(),
@@ -316,33 +317,15 @@ public class OrderReception {
 					BigDecimal.ZERO.setScale(2), "UNKNOWN");
 		}
 		ProductDetails p = product.get();
-		if (!p.active()) {
-			reasons.add("line " + number + ": product " + p.sku() + " is retired and no longer sold");
-		}
+		reasons.addAll(LineControls.stillSold(number, p.sku(), p.active()));
 		var resolved = this.pricing.resolve(p.sku(), customer.id(), quantity, currency.getCurrencyCode(),
 				this.today.date());
-		BigDecimal price;
-		String source;
-		if (resolved.isPresent()) {
-			price = resolved.get().unitPrice().amount();
-			source = resolved.get().source().name();
-			if (given != null && given.compareTo(price) != 0) {
-				reasons.add("line " + number + ": price " + given.stripTrailingZeros().toPlainString()
-						+ " differs from the agreed price " + price.stripTrailingZeros().toPlainString()
-						+ " (the agreed price is kept until someone decides)");
-			}
-		}
-		else if (given != null) {
-			price = given;
-			source = "MANUAL";
-			reasons.add("line " + number + ": product " + p.sku() + " has no price in " + currency.getCurrencyCode()
-					+ "; the order's price " + given.stripTrailingZeros().toPlainString() + " needs checking");
-		}
-		else {
-			price = BigDecimal.ZERO;
-			source = "MANUAL";
-			reasons.add("line " + number + ": product " + p.sku() + " has no price in " + currency.getCurrencyCode());
-		}
+		LineControls.Priced priced = LineControls.agreedPrice(number, p.sku(), currency.getCurrencyCode(),
+				resolved.map(r -> r.unitPrice().amount()).orElse(null),
+				resolved.map(r -> r.source().name()).orElse(null), given);
+		reasons.addAll(priced.reasons());
+		BigDecimal price = priced.unitPrice();
+		String source = priced.source();
 		BigDecimal rate = VatTreatment
 			.of(customer.billingAddress().country(), customer.vatNumber(), VatTreatment.isService(p.unit()),
 					p.taxRate(), null)
@@ -408,10 +391,8 @@ public class OrderReception {
 			String number = "CO-" + year + "-" + String.format("%05d", first + k);
 			List<String> reasons = new ArrayList<>(r.reasons());
 			if (reference != null) {
-				String earlier = known.putIfAbsent(customer.id() + "\u0000" + reference, number);
-				if (earlier != null) {
-					reasons.add("duplicate: order " + earlier + " already has the customer's reference " + reference);
-				}
+				reasons.addAll(LineControls
+					.notADuplicate(known.putIfAbsent(customer.id() + "\u0000" + reference, number), reference));
 			}
 			Money total = LineAmounts.totals(r.lines().stream().map(OrderLine::amounts).toList(), r.currency()).total();
 			Map<String, CreditControls.Exposure> exposures = intake.exposures.computeIfAbsent(customer.id(),
