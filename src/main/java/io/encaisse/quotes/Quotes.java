@@ -23,7 +23,6 @@ import io.encaisse.shared.AuditTrail;
 import io.encaisse.shared.Counters;
 import io.encaisse.shared.Cursor;
 import io.encaisse.shared.Ids;
-import io.encaisse.shared.LineAmounts;
 import io.encaisse.shared.Money;
 import io.encaisse.shared.Problem;
 import io.encaisse.shared.Role;
@@ -75,10 +74,13 @@ public class Quotes {
 
 	private final io.encaisse.shared.AggregateBatch batch;
 
+	private final QuoteViews quoteViews;
+
 	Quotes(QuoteRepository quotes, Customers customers, Catalog catalog, Pricing pricing, DiscountPolicy discountPolicy,
 			Counters counters, AuditTrail audit, Today today, ApplicationEventPublisher events,
 			org.springframework.jdbc.core.simple.JdbcClient jdbc, QuoteRevisions revisions,
-			io.encaisse.shared.AggregateBatch batch) {
+			io.encaisse.shared.AggregateBatch batch, QuoteViews quoteViews) {
+		this.quoteViews = quoteViews;
 		this.batch = batch;
 		this.revisions = revisions;
 		this.jdbc = jdbc;
@@ -119,28 +121,28 @@ public class Quotes {
 	}
 
 	public QuoteView get(String id) {
-		return view(load(id));
+		return this.quoteViews.of(load(id));
 	}
 
 	public Cursor.Page<QuoteView> list(Cursor cursor) {
 		// the page's quotes whole in one statement per table, whatever its size
 		Cursor.Page<Quote> page = this.batch.page(Quote.class, cursor);
-		return new Cursor.Page<>(views(page.data()), page.hasMore());
+		return new Cursor.Page<>(this.quoteViews.of(page.data()), page.hasMore());
 	}
 
 	/**
 	 * The quotes waiting for a discount approval, oldest first: the managers' worklist.
 	 */
 	public List<QuoteView> awaitingApproval() {
-		return this.quotes.findByStatusOrderByIdAsc(QuoteStatus.PENDING_APPROVAL)
+		// a worklist: its quotes' views in a few statements, whatever its length
+		return this.quoteViews.of(this.quotes.findByStatusOrderByIdAsc(QuoteStatus.PENDING_APPROVAL))
 			.stream()
-			.map(this::view)
 			.filter(q -> q.status() == QuoteStatus.PENDING_APPROVAL)
 			.toList();
 	}
 
 	public List<QuoteView> ofCustomer(String customerId) {
-		return views(this.quotes.findByCustomerIdOrderByIdDesc(customerId));
+		return this.quoteViews.of(this.quotes.findByCustomerIdOrderByIdDesc(customerId));
 	}
 
 	@Transactional
@@ -192,7 +194,7 @@ public class Quotes {
 				AuditTrail.changes("number", number, "customer", customer.name(), "lines", lines.size(), "total",
 						quote.totals().total(), "maxDiscount", maxDiscount.stripTrailingZeros().toPlainString() + " %",
 						"status", quote.statusOn(issueDate)));
-		return view(quote);
+		return this.quoteViews.of(quote);
 	}
 
 	private List<QuoteLine> priceLines(Problem.Errors errors, QuoteInput input, CustomerDetails customer,
@@ -335,7 +337,7 @@ public class Quotes {
 		this.quotes.save(quote);
 		this.audit.record(DOCUMENT, id, "discount approved", AuditTrail.changes("maxDiscount",
 				quote.maxDiscount().stripTrailingZeros().toPlainString() + " %", "reason", quote.approvalReason()));
-		return view(quote);
+		return this.quoteViews.of(quote);
 	}
 
 	/** A line the catalog does not sell: described, priced and taxed by hand. */
@@ -371,7 +373,7 @@ public class Quotes {
 		this.quotes.save(quote);
 		this.audit.record(DOCUMENT, id, "sent", AuditTrail.changes("status", "DRAFT → SENT"));
 		this.events.publishEvent(new QuoteSent(id, quote.number(), quote.customerId()));
-		return view(quote);
+		return this.quoteViews.of(quote);
 	}
 
 	/**
@@ -406,7 +408,7 @@ public class Quotes {
 					return new QuoteAccepted.AcceptedLine(i + 1, l.sku(), l.description(), l.unit(), l.quantity(),
 							l.unitPrice(), l.discountPercent(), l.taxRate(), l.priceSource(), l.billing(),
 							l.billingPeriod());
-				}).toList(), terms(id).paymentTermsDays()));
+				}).toList(), this.quoteViews.terms(id).paymentTermsDays()));
 	}
 
 	@Transactional
@@ -415,7 +417,7 @@ public class Quotes {
 		quote.decline(this.today.date());
 		this.quotes.save(quote);
 		this.audit.record(DOCUMENT, id, "declined", AuditTrail.changes("status", "SENT → DECLINED"));
-		return view(quote);
+		return this.quoteViews.of(quote);
 	}
 
 	/**
@@ -443,47 +445,6 @@ public class Quotes {
 			throw new Problem.StaleVersion("quote", id, quote.version());
 		}
 		return quote;
-	}
-
-	private QuoteView view(Quote q) {
-		return views(List.of(q)).get(0);
-	}
-
-	/**
-	 * The views of these quotes, with their terms and customers' names read for all of
-	 * them at once: a page of quotes costs the same statements whatever its size (issue
-	 * 28).
-	 */
-	private List<QuoteView> views(List<Quote> quotes) {
-		List<QuoteView> views = new java.util.ArrayList<>(quotes.size());
-		for (int from = 0; from < quotes.size(); from += 500) {
-			List<Quote> chunk = quotes.subList(from, Math.min(quotes.size(), from + 500));
-			java.util.Map<String, QuoteTerms> terms = terms(chunk.stream().map(Quote::id).toList());
-			java.util.Map<String, String> names = this.customers
-				.namesOf(chunk.stream().map(Quote::customerId).distinct().toList());
-			for (Quote q : chunk) {
-				views.add(view(q, terms.getOrDefault(q.id(), new QuoteTerms(null, null, null)),
-						names.getOrDefault(q.customerId(), q.customerId())));
-			}
-		}
-		return views;
-	}
-
-	private QuoteView view(Quote q, QuoteTerms terms, String customerName) {
-		Currency currency = Currency.getInstance(q.currency());
-		List<QuoteLine> lines = q.lines();
-		List<QuoteView.Line> viewLines = IntStream.range(0, lines.size()).mapToObj(i -> {
-			QuoteLine l = lines.get(i);
-			return new QuoteView.Line(i + 1, l.sku(), l.description(), l.unit(), l.quantity(),
-					new Money(l.unitPrice(), currency), l.discountPercent(), l.taxRate(),
-					LineAmounts.lineNet(l.amounts(), currency), l.priceSource(), l.optionalLine(), l.billing(),
-					l.billingPeriod(), l.chosen());
-		}).toList();
-		return new QuoteView(q.id(), q.number(), q.customerId(), customerName, q.currency(), q.issueDate(),
-				q.validUntil(), q.statusOn(this.today.date()), q.orderId(), q.notes(), viewLines, q.totals(),
-				q.sentAt(), q.acceptedAt(), q.acceptedBy(), q.maxDiscount(), q.createdBy(), q.approvedBy(),
-				q.approvedAt(), q.approvalReason(), q.version(), terms.depositPercent(), q.revision(),
-				terms.paymentTermsDays(), terms.conditions(), q.optionalTotals(), q.recurringTotals());
 	}
 
 	/**
@@ -523,7 +484,7 @@ public class Quotes {
 			throw new Problem.StateConflict(
 					"quote " + quote.number() + " is accepted and its order exists; it can no longer be revised");
 		}
-		QuoteView before = view(quote);
+		QuoteView before = this.quoteViews.of(quote);
 		this.revisions.keep(id, before, this.today.instant(), AuditTrail.currentActor());
 		BigDecimal maxDiscount = maxDiscount(lines);
 		quote.revise(lines, validUntil, input.notes() != null ? input.notes() : quote.notes(), maxDiscount,
@@ -535,7 +496,7 @@ public class Quotes {
 				.param("id", id)
 				.update();
 		}
-		QuoteTerms kept = terms(id);
+		QuoteViews.QuoteTerms kept = this.quoteViews.terms(id);
 		boolean replace = Boolean.TRUE.equals(input.replaceTerms());
 		// through the API, a revision that says nothing of the terms keeps them
 		storeTerms(id,
@@ -546,7 +507,7 @@ public class Quotes {
 		this.audit.record(DOCUMENT, id, "revised",
 				AuditTrail.changes("revision", before.revision() + " → " + quote.revision(), "total",
 						before.totals().total() + " → " + quote.totals().total(), "status", quote.statusOn(today)));
-		return view(quote);
+		return this.quoteViews.of(quote);
 	}
 
 	/** A revision as it was (the current one included). */
@@ -565,30 +526,6 @@ public class Quotes {
 	public List<QuoteRevisions.Summary> revisions(String id) {
 		get(id);
 		return this.revisions.of(id);
-	}
-
-	/** What a quote keeps beside its aggregate: deposit, payment terms, conditions. */
-	private record QuoteTerms(BigDecimal depositPercent, Integer paymentTermsDays, String conditions) {
-	}
-
-	private java.util.Map<String, QuoteTerms> terms(List<String> quoteIds) {
-		java.util.Map<String, QuoteTerms> terms = new java.util.HashMap<>();
-		this.jdbc.sql("select id, deposit_percent, payment_terms_days, conditions from quote where id in (:ids)")
-			.param("ids", quoteIds)
-			.query((java.sql.ResultSet rs) -> {
-				terms.put(rs.getString(1),
-						new QuoteTerms(rs.getBigDecimal(2), (Integer) rs.getObject(3, Integer.class), rs.getString(4)));
-			});
-		return terms;
-	}
-
-	private QuoteTerms terms(String quoteId) {
-		return this.jdbc.sql("select deposit_percent, payment_terms_days, conditions from quote where id = :id")
-			.param("id", quoteId)
-			.query((rs, n) -> new QuoteTerms(rs.getBigDecimal(1), (Integer) rs.getObject(2, Integer.class),
-					rs.getString(3)))
-			.optional()
-			.orElse(new QuoteTerms(null, null, null));
 	}
 
 	/** The deposit the quote asks for, in percent of the order, if any. */
