@@ -71,21 +71,40 @@ public class Customers {
 		return this.batch.page(Customer.class, cursor).map(Customer::details);
 	}
 
-	public List<CustomerDetails> search(String text) {
-		// the ids in one statement, the customers whole in one per table (issue 28)
-		List<String> ids = text == null || text.isBlank()
-				? this.jdbc.sql("select id from customer order by name, id").query(String.class).list()
-				: this.jdbc.sql("""
-						select id from customer where lower(name) like :text escape '\\' order by name, id limit 200""")
-					.param("text",
-							"%" + text.trim()
-								.toLowerCase(java.util.Locale.ROOT)
-								.replace("\\", "\\\\")
-								.replace("%", "\\%")
-								.replace("_", "\\_") + "%")
-					.query(String.class)
-					.list();
-		return this.batch.load(Customer.class, ids).stream().map(Customer::details).toList();
+	/**
+	 * A page of customers by name, and the id to ask the next page after (none: the
+	 * last).
+	 */
+	public record ByName(List<CustomerDetails> customers, String next) {
+	}
+
+	/**
+	 * Customers by name whose name contains {@code text} (any, when blank), {@code limit}
+	 * at a time after the customer {@code after} (keyset on name and id): the ids in one
+	 * statement, the customers whole in one per table (issue 28).
+	 */
+	public ByName byName(String text, String after, int limit) {
+		StringBuilder sql = new StringBuilder("select id from customer where 1 = 1");
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		if (text != null && !text.isBlank()) {
+			sql.append(" and lower(name) like :text escape '\\'");
+			params.put("text",
+					"%" + text.trim()
+						.toLowerCase(java.util.Locale.ROOT)
+						.replace("\\", "\\\\")
+						.replace("%", "\\%")
+						.replace("_", "\\_") + "%");
+		}
+		if (after != null && !after.isBlank()) {
+			sql.append(" and (name, id) > (select c.name, c.id from customer c where c.id = :after)");
+			params.put("after", after);
+		}
+		sql.append(" order by name, id limit ").append(limit + 1);
+		List<String> ids = this.jdbc.sql(sql.toString()).params(params).query(String.class).list();
+		boolean more = ids.size() > limit;
+		List<String> page = more ? ids.subList(0, limit) : ids;
+		return new ByName(this.batch.load(Customer.class, page).stream().map(Customer::details).toList(),
+				more ? page.get(page.size() - 1) : null);
 	}
 
 	@Transactional

@@ -117,7 +117,7 @@ class WebPagePermissionTests {
 				.param("contacts[1].name", "")
 				.param("contacts[1].role", "PURCHASING"))
 			.andReturn();
-		CustomerDetails created = this.customers.search(name).get(0);
+		CustomerDetails created = this.customers.byName(name, null, 1).customers().get(0);
 		assertThat(created.contacts()).singleElement()
 			.satisfies(c -> assertThat(c.email()).isEqualTo("anne@example.fr"));
 	}

@@ -43,9 +43,12 @@ class CustomerPages {
 
 	@GetMapping
 	@PreAuthorize(Roles.ANY)
-	String list(@RequestParam(required = false) String q, Model model) {
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String startingAfter,
+			Model model) {
+		Customers.ByName page = this.customers.byName(q, startingAfter, 200);
 		model.addAttribute("q", q);
-		model.addAttribute("customers", this.customers.search(q));
+		model.addAttribute("customers", page.customers());
+		model.addAttribute("next", page.next());
 		return "customers/list";
 	}
 
