@@ -1,9 +1,9 @@
 package io.encaisse.invoicing;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.encaisse.invoicing.domain.Invoice;
 import io.encaisse.shared.Money;
 import io.encaisse.shared.Today;
 
@@ -30,8 +30,8 @@ public class CustomerInvoices {
 	}
 
 	/** A line of a customer's invoices, as the customer's page lists them. */
-	public record Summary(String id, String kind, String number, InvoiceStatus status, LocalDate issueDate,
-			LocalDate dueDate, Money total, Money amountDue, boolean overdue) {
+	public record Summary(String id, String number, InvoiceStatus status, LocalDate issueDate, Money total,
+			boolean overdue) {
 	}
 
 	/** How many invoices and credit notes the customer has. */
@@ -49,22 +49,17 @@ public class CustomerInvoices {
 	public List<Summary> ofCustomer(String customerId, int limit) {
 		LocalDate today = this.today.date();
 		return this.jdbc.sql("""
-				select id, kind, number, status, issue_date, due_date, currency, total, amount_paid, amount_credited
+				select id, kind, number, status, issue_date, due_date, currency, total
 				from invoice where customer_id = :customer order by id desc limit :limit""")
 			.param("customer", customerId)
 			.param("limit", limit)
 			.query((rs, n) -> {
 				InvoiceStatus status = InvoiceStatus.valueOf(rs.getString("status"));
-				String kind = rs.getString("kind");
-				String currency = rs.getString("currency");
-				LocalDate due = rs.getObject("due_date", LocalDate.class);
-				boolean invoice = "INVOICE".equals(kind);
-				BigDecimal open = invoice && status.isOpen() ? rs.getBigDecimal("total")
-					.subtract(rs.getBigDecimal("amount_paid"))
-					.subtract(rs.getBigDecimal("amount_credited")) : BigDecimal.ZERO;
-				return new Summary(rs.getString("id"), kind, rs.getString("number"), status,
-						rs.getObject("issue_date", LocalDate.class), due, Money.of(rs.getBigDecimal("total"), currency),
-						Money.of(open, currency), invoice && status.isOpen() && due != null && today.isAfter(due));
+				return new Summary(rs.getString("id"), rs.getString("number"), status,
+						rs.getObject("issue_date", LocalDate.class),
+						Money.of(rs.getBigDecimal("total"), rs.getString("currency")),
+						Invoice.overdue(Invoice.Kind.valueOf(rs.getString("kind")), status,
+								rs.getObject("due_date", LocalDate.class), today));
 			})
 			.list();
 	}

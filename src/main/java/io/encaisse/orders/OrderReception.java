@@ -84,10 +84,13 @@ public class OrderReception {
 
 	private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
+	private final OrderExceptions exceptions;
+
 	OrderReception(org.springframework.transaction.PlatformTransactionManager transactions, OrderSteps steps,
 			OrderRepository orders, Customers customers, Catalog catalog, Pricing pricing, OrderExposure exposure,
 			Counters counters, JdbcClient jdbc, AuditTrail audit, Today today, ApplicationEventPublisher events,
-			JdbcTemplate batch, OrderConfirmations confirmations, Orders facade) {
+			JdbcTemplate batch, OrderConfirmations confirmations, Orders facade, OrderExceptions exceptions) {
+		this.exceptions = exceptions;
 		this.facade = facade;
 		this.batch = batch;
 		this.confirmations = confirmations;
@@ -476,7 +479,7 @@ public class OrderReception {
 			.update();
 		this.audit.record(Orders.DOCUMENT, orderId, "released", AuditTrail.changes("note", note.strip()));
 		this.facade.confirmed(order);
-		return new Received(orderId, order.number(), order.status().name(), reasons(orderId),
+		return new Received(orderId, order.number(), order.status().name(), this.exceptions.reasons(orderId),
 				order.externalReference());
 	}
 
@@ -491,47 +494,8 @@ public class OrderReception {
 		this.orders.save(order);
 		this.steps.record(orderId, OrderStatus.CANCELLED);
 		this.audit.record(Orders.DOCUMENT, orderId, "cancelled", AuditTrail.changes("reason", reason.strip()));
-		return new Received(orderId, order.number(), order.status().name(), reasons(orderId),
+		return new Received(orderId, order.number(), order.status().name(), this.exceptions.reasons(orderId),
 				order.externalReference());
-	}
-
-	/** An order waiting in the exceptions queue. */
-	public record Held(String id, String number, String customerName, String channel, String externalReference,
-			java.time.LocalDate orderedOn, List<String> reasons) {
-	}
-
-	/** Orders on hold, oldest first. */
-	public List<Held> onHold() {
-		List<Held> held = this.jdbc.sql("""
-				select o.id, o.number, c.name, o.channel, o.external_reference, o.ordered_on
-				from customer_order o join customers_name c on c.customer_id = o.customer_id
-				where o.status = 'ON_HOLD' order by o.created_at, o.id limit 500""")
-			.query((rs, n) -> new Held(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getObject(6, java.time.LocalDate.class), List.of()))
-			.list();
-		if (held.isEmpty()) {
-			return held;
-		}
-		// every order's reasons in one statement (issue 28: the queue is a worklist)
-		java.util.Map<String, List<String>> reasons = new java.util.HashMap<>();
-		this.jdbc.sql("""
-				select order_id, reason from order_hold_reason where order_id in (:ids) order by order_id, position""")
-			.param("ids", held.stream().map(Held::id).toList())
-			.query((java.sql.ResultSet rs) -> {
-				reasons.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
-			});
-		return held.stream()
-			.map(h -> new Held(h.id(), h.number(), h.customerName(), h.channel(), h.externalReference(), h.orderedOn(),
-					reasons.getOrDefault(h.id(), List.of())))
-			.toList();
-	}
-
-	/** Why the order was (or is) on hold. */
-	public List<String> reasons(String orderId) {
-		return this.jdbc.sql("select reason from order_hold_reason where order_id = :o order by position")
-			.param("o", orderId)
-			.query(String.class)
-			.list();
 	}
 
 	/** Maps a buyer's item code (for one customer, or '*' for all) to one of our SKUs. */

@@ -93,36 +93,6 @@ public class Payments {
 	}
 
 	/**
-	 * The AR clerks' queue: payments nothing was applied from yet, those with the most
-	 * certain candidates first, then the largest.
-	 */
-	public List<PaymentView> queue(int limit) {
-		List<String> ids = this.jdbc.sql("""
-				select id from payment where unallocated > 0 and on_account = false
-				order by received_on, id limit :limit""")
-			.param("limit", Math.max(1, Math.min(limit, 500)))
-			.query(String.class)
-			.list();
-		// the queue's payments whole in one statement per table, whatever its length
-		return this.batch.load(Payment.class, ids)
-			.stream()
-			.map(Payments::view)
-			.sorted(java.util.Comparator
-				.comparing((PaymentView p) -> p.suggestions().isEmpty() ? BigDecimal.ZERO
-						: p.suggestions().get(0).confidence())
-				.reversed()
-				.thenComparing(p -> p.amount().amount(), java.util.Comparator.reverseOrder()))
-			.toList();
-	}
-
-	/** How many payments wait for a person. */
-	public int waiting() {
-		return this.jdbc.sql("select count(*) from payment where unallocated > 0 and on_account = false")
-			.query(Integer.class)
-			.single();
-	}
-
-	/**
 	 * Records a payment and applies it to the invoice its reference names (RF reference,
 	 * then invoice number). Only a certain match is applied; anything else stays
 	 * unmatched with the reason. Money received is always recorded: when the invoice is
@@ -498,7 +468,7 @@ public class Payments {
 			.list();
 	}
 
-	private static PaymentView view(Payment p) {
+	static PaymentView view(Payment p) {
 		Currency currency = Currency.getInstance(p.currency());
 		return new PaymentView(p.id(), p.customerId(), p.amount(), p.receivedOn(), p.reference(), p.status(),
 				p.unallocated(), p.matchReason(),

@@ -97,11 +97,13 @@ public class AggregateBatch {
 			return;
 		}
 		for (RelationalPersistentProperty property : owner) {
-			if (!property.isEntity() || property.isEmbedded() || !property.isCollectionLike()) {
-				if (property.isEntity() && !property.isEmbedded() && !property.isCollectionLike()) {
-					throw new UnsupportedOperationException("one-to-one " + property + " is not loaded in batches");
-				}
+			if (!property.isEntity() || property.isEmbedded()) {
+				// a column of the row (an embedded value's columns carry its prefix)
 				continue;
+			}
+			if (!property.isCollectionLike()) {
+				// no aggregate of ours has one; refused rather than loaded half
+				throw new IllegalStateException(property + ": a single referenced entity is not read in batches");
 			}
 			RelationalPersistentEntity<?> child = this.mapping.getRequiredPersistentEntity(property.getActualType());
 			String back = property.getReverseColumnName(owner).getReference();
@@ -125,7 +127,8 @@ public class AggregateBatch {
 				collections(child, children);
 			}
 			else if (hasEntityCollections(child)) {
-				throw new UnsupportedOperationException(child.getType() + " has collections but no id of its own");
+				// its rows could not be told apart to hang their own collections on
+				throw new IllegalStateException(child.getType() + " has collections but no id of its own");
 			}
 		}
 	}

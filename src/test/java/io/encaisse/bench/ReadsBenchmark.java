@@ -144,20 +144,7 @@ public final class ReadsBenchmark {
 	}
 
 	private static String agingSql() {
-		try {
-			java.lang.reflect.Field open = io.encaisse.reporting.Aging.class.getDeclaredField("OPEN_AT");
-			java.lang.reflect.Field over = io.encaisse.reporting.Aging.class.getDeclaredField("OPEN_OVER_POSTGRES");
-			java.lang.reflect.Field buckets = io.encaisse.reporting.Aging.class.getDeclaredField("BUCKETS");
-			open.setAccessible(true);
-			over.setAccessible(true);
-			buckets.setAccessible(true);
-			return ((String) open.get(null)).formatted(over.get(null))
-					+ "select customer_id, max(customer_name) as customer_name, currency, " + buckets.get(null)
-					+ " from open_at where open_amount > 0 group by customer_id, currency";
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return io.encaisse.reporting.Aging.customerRows(true);
 	}
 
 	/** Three years of history ending today, written set-based on the server. */

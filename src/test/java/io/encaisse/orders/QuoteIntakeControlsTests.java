@@ -40,6 +40,9 @@ class QuoteIntakeControlsTests {
 	OrderReception reception;
 
 	@Autowired
+	OrderExceptions exceptions;
+
+	@Autowired
 	QuotePortal portal;
 
 	@Autowired
@@ -71,7 +74,7 @@ class QuoteIntakeControlsTests {
 		Api.Response order = api.get("/api/v1/orders/" + orderId);
 		assertThat(order.get("status")).isEqualTo("ON_HOLD");
 		assertThat(order.json().get("invoiceIds")).isEmpty();
-		assertThat(this.reception.onHold()).filteredOn(h -> h.id().equals(orderId))
+		assertThat(this.exceptions.onHold()).filteredOn(h -> h.id().equals(orderId))
 			.singleElement()
 			.satisfies(h -> assertThat(h.reasons()).singleElement().asString().startsWith("credit limit: 1200.00 EUR"));
 		String page = this.mvc.perform(get("/portal/quotes/" + this.portal.token(quote)).param("lang", "en"))
@@ -100,7 +103,7 @@ class QuoteIntakeControlsTests {
 
 		Api.Response order = api.get("/api/v1/orders/" + orderId);
 		assertThat(order.get("status")).isEqualTo("ON_HOLD");
-		assertThat(this.reception.reasons(orderId)).singleElement()
+		assertThat(this.exceptions.reasons(orderId)).singleElement()
 			.asString()
 			.startsWith("credit hold: a high-risk customer with 120.00 EUR overdue");
 	}

@@ -236,14 +236,6 @@ public class Invoice {
 		}
 	}
 
-	public LocalDate firstSettledOn() {
-		return this.firstSettledOn;
-	}
-
-	public LocalDate lastSettledOn() {
-		return this.lastSettledOn;
-	}
-
 	private Money settle(String paymentId, Money offered, LocalDate paidOn, String settlementKind) {
 		if (this.kind != Kind.INVOICE) {
 			throw new Problem.StateConflict(describe() + " is a credit note; it cannot be paid");
@@ -316,7 +308,15 @@ public class Invoice {
 	}
 
 	public boolean isOverdueOn(LocalDate date) {
-		return this.kind == Kind.INVOICE && this.status.isOpen() && this.dueDate != null && date.isAfter(this.dueDate);
+		return overdue(this.kind, this.status, this.dueDate, date);
+	}
+
+	/**
+	 * The overdue rule, for an invoice loaded whole and for a list that reads only its
+	 * columns: an open invoice (not a credit note) past its due date.
+	 */
+	public static boolean overdue(Kind kind, InvoiceStatus status, LocalDate dueDate, LocalDate on) {
+		return kind == Kind.INVOICE && status.isOpen() && dueDate != null && on.isAfter(dueDate);
 	}
 
 	private String describe() {

@@ -38,8 +38,12 @@ class OrderPages {
 
 	private final io.encaisse.orders.OrderTimers timers;
 
+	private final io.encaisse.orders.OrderExceptions exceptions;
+
 	OrderPages(Orders orders, AuditTrail audit, io.encaisse.orders.OrderMilestones milestones,
-			io.encaisse.orders.OrderReception reception, io.encaisse.orders.OrderTimers timers) {
+			io.encaisse.orders.OrderReception reception, io.encaisse.orders.OrderTimers timers,
+			io.encaisse.orders.OrderExceptions exceptions) {
+		this.exceptions = exceptions;
 		this.timers = timers;
 		this.reception = reception;
 		this.milestones = milestones;
@@ -62,7 +66,7 @@ class OrderPages {
 		model.addAttribute("order", this.orders.get(id));
 		model.addAttribute("audit", this.audit.of(Orders.DOCUMENT, id));
 		model.addAttribute("milestones", this.milestones.of(id));
-		model.addAttribute("reasons", this.reception.reasons(id));
+		model.addAttribute("reasons", this.exceptions.reasons(id));
 		return "orders/show";
 	}
 
@@ -102,7 +106,7 @@ class OrderPages {
 	@GetMapping("/exceptions")
 	@PreAuthorize(Roles.ANY)
 	String exceptions(Model model) {
-		model.addAttribute("held", this.reception.onHold());
+		model.addAttribute("held", this.exceptions.onHold());
 		model.addAttribute("late", this.timers.late());
 		return "orders/exceptions";
 	}

@@ -41,8 +41,12 @@ class PaymentPages {
 
 	private final io.encaisse.invoicing.Receivables receivables;
 
+	private final io.encaisse.payments.PaymentQueue queue;
+
 	PaymentPages(Payments payments, Customers customers, AuditTrail audit, Today today,
-			io.encaisse.invoicing.Invoicing invoicing, io.encaisse.invoicing.Receivables receivables) {
+			io.encaisse.invoicing.Invoicing invoicing, io.encaisse.invoicing.Receivables receivables,
+			io.encaisse.payments.PaymentQueue queue) {
+		this.queue = queue;
 		this.receivables = receivables;
 		this.invoicing = invoicing;
 		this.payments = payments;
@@ -57,7 +61,7 @@ class PaymentPages {
 		Cursor.Page<PaymentView> page = this.payments.list(Cursor.of(100, startingAfter));
 		model.addAttribute("payments", page.data());
 		model.addAttribute("next", page.next(PaymentView::id));
-		model.addAttribute("waiting", this.payments.waiting());
+		model.addAttribute("waiting", this.queue.waiting());
 		return "payments/list";
 	}
 
@@ -72,7 +76,7 @@ class PaymentPages {
 	@GetMapping("/queue")
 	@PreAuthorize(Roles.ANY)
 	String queue(@RequestParam(required = false) String q, Model model) {
-		model.addAttribute("rows", this.payments.queue(200).stream().map(p -> new QueueRow(p, proposal(p))).toList());
+		model.addAttribute("rows", this.queue.of(200).stream().map(p -> new QueueRow(p, proposal(p))).toList());
 		model.addAttribute("q", q);
 		model.addAttribute("found", this.receivables.searchOpen(q));
 		return "payments/queue";
