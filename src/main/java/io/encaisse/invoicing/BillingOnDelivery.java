@@ -9,15 +9,15 @@ import org.springframework.stereotype.Component;
 @Component
 class BillingOnDelivery {
 
-	private final Invoicing invoicing;
+	private final io.encaisse.invoicing.billing.DeliveryBilling billing;
 
-	BillingOnDelivery(Invoicing invoicing) {
-		this.invoicing = invoicing;
+	BillingOnDelivery(io.encaisse.invoicing.billing.DeliveryBilling billing) {
+		this.billing = billing;
 	}
 
 	@AfterCommit
 	void on(DeliveryRecorded delivery) {
-		this.invoicing.invoiceDelivery(delivery);
+		this.billing.bill(delivery);
 	}
 
 }

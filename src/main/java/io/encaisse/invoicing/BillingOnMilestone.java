@@ -9,15 +9,15 @@ import org.springframework.stereotype.Component;
 @Component
 class BillingOnMilestone {
 
-	private final Invoicing invoicing;
+	private final io.encaisse.invoicing.billing.MilestoneBilling billing;
 
-	BillingOnMilestone(Invoicing invoicing) {
-		this.invoicing = invoicing;
+	BillingOnMilestone(io.encaisse.invoicing.billing.MilestoneBilling billing) {
+		this.billing = billing;
 	}
 
 	@AfterCommit
 	void on(MilestoneReady milestone) {
-		this.invoicing.invoiceMilestone(milestone);
+		this.billing.bill(milestone);
 	}
 
 }

@@ -9,15 +9,15 @@ import org.springframework.stereotype.Component;
 @Component
 class BillingOnOrder {
 
-	private final Invoicing invoicing;
+	private final io.encaisse.invoicing.billing.DepositBilling billing;
 
-	BillingOnOrder(Invoicing invoicing) {
-		this.invoicing = invoicing;
+	BillingOnOrder(io.encaisse.invoicing.billing.DepositBilling billing) {
+		this.billing = billing;
 	}
 
 	@AfterCommit
 	void on(OrderConfirmed confirmed) {
-		this.invoicing.invoiceDeposit(confirmed);
+		this.billing.bill(confirmed);
 	}
 
 }

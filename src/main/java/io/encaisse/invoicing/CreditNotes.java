@@ -23,6 +23,8 @@ public class CreditNotes {
 
 	private final Invoicing invoicing;
 
+	private final InvoiceIssuer issuer;
+
 	private final InvoiceRepository invoices;
 
 	private final Customers customers;
@@ -33,9 +35,10 @@ public class CreditNotes {
 
 	private final ApplicationEventPublisher events;
 
-	CreditNotes(Invoicing invoicing, InvoiceRepository invoices, Customers customers, AuditTrail audit, Today today,
-			ApplicationEventPublisher events) {
+	CreditNotes(Invoicing invoicing, InvoiceIssuer issuer, InvoiceRepository invoices, Customers customers,
+			AuditTrail audit, Today today, ApplicationEventPublisher events) {
 		this.invoicing = invoicing;
+		this.issuer = issuer;
 		this.invoices = invoices;
 		this.customers = customers;
 		this.audit = audit;
@@ -63,7 +66,7 @@ public class CreditNotes {
 					"the credit note (" + credit.total() + ") would exceed what remains creditable on invoice "
 							+ invoice.number() + " (" + invoice.creditable() + ")");
 		}
-		this.invoicing.issue(credit, this.today.date());
+		this.issuer.issue(credit, this.today.date());
 		InvoiceStatus before = invoice.status();
 		invoice.applyCredit(credit.total(), credit.issueDate());
 		this.invoices.save(invoice);

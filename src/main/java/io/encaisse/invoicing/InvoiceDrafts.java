@@ -38,6 +38,10 @@ public class InvoiceDrafts {
 
 	private final Invoicing invoicing;
 
+	private final InvoiceIssuer issuer;
+
+	private final InvoiceTerms terms;
+
 	private final InvoiceRepository invoices;
 
 	private final Customers customers;
@@ -50,9 +54,11 @@ public class InvoiceDrafts {
 
 	private final Today today;
 
-	InvoiceDrafts(Invoicing invoicing, InvoiceRepository invoices, Customers customers, Catalog catalog,
-			Pricing pricing, AuditTrail audit, Today today) {
+	InvoiceDrafts(Invoicing invoicing, InvoiceIssuer issuer, InvoiceTerms terms, InvoiceRepository invoices,
+			Customers customers, Catalog catalog, Pricing pricing, AuditTrail audit, Today today) {
 		this.invoicing = invoicing;
+		this.issuer = issuer;
+		this.terms = terms;
 		this.invoices = invoices;
 		this.customers = customers;
 		this.catalog = catalog;
@@ -86,7 +92,7 @@ public class InvoiceDrafts {
 		Content content = content(errors, input, customer, currency);
 		errors.throwIfAny();
 		// an order's invoices use the payment terms its quote gave
-		io.encaisse.customers.PaymentTerms terms = this.invoicing.terms(blank(input.orderId()), customer);
+		io.encaisse.customers.PaymentTerms terms = this.terms.of(blank(input.orderId()), customer);
 		Invoice draft = Invoice.draft(Ids.next("inv"), Invoice.Kind.INVOICE, customer.id(), customer.name(),
 				blank(input.orderId()), null, null, blank(input.reason()), currency.getCurrencyCode(), terms.days(),
 				terms.endOfMonth(), content.lines(), content.adjustments(), this.today.instant());
@@ -153,7 +159,7 @@ public class InvoiceDrafts {
 		if (!missing.isEmpty()) {
 			throw new Problem.Invalid(missing);
 		}
-		this.invoicing.issueDraft(draft, this.today.date());
+		this.issuer.issue(draft, this.today.date());
 		return this.invoicing.view(draft);
 	}
 

@@ -44,7 +44,7 @@ public class InvoiceRuns {
 
 	private final JdbcClient jdbc;
 
-	private final Invoicing invoicing;
+	private final InvoiceIssuer issuer;
 
 	private final InvoiceDrafts drafts;
 
@@ -63,7 +63,7 @@ public class InvoiceRuns {
 	/** The scheduler's heartbeats are wall time, whatever the business clock says. */
 	private final java.time.Clock wallClock = java.time.Clock.systemUTC();
 
-	InvoiceRuns(JdbcClient jdbc, Invoicing invoicing, InvoiceDrafts drafts, InvoiceMail mail,
+	InvoiceRuns(JdbcClient jdbc, InvoiceIssuer issuer, InvoiceDrafts drafts, InvoiceMail mail,
 			TransactionTemplate transactions, Today today, ObjectProvider<SchedulerClient> scheduler,
 			org.springframework.jdbc.core.JdbcTemplate batch,
 			@Value("${db-scheduler.heartbeat-interval:PT5M}") Duration heartbeat) {
@@ -72,7 +72,7 @@ public class InvoiceRuns {
 		// gone
 		this.stalledAfter = heartbeat.multipliedBy(3);
 		this.jdbc = jdbc;
-		this.invoicing = invoicing;
+		this.issuer = issuer;
 		this.drafts = drafts;
 		this.mail = mail;
 		this.transactions = transactions;
@@ -264,11 +264,11 @@ public class InvoiceRuns {
 		List<String> ids = chunk.stream().map(c -> c[1]).toList();
 		try {
 			this.transactions.executeWithoutResult(tx -> {
-				Map<String, Invoicing.Issued> outcome = this.invoicing.issueAll(ids);
+				Map<String, InvoiceIssuer.Issued> outcome = this.issuer.issueAll(ids);
 				List<Object[]> rows = new ArrayList<>();
 				int done = 0;
 				for (String[] item : chunk) {
-					Invoicing.Issued o = outcome.get(item[1]);
+					InvoiceIssuer.Issued o = outcome.get(item[1]);
 					done += o.number() != null ? 1 : 0;
 					rows.add(new Object[] { o.number() != null ? "DONE" : "FAILED",
 							o.number() != null ? o.number() : o.refusal(), runId, Integer.parseInt(item[0]) });
