@@ -1,7 +1,15 @@
 package io.encaisse.orders;
 
+import java.time.ZoneOffset;
 import java.util.List;
 
+import io.encaisse.orders.domain.Order;
+import io.encaisse.orders.domain.OrderRepository;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Today;
+
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,8 +24,24 @@ public class OrderExceptions {
 
 	private final JdbcClient jdbc;
 
-	OrderExceptions(JdbcClient jdbc) {
+	private final OrderRepository orders;
+
+	private final OrderSteps steps;
+
+	private final Orders facade;
+
+	private final AuditTrail audit;
+
+	private final Today today;
+
+	OrderExceptions(JdbcClient jdbc, OrderRepository orders, OrderSteps steps, @Lazy Orders facade, AuditTrail audit,
+			Today today) {
 		this.jdbc = jdbc;
+		this.orders = orders;
+		this.steps = steps;
+		this.facade = facade;
+		this.audit = audit;
+		this.today = today;
 	}
 
 	/** An order waiting in the exceptions queue. */
@@ -57,6 +81,44 @@ public class OrderExceptions {
 			.param("o", orderId)
 			.query(String.class)
 			.list();
+	}
+
+	/** Sales administration releases an order on hold, saying why; it is confirmed. */
+	@Transactional
+	public OrderReception.Received release(String orderId, String note) {
+		Order order = this.orders.findById(orderId).orElseThrow(() -> new Problem.NotFound("order", orderId));
+		if (note == null || note.isBlank()) {
+			throw new Problem.Invalid("note", "say why the order may go on (it is kept with the reasons)");
+		}
+		order.release();
+		this.orders.save(order);
+		this.steps.record(orderId, OrderStatus.VALIDATED, OrderStatus.CONFIRMED);
+		this.jdbc.sql("""
+				update order_hold_reason set released_by = :by, released_at = :at where order_id = :o
+				and released_at is null""")
+			.param("by", AuditTrail.currentActor())
+			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
+			.param("o", orderId)
+			.update();
+		this.audit.record(Orders.DOCUMENT, orderId, "released", AuditTrail.changes("note", note.strip()));
+		this.facade.confirmed(order);
+		return new OrderReception.Received(orderId, order.number(), order.status().name(), reasons(orderId),
+				order.externalReference());
+	}
+
+	/** Cancels an order not yet delivered (an order on hold that should not go on). */
+	@Transactional
+	public OrderReception.Received cancel(String orderId, String reason) {
+		Order order = this.orders.findById(orderId).orElseThrow(() -> new Problem.NotFound("order", orderId));
+		if (reason == null || reason.isBlank()) {
+			throw new Problem.Invalid("reason", "is required");
+		}
+		order.cancel();
+		this.orders.save(order);
+		this.steps.record(orderId, OrderStatus.CANCELLED);
+		this.audit.record(Orders.DOCUMENT, orderId, "cancelled", AuditTrail.changes("reason", reason.strip()));
+		return new OrderReception.Received(orderId, order.number(), order.status().name(), reasons(orderId),
+				order.externalReference());
 	}
 
 }

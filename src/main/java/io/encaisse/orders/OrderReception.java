@@ -2,12 +2,10 @@ package io.encaisse.orders;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +16,6 @@ import io.encaisse.catalog.Pricing;
 import io.encaisse.catalog.ProductDetails;
 import io.encaisse.customers.CustomerDetails;
 import io.encaisse.customers.Customers;
-import io.encaisse.orders.domain.Order;
 import io.encaisse.orders.intake.CreditControls;
 import io.encaisse.orders.intake.LineControls;
 import io.encaisse.orders.domain.OrderLine;
@@ -84,13 +81,13 @@ public class OrderReception {
 
 	private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
-	private final OrderExceptions exceptions;
+	private final ItemCodes itemCodes;
 
 	OrderReception(org.springframework.transaction.PlatformTransactionManager transactions, OrderSteps steps,
 			OrderRepository orders, Customers customers, Catalog catalog, Pricing pricing, OrderExposure exposure,
 			Counters counters, JdbcClient jdbc, AuditTrail audit, Today today, ApplicationEventPublisher events,
-			JdbcTemplate batch, OrderConfirmations confirmations, Orders facade, OrderExceptions exceptions) {
-		this.exceptions = exceptions;
+			JdbcTemplate batch, OrderConfirmations confirmations, Orders facade, ItemCodes itemCodes) {
+		this.itemCodes = itemCodes;
 		this.facade = facade;
 		this.batch = batch;
 		this.confirmations = confirmations;
@@ -309,7 +306,7 @@ public class OrderReception {
 		Optional<ProductDetails> product = intake.products.computeIfAbsent(item, this.catalog::findBySku);
 		if (product.isEmpty()) {
 			product = intake.products.computeIfAbsent(customer.id() + "\u0000" + item,
-					k -> product(customer.id(), item));
+					k -> this.itemCodes.product(customer.id(), item));
 		}
 		if (product.isEmpty()) {
 			reasons.add(LineControls.unknownItem(number, item));
@@ -458,91 +455,6 @@ public class OrderReception {
 		if (!confirmed.isEmpty()) {
 			this.events.publishEvent(new OrdersConfirmed(confirmed));
 		}
-	}
-
-	/** Sales administration releases an order on hold, saying why; it is confirmed. */
-	@Transactional
-	public Received release(String orderId, String note) {
-		Order order = this.orders.findById(orderId).orElseThrow(() -> new Problem.NotFound("order", orderId));
-		if (note == null || note.isBlank()) {
-			throw new Problem.Invalid("note", "say why the order may go on (it is kept with the reasons)");
-		}
-		order.release();
-		this.orders.save(order);
-		this.steps.record(orderId, OrderStatus.VALIDATED, OrderStatus.CONFIRMED);
-		this.jdbc.sql("""
-				update order_hold_reason set released_by = :by, released_at = :at where order_id = :o
-				and released_at is null""")
-			.param("by", AuditTrail.currentActor())
-			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
-			.param("o", orderId)
-			.update();
-		this.audit.record(Orders.DOCUMENT, orderId, "released", AuditTrail.changes("note", note.strip()));
-		this.facade.confirmed(order);
-		return new Received(orderId, order.number(), order.status().name(), this.exceptions.reasons(orderId),
-				order.externalReference());
-	}
-
-	/** Cancels an order not yet delivered (an order on hold that should not go on). */
-	@Transactional
-	public Received cancel(String orderId, String reason) {
-		Order order = this.orders.findById(orderId).orElseThrow(() -> new Problem.NotFound("order", orderId));
-		if (reason == null || reason.isBlank()) {
-			throw new Problem.Invalid("reason", "is required");
-		}
-		order.cancel();
-		this.orders.save(order);
-		this.steps.record(orderId, OrderStatus.CANCELLED);
-		this.audit.record(Orders.DOCUMENT, orderId, "cancelled", AuditTrail.changes("reason", reason.strip()));
-		return new Received(orderId, order.number(), order.status().name(), this.exceptions.reasons(orderId),
-				order.externalReference());
-	}
-
-	/** Maps a buyer's item code (for one customer, or '*' for all) to one of our SKUs. */
-	@Transactional
-	public void mapItemCode(String customerId, String code, String sku) {
-		Problem.Errors errors = new Problem.Errors();
-		if (code == null || code.isBlank() || code.length() > 64) {
-			errors.add("code", "is required (at most 64 characters)");
-		}
-		if (sku == null || this.catalog.findBySku(sku).isEmpty()) {
-			errors.add("sku", "no product '" + sku + "'");
-		}
-		String owner = customerId == null || customerId.isBlank() ? "*" : customerId;
-		if (!"*".equals(owner) && this.customers.find(owner).isEmpty()) {
-			errors.add("customerId", "no customer " + owner);
-		}
-		errors.throwIfAny();
-		int updated = this.jdbc.sql("update order_item_code set sku = :s where customer_id = :c and code = :k")
-			.param("s", sku)
-			.param("c", owner)
-			.param("k", code.trim())
-			.update();
-		if (updated == 0) {
-			this.jdbc.sql("insert into order_item_code (customer_id, code, sku) values (:c, :k, :s)")
-				.param("s", sku)
-				.param("c", owner)
-				.param("k", code.trim())
-				.update();
-		}
-		this.audit.record("item-code", owner + ":" + code.trim(), "mapped", AuditTrail.changes("sku", sku));
-	}
-
-	private Optional<ProductDetails> product(String customerId, String item) {
-		Optional<ProductDetails> bySku = this.catalog.findBySku(item);
-		if (bySku.isPresent()) {
-			return bySku;
-		}
-		return this.jdbc.sql("""
-				select sku from order_item_code where code = :k and customer_id in (:c, '*')
-				order by case when customer_id = '*' then 1 else 0 end""")
-			.param("k", item)
-			.param("c", customerId)
-			.query(String.class)
-			.list()
-			.stream()
-			.findFirst()
-			.flatMap(this.catalog::findBySku);
 	}
 
 	/**

@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Orders")
 class ItemCodeApi {
 
-	private final OrderReception reception;
+	private final io.encaisse.orders.ItemCodes itemCodes;
 
-	ItemCodeApi(OrderReception reception) {
-		this.reception = reception;
+	ItemCodeApi(io.encaisse.orders.ItemCodes itemCodes) {
+		this.itemCodes = itemCodes;
 	}
 
 	record ItemCode(String customerId, String code, String sku) {
@@ -27,7 +27,7 @@ class ItemCodeApi {
 	@PostMapping("/api/v1/item-codes")
 	@PreAuthorize(Roles.TAKE_ORDERS)
 	ResponseEntity<ItemCode> map(@RequestBody ItemCode code) {
-		this.reception.mapItemCode(code == null ? null : code.customerId(), code == null ? null : code.code(),
+		this.itemCodes.map(code == null ? null : code.customerId(), code == null ? null : code.code(),
 				code == null ? null : code.sku());
 		return ResponseEntity.status(201).body(code);
 	}

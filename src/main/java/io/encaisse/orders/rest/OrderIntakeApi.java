@@ -37,8 +37,11 @@ class OrderIntakeApi {
 
 	private final OrderReception reception;
 
-	OrderIntakeApi(OrderReception reception) {
+	private final io.encaisse.orders.OrderExceptions exceptions;
+
+	OrderIntakeApi(OrderReception reception, io.encaisse.orders.OrderExceptions exceptions) {
 		this.reception = reception;
+		this.exceptions = exceptions;
 	}
 
 	record LineInput(String sku, String item, String description, String quantity, String unitPrice) {
@@ -140,14 +143,14 @@ class OrderIntakeApi {
 	@PostMapping("/{id}/release")
 	@PreAuthorize(Roles.TAKE_ORDERS)
 	OrderReception.Received release(@PathVariable String id, @RequestBody(required = false) NoteInput input) {
-		return this.reception.release(id, input == null ? null : input.note());
+		return this.exceptions.release(id, input == null ? null : input.note());
 	}
 
 	/** Cancels an order not yet delivered. */
 	@PostMapping("/{id}/cancel")
 	@PreAuthorize(Roles.TAKE_ORDERS)
 	OrderReception.Received cancel(@PathVariable String id, @RequestBody(required = false) NoteInput input) {
-		return this.reception.cancel(id, input == null ? null : input.reason());
+		return this.exceptions.cancel(id, input == null ? null : input.reason());
 	}
 
 }

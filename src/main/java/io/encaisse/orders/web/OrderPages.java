@@ -34,18 +34,14 @@ class OrderPages {
 
 	private final io.encaisse.orders.OrderMilestones milestones;
 
-	private final io.encaisse.orders.OrderReception reception;
-
 	private final io.encaisse.orders.OrderTimers timers;
 
 	private final io.encaisse.orders.OrderExceptions exceptions;
 
 	OrderPages(Orders orders, AuditTrail audit, io.encaisse.orders.OrderMilestones milestones,
-			io.encaisse.orders.OrderReception reception, io.encaisse.orders.OrderTimers timers,
-			io.encaisse.orders.OrderExceptions exceptions) {
+			io.encaisse.orders.OrderTimers timers, io.encaisse.orders.OrderExceptions exceptions) {
 		this.exceptions = exceptions;
 		this.timers = timers;
-		this.reception = reception;
 		this.milestones = milestones;
 		this.orders = orders;
 		this.audit = audit;
@@ -115,14 +111,14 @@ class OrderPages {
 	@PreAuthorize(Roles.TAKE_ORDERS)
 	String release(@PathVariable String id, @RequestParam(required = false) String note,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.reception.release(id, note));
+		return act(id, redirect, () -> this.exceptions.release(id, note));
 	}
 
 	@PostMapping("/{id}/cancel")
 	@PreAuthorize(Roles.TAKE_ORDERS)
 	String cancel(@PathVariable String id, @RequestParam(required = false) String reason,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.reception.cancel(id, reason));
+		return act(id, redirect, () -> this.exceptions.cancel(id, reason));
 	}
 
 	/** The milestone plan from the order page: up to five rows of label and percent. */
