@@ -29,19 +29,11 @@ class EInvoicingConfiguration {
 	}
 
 	@Bean
-	RecurringTask<Void> sendIssuedInvoices(InvoiceMail mail,
+	RecurringTask<Void> queueInvoiceReminders(InvoiceMail mail,
 			@Value("${encaisse.invoicing.mail-interval:PT30S}") Duration interval) {
-		return Tasks.recurring("send-issued-invoices", FixedDelay.of(interval)).execute((instance, context) -> {
-			mail.queueReminders();
-			mail.sendDue(100);
-		});
-	}
-
-	@Bean
-	RecurringTask<Void> readMailBounces(MailBounces bounces,
-			@Value("${encaisse.mail.bounces.interval:PT5M}") Duration interval) {
-		return Tasks.recurring("read-mail-bounces", FixedDelay.of(interval))
-			.execute((instance, context) -> bounces.read());
+		// the reminders due are queued; the outbox's own job sends them
+		return Tasks.recurring("queue-invoice-reminders", FixedDelay.of(interval))
+			.execute((instance, context) -> mail.queueReminders());
 	}
 
 	@Bean

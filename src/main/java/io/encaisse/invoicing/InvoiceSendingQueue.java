@@ -9,10 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.encaisse.customers.CustomerDetails;
-import io.encaisse.shared.Ids;
-import io.encaisse.shared.Today;
+import io.encaisse.shared.mail.MailOutbox;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,14 +25,11 @@ class InvoiceSendingQueue {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
+	private final MailOutbox outbox;
 
-	private final Today today;
-
-	InvoiceSendingQueue(JdbcClient jdbc, JdbcTemplate batch, Today today) {
+	InvoiceSendingQueue(JdbcClient jdbc, MailOutbox outbox) {
 		this.jdbc = jdbc;
-		this.batch = batch;
-		this.today = today;
+		this.outbox = outbox;
 	}
 
 	/** The outbox rows of issued invoices (invoice id to customer id), batched. */
@@ -53,21 +48,15 @@ class InvoiceSendingQueue {
 				.filter(c -> byEmail.getOrDefault(customerId, true) && c.email() != null && !c.email().isBlank())
 				.ifPresent(c -> emails.put(customerId, c.email()));
 		}
-		java.sql.Timestamp at = java.sql.Timestamp.from(this.today.instant());
-		List<Object[]> rows = new ArrayList<>();
+		List<MailOutbox.ToQueue> mails = new ArrayList<>();
 		customerOfInvoice.forEach((invoiceId, customerId) -> {
 			String to = emails.get(customerId);
 			if (to != null) {
-				rows.add(new Object[] { Ids.next("snd"), invoiceId, to, at, at });
+				mails.add(new MailOutbox.ToQueue(InvoiceMail.INVOICE, invoiceId, InvoiceMail.INVOICE + ":" + invoiceId,
+						null, to));
 			}
 		});
-		for (int from = 0; from < rows.size(); from += 1000) {
-			this.batch.batchUpdate("""
-					insert into invoice_sending (id, invoice_id, channel, recipient, status, attempts, next_attempt_at,
-					  created_at)
-					values (?, ?, 'EMAIL', ?, 'QUEUED', 0, ?, ?)""",
-					rows.subList(from, Math.min(rows.size(), from + 1000)));
-		}
+		this.outbox.queue(mails);
 	}
 
 }

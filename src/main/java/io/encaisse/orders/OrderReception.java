@@ -379,7 +379,7 @@ public class OrderReception {
 		List<Object[]> orderRows = new ArrayList<>(chunk.size());
 		List<Object[]> lineRows = new ArrayList<>();
 		List<Object[]> reasonRows = new ArrayList<>();
-		List<Object[]> confirmationRows = new ArrayList<>();
+		List<String> confirmationRows = new ArrayList<>();
 		List<Object[]> stepRows = new ArrayList<>();
 		List<AuditTrail.Change> changes = new ArrayList<>(chunk.size());
 		List<OrderConfirmed> confirmed = new ArrayList<>();
@@ -432,7 +432,7 @@ public class OrderReception {
 				OrderSteps.add(stepRows, id, now, OrderStatus.RECEIVED, OrderStatus.ON_HOLD);
 			}
 			if (reasons.isEmpty()) {
-				confirmationRows.add(new Object[] { id, now });
+				confirmationRows.add(id);
 				confirmed.add(new OrderConfirmed(id, number, customer.id(), in.channel(), null));
 			}
 			intake.received.add(new Received(id, number, status.name(), reasons, reference));

@@ -23,12 +23,4 @@ class QuoteExpiry {
 			.execute((instance, context) -> quotes.expireDue());
 	}
 
-	/** Quote mailings that failed, tried again (see {@link QuoteMail#retryFailed()}). */
-	@Bean
-	RecurringTask<Void> retryQuoteMails(org.springframework.beans.factory.ObjectProvider<QuoteMail> mail,
-			@Value("${encaisse.quotes.mail-retry-interval:PT2M}") Duration every) {
-		return Tasks.recurring("retry-quote-mails", FixedDelay.of(every))
-			.execute((instance, context) -> mail.getObject().retryFailed());
-	}
-
 }

@@ -27,7 +27,7 @@ class ModuleTablesTests {
 	private static final Path MAIN = Path.of("src", "main", "java", "io", "encaisse");
 
 	private static final Map<String, String> OWNERS = Map.ofEntries(entry("audit_event", "shared"),
-			entry("idempotency_key", "shared"), entry("document_counter", "shared"),
+			entry("idempotency_key", "shared"), entry("mail_outbox", "shared"), entry("document_counter", "shared"),
 			entry("event_publication", "shared"), entry("scheduled_tasks", "shared"), entry("app_secret", "shared"),
 			entry("api_key", "access"), entry("staff_user", "access"), entry("login_failure", "access"),
 			entry("customer", "customers"), entry("customer_contact", "customers"),
@@ -35,25 +35,25 @@ class ModuleTablesTests {
 			entry("product_price", "catalog"), entry("price_agreement", "catalog"),
 			entry("customer_price_list", "catalog"), entry("discount_policy", "catalog"), entry("quote", "quotes"),
 			entry("quote_line", "quotes"), entry("quote_comment", "quotes"), entry("quote_decision", "quotes"),
-			entry("quote_revision", "quotes"), entry("quote_sending", "quotes"), entry("quotes_accepted", "quotes"),
+			entry("quote_revision", "quotes"), entry("quotes_accepted", "quotes"),
 			entry("quotes_recurring_accepted", "quotes"), entry("customer_order", "orders"),
-			entry("order_line", "orders"), entry("order_confirmation", "orders"), entry("order_hold_reason", "orders"),
-			entry("order_invoice", "orders"), entry("order_item_code", "orders"), entry("order_milestone", "orders"),
-			entry("order_step", "orders"), entry("delivery", "orders"), entry("delivery_line", "orders"),
+			entry("order_line", "orders"), entry("order_hold_reason", "orders"), entry("order_invoice", "orders"),
+			entry("order_item_code", "orders"), entry("order_milestone", "orders"), entry("order_step", "orders"),
+			entry("delivery", "orders"), entry("delivery_line", "orders"),
 			entry("orders_billed_by_milestones", "orders"), entry("orders_delivery", "orders"),
 			entry("orders_milestone_ready", "orders"), entry("invoice", "invoicing"),
 			entry("invoice_adjustment", "invoicing"), entry("invoice_delivery_setting", "invoicing"),
 			entry("invoice_layout", "invoicing"), entry("invoice_lifecycle", "invoicing"),
 			entry("invoice_line", "invoicing"), entry("invoice_payment", "invoicing"),
 			entry("invoice_run", "invoicing"), entry("invoice_run_item", "invoicing"),
-			entry("invoice_sending", "invoicing"), entry("invoicing_billed_line", "invoicing"),
-			entry("invoicing_billed_source", "invoicing"), entry("invoicing_receivable", "invoicing"),
-			entry("invoicing_settlement", "invoicing"), entry("bank_account", "payments"),
-			entry("bank_csv_mapping", "payments"), entry("bank_entry", "payments"), entry("bank_statement", "payments"),
-			entry("direct_debit", "payments"), entry("direct_debit_item", "payments"),
-			entry("gateway_event", "payments"), entry("payer_account", "payments"), entry("payment", "payments"),
-			entry("payment_allocation", "payments"), entry("payment_suggestion", "payments"),
-			entry("payment_write_off", "payments"), entry("sepa_mandate", "payments"));
+			entry("invoicing_billed_line", "invoicing"), entry("invoicing_billed_source", "invoicing"),
+			entry("invoicing_receivable", "invoicing"), entry("invoicing_settlement", "invoicing"),
+			entry("bank_account", "payments"), entry("bank_csv_mapping", "payments"), entry("bank_entry", "payments"),
+			entry("bank_statement", "payments"), entry("direct_debit", "payments"),
+			entry("direct_debit_item", "payments"), entry("gateway_event", "payments"),
+			entry("payer_account", "payments"), entry("payment", "payments"), entry("payment_allocation", "payments"),
+			entry("payment_suggestion", "payments"), entry("payment_write_off", "payments"),
+			entry("sepa_mandate", "payments"));
 
 	/**
 	 * What any module may read: the kernel's tables and every module's published views.
@@ -87,15 +87,25 @@ class ModuleTablesTests {
 	@Test
 	void everyTableOfTheSchemaHasAnOwner() throws IOException {
 		Set<String> declared = new TreeSet<>();
+		Set<String> dropped = new TreeSet<>();
 		Pattern create = Pattern.compile("create (?:table|view) ([a-z_]+)", Pattern.CASE_INSENSITIVE);
+		Pattern drop = Pattern.compile("drop table ([a-z_]+)", Pattern.CASE_INSENSITIVE);
 		try (Stream<Path> files = Files.walk(Path.of("src", "main", "resources", "db"))) {
 			for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
-				Matcher m = create.matcher(Files.readString(file));
+				String sql = Files.readString(file);
+				Matcher m = create.matcher(sql);
 				while (m.find()) {
 					declared.add(m.group(1).toLowerCase());
 				}
+				Matcher d = drop.matcher(sql);
+				while (d.find()) {
+					dropped.add(d.group(1).toLowerCase());
+				}
 			}
 		}
+		// tables a later migration dropped (the three outboxes of ADR 0020) have no owner
+		// any more
+		declared.removeAll(dropped);
 		assertThat(OWNERS.keySet()).containsAll(declared);
 	}
 

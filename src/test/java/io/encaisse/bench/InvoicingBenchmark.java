@@ -37,7 +37,7 @@ public final class InvoicingBenchmark {
 		try (ConfigurableApplicationContext app = SpringApplication.run(EncaisseApplication.class, "--server.port=0",
 				"--encaisse.demo-data=false", "--encaisse.einvoicing.connector=none",
 				"--encaisse.einvoicing.submit-interval=PT10H", "--encaisse.invoicing.mail-interval=PT10H",
-				"--logging.level.root=WARN")) {
+				"--encaisse.mail.interval=PT10H", "--logging.level.root=WARN")) {
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 			String tag = Long.toString(System.currentTimeMillis(), 36);
 			long s0 = System.nanoTime();

@@ -31,7 +31,8 @@ public final class OrderImportBenchmark {
 		int ubl = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
 		try (ConfigurableApplicationContext app = SpringApplication.run(EncaisseApplication.class, "--server.port=0",
 				"--encaisse.demo-data=false", "--encaisse.einvoicing.submit-interval=PT10H",
-				"--encaisse.invoicing.mail-interval=PT10H", "--logging.level.root=WARN")) {
+				"--encaisse.invoicing.mail-interval=PT10H", "--encaisse.mail.interval=PT10H",
+				"--logging.level.root=WARN")) {
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 			String tag = Long.toString(System.currentTimeMillis(), 36);
 			Timestamp now = Timestamp.from(Instant.now());

@@ -23,7 +23,8 @@ public final class ProductImportBenchmark {
 		int lines = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
 		try (ConfigurableApplicationContext app = SpringApplication.run(EncaisseApplication.class, "--server.port=0",
 				"--encaisse.demo-data=false", "--encaisse.einvoicing.submit-interval=PT10H",
-				"--encaisse.invoicing.mail-interval=PT10H", "--logging.level.root=WARN")) {
+				"--encaisse.invoicing.mail-interval=PT10H", "--encaisse.mail.interval=PT10H",
+				"--logging.level.root=WARN")) {
 			String tag = Long.toString(System.currentTimeMillis(), 36);
 			StringBuilder csv = new StringBuilder(
 					"sku,name,unit,tax_rate,price,currency,valid_from,valid_to,min_quantity,price_list\n");

@@ -47,7 +47,7 @@ public final class ReadsBenchmark {
 		try (ConfigurableApplicationContext app = SpringApplication.run(EncaisseApplication.class, "--server.port=0",
 				"--encaisse.demo-data=false", "--encaisse.einvoicing.connector=none",
 				"--encaisse.einvoicing.submit-interval=PT10H", "--encaisse.invoicing.mail-interval=PT10H",
-				"--logging.level.root=WARN", "--ENCAISSE_BOOTSTRAP_API_KEY=" + KEY,
+				"--encaisse.mail.interval=PT10H", "--logging.level.root=WARN", "--ENCAISSE_BOOTSTRAP_API_KEY=" + KEY,
 				"--ENCAISSE_ADMIN_PASSWORD=" + PASSWORD,
 				// a database kept from an earlier run may carry an earlier form of this
 				// branch's migrations
@@ -155,7 +155,7 @@ public final class ReadsBenchmark {
 		jdbc.execute(
 				"""
 						truncate table payment_allocation, payment_suggestion, invoice_payment, invoice_line, invoice_adjustment,
-						  invoice_lifecycle, invoice_sending, payment cascade""");
+						  invoice_lifecycle, mail_outbox, payment cascade""");
 		jdbc.execute("delete from invoice");
 		// the tables' own indexes (not those behind constraints) set aside during the
 		// load and built again after it, as a restore would: the same indexes, built once

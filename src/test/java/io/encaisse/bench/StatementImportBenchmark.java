@@ -96,7 +96,8 @@ public final class StatementImportBenchmark {
 		try (ConfigurableApplicationContext app = SpringApplication.run(EncaisseApplication.class, "--server.port=0",
 				"--encaisse.demo-data=false", "--encaisse.einvoicing.connector=none",
 				"--encaisse.einvoicing.submit-interval=PT10H", "--encaisse.invoicing.mail-interval=PT10H",
-				"--logging.level.root=WARN", "--logging.level.io.encaisse.payments.StatementImport=DEBUG",
+				"--encaisse.mail.interval=PT10H", "--logging.level.root=WARN",
+				"--logging.level.io.encaisse.payments.StatementImport=DEBUG",
 				"--logging.level.io.encaisse.payments.StatementLedger=DEBUG",
 				"--logging.level.io.encaisse.invoicing.Invoicing=DEBUG")) {
 			long t0 = System.nanoTime();

@@ -129,9 +129,11 @@ class KillNineTests {
 			Api.Response started = api.post("/api/v1/invoice-runs", map("kind", "ISSUE", "invoiceIds", runDrafts));
 			assertThat(started.status()).as(started.toString()).isEqualTo(202);
 			runId = started.get("id");
-			while (api.get("/api/v1/invoice-runs/" + runId).json().get("done").asInt() < 250) {
-				Thread.sleep(5);
-			}
+			String halfWay = runId;
+			org.awaitility.Awaitility.await("the run half way")
+				.atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(5))
+				.until(() -> api.get("/api/v1/invoice-runs/" + halfWay).json().get("done").asInt() >= 250);
 			// the run is half way: a statement goes in, and everything is killed while
 			// both
 			// are at work

@@ -71,9 +71,10 @@ class InvoicePagesTests {
 			.getRedirectedUrl();
 		assertThat(location).startsWith("/invoices/runs/");
 		String run = location.substring(location.lastIndexOf('/') + 1);
-		for (int i = 0; i < 300 && !"DONE".equals(api.get("/api/v1/invoice-runs/" + run).get("status")); i++) {
-			Thread.sleep(100);
-		}
+		org.awaitility.Awaitility.await("the run to finish")
+			.atMost(java.time.Duration.ofSeconds(30))
+			.pollInterval(java.time.Duration.ofMillis(100))
+			.until(() -> "DONE".equals(api.get("/api/v1/invoice-runs/" + run).get("status")));
 		String progress = this.mvc.perform(get(location)).andReturn().getResponse().getContentAsString();
 		assertThat(progress).contains("<progress").contains("id=\"failures\"").contains("street address");
 		assertThat(api.get("/api/v1/invoices/" + ready).get("status")).isEqualTo("ISSUED");

@@ -27,15 +27,12 @@ class InvoiceRunTests {
 	@LocalServerPort
 	int port;
 
-	private static JsonNode finished(Api api, String runId) throws InterruptedException {
-		for (int i = 0; i < 300; i++) {
-			JsonNode run = api.get("/api/v1/invoice-runs/" + runId).json();
-			if ("DONE".equals(run.get("status").asString())) {
-				return run;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("the run did not finish in 30 s");
+	private static JsonNode finished(Api api, String runId) {
+		return org.awaitility.Awaitility.await("the run to finish")
+			.atMost(java.time.Duration.ofSeconds(30))
+			.pollInterval(java.time.Duration.ofMillis(100))
+			.until(() -> api.get("/api/v1/invoice-runs/" + runId).json(),
+					run -> "DONE".equals(run.get("status").asString()));
 	}
 
 	@Test

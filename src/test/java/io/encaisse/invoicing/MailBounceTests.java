@@ -7,6 +7,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.encaisse.support.Api;
+import io.encaisse.shared.mail.MailBounces;
 import io.encaisse.support.EncaisseTest;
 import io.encaisse.support.Fixtures;
 import jakarta.activation.DataHandler;

@@ -84,12 +84,10 @@ class TwoInstanceNumberingTests {
 				f.get();
 			}
 			pool.shutdown();
-			for (int i = 0; i < 300; i++) {
-				if ("DONE".equals(one.get("/api/v1/invoice-runs/" + run[0]).get("status"))) {
-					break;
-				}
-				Thread.sleep(100);
-			}
+			org.awaitility.Awaitility.await("the run to finish")
+				.atMost(java.time.Duration.ofSeconds(30))
+				.pollInterval(java.time.Duration.ofMillis(100))
+				.until(() -> "DONE".equals(one.get("/api/v1/invoice-runs/" + run[0]).get("status")));
 			assertThat(one.get("/api/v1/invoice-runs/" + run[0]).get("done")).isEqualTo("40");
 			List<String> all = new ArrayList<>(runDrafts);
 			prepared.forEach(all::addAll);

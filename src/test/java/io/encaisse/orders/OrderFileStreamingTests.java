@@ -8,6 +8,8 @@ import java.util.List;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.encaisse.shared.BusinessClock;
+import io.encaisse.shared.mail.MailOutbox;
+import io.encaisse.shared.mail.RetryPolicy;
 import io.encaisse.support.Api;
 import io.encaisse.support.EncaisseTest;
 import io.encaisse.support.Fixtures;
@@ -36,7 +38,7 @@ class OrderFileStreamingTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	OrderFollowUp followUp;
+	MailOutbox outbox;
 
 	@Autowired
 	BusinessClock clock;
@@ -128,16 +130,14 @@ class OrderFileStreamingTests {
 			assertThat(numbers).hasSize(30);
 			// more than a handful: nothing mailed during the request
 			assertThat(mailsFor(smtp, numbers)).isZero();
-			this.followUp.mailDue();
+			this.outbox.sendDue(1000, List.of("ORDER_CONFIRMATION"));
 			assertThat(mailsFor(smtp, numbers)).isEqualTo(30);
-			this.followUp.mailDue();
+			this.outbox.sendDue(1000, List.of("ORDER_CONFIRMATION"));
 			assertThat(mailsFor(smtp, numbers)).isEqualTo(30);
 			assertThat(this.jdbc.sql("""
-					select count(*) from order_confirmation c join customer_order o on o.id = c.order_id
-					where o.external_reference like :p and c.status = 'SENT' and c.attempts = 1""")
-				.param("p", prefix + "%")
-				.query(Long.class)
-				.single()).isEqualTo(30);
+					select count(*) from mail_outbox c join customer_order o on o.id = c.subject_id
+					where c.kind = 'ORDER_CONFIRMATION' and o.external_reference like :p and c.status = 'SENT'
+					and c.attempts = 1""").param("p", prefix + "%").query(Long.class).single()).isEqualTo(30);
 		}
 		finally {
 			smtp.stop();
@@ -160,16 +160,19 @@ class OrderFileStreamingTests {
 					java.util.Map.of("customer", customer, "lines",
 							List.of(java.util.Map.of("sku", sku, "quantity", "1"))))
 			.get("id");
-		assertThat(status(order)).startsWith("PENDING 1 ");
-		this.followUp.mailDue();
-		// not due yet: the delay grows with each attempt
-		assertThat(status(order)).startsWith("PENDING 1 ");
-		for (int attempt = 2; attempt <= OrderConfirmations.MAX_ATTEMPTS; attempt++) {
+		assertThat(status(order)).startsWith("FAILED 1 ");
+		this.outbox.sendDue(1000, List.of("ORDER_CONFIRMATION"));
+		// not due yet: the delay grows with each attempt (the one outbox's policy)
+		assertThat(status(order)).startsWith("FAILED 1 ");
+		for (int attempt = 2; attempt <= RetryPolicy.MAX_ATTEMPTS; attempt++) {
 			this.clock.travelBy(Duration.ofMinutes(1L << attempt));
-			this.followUp.mailDue();
-			assertThat(status(order))
-				.startsWith((attempt < OrderConfirmations.MAX_ATTEMPTS ? "PENDING " : "FAILED ") + attempt + " ");
+			this.outbox.sendDue(1000, List.of("ORDER_CONFIRMATION"));
+			assertThat(status(order)).startsWith("FAILED " + attempt + " ");
 		}
+		// spent: not due any more
+		this.clock.travelBy(Duration.ofDays(1));
+		this.outbox.sendDue(1000, List.of("ORDER_CONFIRMATION"));
+		assertThat(status(order)).startsWith("FAILED " + RetryPolicy.MAX_ATTEMPTS + " ");
 		assertThat(status(order)).contains("Mail server connection failed").as("the last error is kept");
 
 		// a customer without an address: nothing to try again
@@ -185,8 +188,8 @@ class OrderFileStreamingTests {
 
 	private String status(String orderId) {
 		return this.jdbc.sql(
-				"select status || ' ' || attempts || ' ' || coalesce(last_error, '') from order_confirmation where order_id = :o")
-			.param("o", orderId)
+				"select status || ' ' || attempts || ' ' || coalesce(last_error, '') from mail_outbox where dedupe_key = :k")
+			.param("k", "ORDER_CONFIRMATION:" + orderId)
 			.query(String.class)
 			.single();
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.encaisse.shared.BusinessClock;
+import io.encaisse.shared.mail.MailOutbox;
 import io.encaisse.support.Api;
 import io.encaisse.support.EncaisseTest;
 import io.encaisse.support.Fixtures;
@@ -19,8 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A quote whose mailing failed (the mail server was down) is mailed again by a job once
- * its delay has passed, and once only; a customer without an address is not retried.
+ * A quote whose mailing failed (the mail server was down) is mailed again by the one
+ * outbox's job once its delay has passed, and once only; a customer without an address is
+ * not retried; a quote revised since is not mailed at its old revision.
  */
 @EncaisseTest
 class QuoteMailRetryTests {
@@ -33,6 +35,9 @@ class QuoteMailRetryTests {
 
 	@Autowired
 	BusinessClock clock;
+
+	@Autowired
+	MailOutbox outbox;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -55,19 +60,20 @@ class QuoteMailRetryTests {
 		// no mail server listens yet
 		String quote = fixtures.sentQuote(customer, sku, "1");
 		assertThat(statuses(quote)).containsExactly("FAILED");
-		this.mail.retryFailed();
+		this.outbox.sendDue(1000, List.of("QUOTE"));
 		// too early: the first delay has not passed
 		assertThat(statuses(quote)).containsExactly("FAILED");
 		GreenMail smtp = new GreenMail(new ServerSetup(3025, "localhost", "smtp"));
 		smtp.start();
 		try {
 			this.clock.travelBy(Duration.ofMinutes(3));
-			this.mail.retryFailed();
-			assertThat(statuses(quote)).containsExactly("FAILED", "SENT");
+			this.outbox.sendDue(1000, List.of("QUOTE"));
+			assertThat(statuses(quote)).containsExactly("SENT");
 			String number = api.get("/api/v1/quotes/" + quote).get("number");
 			this.clock.travelBy(Duration.ofMinutes(30));
-			this.mail.retryFailed();
-			assertThat(statuses(quote)).containsExactly("FAILED", "SENT");
+			this.outbox.sendDue(1000, List.of("QUOTE"));
+			assertThat(statuses(quote)).containsExactly("SENT");
+			assertThat(this.mail.of(quote).get(0).revision()).isEqualTo(1);
 			assertThat(io.encaisse.support.Mails.withSubject(smtp, number)).hasSize(1);
 
 			// without an address, nothing to try again
@@ -75,8 +81,9 @@ class QuoteMailRetryTests {
 			this.jdbc.sql("update customer set email = null where id = :id").param("id", silent).update();
 			String unsent = fixtures.sentQuote(silent, sku, "1");
 			this.clock.travelBy(Duration.ofMinutes(30));
-			this.mail.retryFailed();
-			assertThat(statuses(unsent)).containsExactly("FAILED");
+			this.outbox.sendDue(1000, List.of("QUOTE"));
+			assertThat(statuses(unsent)).containsExactly("SKIPPED");
+			assertThat(this.mail.of(unsent).get(0).lastError()).contains("no billing email");
 		}
 		finally {
 			smtp.stop();

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,26 +66,29 @@ public final class EncaisseProcess implements AutoCloseable {
 
 	private void awaitHealth(Duration limit, Path log) throws InterruptedException, IOException {
 		HttpClient http = HttpClient.newHttpClient();
-		Instant until = Instant.now().plus(limit);
-		while (Instant.now().isBefore(until)) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("Encaisse stopped while starting: " + tail(log));
-			}
-			try {
-				HttpResponse<String> health = http
-					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health"))
-						.build(), HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// not listening yet
-			}
-			Thread.sleep(250);
+		HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health"))
+			.build();
+		try {
+			org.awaitility.Awaitility.await("Encaisse to start")
+				.atMost(limit)
+				.pollInterval(Duration.ofMillis(250))
+				.until(() -> {
+					if (!this.process.isAlive()) {
+						throw new IllegalStateException("Encaisse stopped while starting: " + tail(log));
+					}
+					try {
+						return http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+					}
+					catch (IOException notYet) {
+						// not listening yet
+						return false;
+					}
+				});
 		}
-		this.process.destroyForcibly();
-		throw new IllegalStateException("Encaisse did not start within " + limit + ": " + tail(log));
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			this.process.destroyForcibly();
+			throw new IllegalStateException("Encaisse did not start within " + limit + ": " + tail(log));
+		}
 	}
 
 	public static String tail(Path log) throws IOException {

@@ -139,6 +139,10 @@ class QuotePages {
 			if ("SENT".equals(sending.status())) {
 				Forms.flash(redirect, "✓ " + sending.recipient());
 			}
+			else if ("QUEUED".equals(sending.status())) {
+				Forms.problem(redirect, new Problem.StateConflict(
+						"no SMTP server is configured (SPRING_MAIL_HOST): the mail waits in the outbox"));
+			}
 			else {
 				Forms.problem(redirect, new Problem.StateConflict(sending.lastError()));
 			}

@@ -1,4 +1,4 @@
-package io.encaisse.invoicing;
+package io.encaisse.shared.mail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,13 +43,13 @@ public class MailBounces {
 	private static final Pattern DIAGNOSTIC = Pattern.compile("(?im)^Diagnostic-Code:\\s*(.+)$");
 
 	private static final Pattern SENDING = Pattern
-		.compile("(?im)^" + InvoiceMail.BOUNCE_HEADER + ":\\s*([A-Za-z0-9_-]{1,40})");
+		.compile("(?im)^" + MailOutbox.BOUNCE_HEADER + ":\\s*([A-Za-z0-9_-]{1,40})");
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>\\s]{1,240}>)");
 
 	private static final int MAX_PART = 256 * 1024;
 
-	private final InvoiceMail mail;
+	private final MailOutbox mail;
 
 	private final String host;
 
@@ -61,7 +61,7 @@ public class MailBounces {
 
 	private final String password;
 
-	MailBounces(InvoiceMail mail, @Value("${encaisse.mail.bounces.host:}") String host,
+	MailBounces(MailOutbox mail, @Value("${encaisse.mail.bounces.host:}") String host,
 			@Value("${encaisse.mail.bounces.port:993}") int port,
 			@Value("${encaisse.mail.bounces.protocol:imaps}") String protocol,
 			@Value("${encaisse.mail.bounces.username:}") String username,
@@ -104,7 +104,8 @@ public class MailBounces {
 							continue;
 						}
 						if (notice.permanent()
-								&& this.mail.bounced(notice.sendingId(), notice.messageId(), notice.reason())) {
+								&& !this.mail.bounced(notice.sendingId(), notice.messageId(), notice.reason())
+									.isEmpty()) {
 							bounced++;
 							// what matched nothing (a delay, another system's mail) stays
 							// for a person
