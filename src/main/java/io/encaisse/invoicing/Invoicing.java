@@ -45,14 +45,27 @@ public class Invoicing {
 
 	private final io.encaisse.shared.AggregateBatch aggregates;
 
+	private final io.encaisse.invoicing.documents.Seller seller;
+
 	Invoicing(InvoiceRepository invoices, Customers customers, Today today, JdbcClient jdbc, InvoiceDocuments documents,
-			io.encaisse.shared.AggregateBatch aggregates) {
+			io.encaisse.shared.AggregateBatch aggregates, io.encaisse.invoicing.documents.Seller seller) {
+		this.seller = seller;
 		this.invoices = invoices;
 		this.customers = customers;
 		this.today = today;
 		this.jdbc = jdbc;
 		this.documents = documents;
 		this.aggregates = aggregates;
+	}
+
+	/**
+	 * Where customers pay: the seller's name and bank account, as invoices print them.
+	 */
+	public record PayTo(String payee, String iban, String bic) {
+	}
+
+	public PayTo payTo() {
+		return new PayTo(this.seller.name(), this.seller.iban(), this.seller.bic());
 	}
 
 	public InvoiceView get(String id) {

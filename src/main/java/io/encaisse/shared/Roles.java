@@ -31,6 +31,9 @@ public final class Roles {
 
 	public static final String COLLECT_CASH = "hasAnyRole('ADMIN','BILLING','FINANCE')";
 
+	/** Collections: dunning runs, disputes, promises, late charges (issue 23). */
+	public static final String COLLECT = "hasAnyRole('ADMIN','COLLECTOR','BILLING','FINANCE')";
+
 	public static final String READ_RECEIVABLES = "hasAnyRole('ADMIN','BILLING','COLLECTOR','FINANCE','SALES_MANAGER','READ_ONLY')";
 
 	public static final String ADMINISTER = "hasRole('ADMIN')";

@@ -73,6 +73,25 @@ abstract class AccessMatrix {
 		// the gateway webhook is open to anyone: a signature, not a role, admits an event
 		// (GatewayEventTests)
 		PERMISSIONS.put("POST /api/v1/gateway/events", EnumSet.noneOf(Role.class));
+		// collections (issue 23)
+		Set<Role> readReceivables = EnumSet.of(ADMIN, BILLING, COLLECTOR, FINANCE, SALES_MANAGER, READ_ONLY);
+		Set<Role> collect = EnumSet.of(ADMIN, COLLECTOR, BILLING, FINANCE);
+		PERMISSIONS.put("GET /api/v1/dunning-policies", readReceivables);
+		PERMISSIONS.put("GET /api/v1/dunning-policies/{id}", readReceivables);
+		PERMISSIONS.put("POST /api/v1/dunning-policies", EnumSet.of(ADMIN, FINANCE));
+		PERMISSIONS.put("POST /api/v1/dunning-runs", collect);
+		PERMISSIONS.put("GET /api/v1/dunning-runs/{id}", readReceivables);
+		PERMISSIONS.put("GET /api/v1/customers/{id}/reminders", readReceivables);
+		PERMISSIONS.put("POST /api/v1/invoices/{id}/disputes", collect);
+		PERMISSIONS.put("GET /api/v1/invoices/{id}/disputes", readReceivables);
+		PERMISSIONS.put("GET /api/v1/disputes/{id}", readReceivables);
+		PERMISSIONS.put("PATCH /api/v1/disputes/{id}", collect);
+		PERMISSIONS.put("POST /api/v1/disputes/{id}/resolve", collect);
+		PERMISSIONS.put("POST /api/v1/customers/{id}/promises", collect);
+		PERMISSIONS.put("GET /api/v1/customers/{id}/promises", readReceivables);
+		PERMISSIONS.put("GET /api/v1/promises/{id}", readReceivables);
+		PERMISSIONS.put("GET /api/v1/invoices/{id}/late-charges", readReceivables);
+		PERMISSIONS.put("GET /api/v1/late-payment-rates", readReceivables);
 		PERMISSIONS.put("GET /api/v1/invoices/{id}/lifecycle", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/quotes/{id}/comments", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/quotes/{id}/comments", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN));

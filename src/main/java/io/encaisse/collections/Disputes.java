@@ -1,0 +1,241 @@
+package io.encaisse.collections;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+import io.encaisse.invoicing.InvoiceView;
+import io.encaisse.invoicing.Invoicing;
+import io.encaisse.shared.Amounts;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Ids;
+import io.encaisse.shared.Money;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Today;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Disputes on issued invoices: opened with a reason and the amount disputed (the open
+ * amount unless said), owned and due, resolved (by a credit note, a corrected invoice) or
+ * rejected with a note. While a dispute is open, dunning pauses on its amount.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Disputes {
+
+	static final String DOCUMENT = "dispute";
+
+	private final JdbcClient jdbc;
+
+	private final Invoicing invoicing;
+
+	private final AuditTrail audit;
+
+	private final Today today;
+
+	Disputes(JdbcClient jdbc, Invoicing invoicing, AuditTrail audit, Today today) {
+		this.jdbc = jdbc;
+		this.invoicing = invoicing;
+		this.audit = audit;
+		this.today = today;
+	}
+
+	public enum Status {
+
+		OPEN, RESOLVED, REJECTED
+
+	}
+
+	/** How a dispute ends. */
+	public enum Resolution {
+
+		CREDIT_NOTE, CORRECTED_INVOICE, REJECTED
+
+	}
+
+	public record Dispute(String id, String invoiceId, String invoiceNumber, String customerId, DisputeReason reason,
+			String amount, String currency, Status status, String owner, LocalDate dueOn, String message,
+			String openedBy, Instant openedAt, Resolution resolution, String resolutionNote, Instant resolvedAt,
+			long version) {
+	}
+
+	public record Input(String reason, String amount, String owner, LocalDate dueOn, String message) {
+	}
+
+	public record Change(String owner, LocalDate dueOn, String message) {
+	}
+
+	public record ResolutionInput(String resolution, String note) {
+	}
+
+	@Transactional
+	public Dispute open(String invoiceId, Input input) {
+		InvoiceView invoice = this.invoicing.get(invoiceId);
+		Problem.Errors errors = new Problem.Errors();
+		if (invoice.number() == null || !"INVOICE".equals(invoice.kind())) {
+			throw new Problem.StateConflict("only an issued invoice can be disputed");
+		}
+		if (!invoice.status().isOpen()) {
+			throw new Problem.StateConflict(
+					"invoice " + invoice.number() + " is " + invoice.status() + ": nothing is left to dispute");
+		}
+		DisputeReason reason = reason(errors, input == null ? null : input.reason());
+		BigDecimal open = invoice.amountDue().amount();
+		BigDecimal amount = input == null || input.amount() == null || input.amount().isBlank() ? open
+				: Amounts.positive(errors, "amount", input.amount(), 2);
+		if (amount != null && amount.compareTo(open) > 0) {
+			errors.add("amount", "must not exceed what is open on the invoice (" + open.toPlainString() + " "
+					+ invoice.currency() + ")");
+		}
+		if (input != null && input.message() != null && input.message().length() > 2000) {
+			errors.add("message", "must not exceed 2000 characters");
+		}
+		errors.throwIfAny();
+		if (this.jdbc.sql("select count(*) from invoice_dispute where invoice_id = :i and status = 'OPEN'")
+			.param("i", invoiceId)
+			.query(Integer.class)
+			.single() > 0) {
+			throw new Problem.StateConflict("invoice " + invoice.number() + " already has an open dispute");
+		}
+		String id = Ids.next("dsp");
+		this.jdbc
+			.sql("""
+					insert into invoice_dispute (id, invoice_id, customer_id, reason, amount, currency, status, owner, due_on,
+					  message, opened_by, opened_at, version)
+					values (:id, :inv, :cus, :reason, :amount, :cur, 'OPEN', :owner, :due, :msg, :by, :at, 0)""")
+			.param("id", id)
+			.param("inv", invoiceId)
+			.param("cus", invoice.customerId())
+			.param("reason", reason.name())
+			.param("amount", amount)
+			.param("cur", invoice.currency())
+			.param("owner", blank(input.owner()))
+			.param("due", input.dueOn())
+			.param("msg", blank(input.message()))
+			.param("by", AuditTrail.currentActor())
+			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
+			.update();
+		this.audit.record(DOCUMENT, id, "opened", AuditTrail.changes("invoice", invoice.number(), "reason", reason,
+				"amount", amount.toPlainString() + " " + invoice.currency()));
+		this.audit.record(Invoicing.DOCUMENT, invoiceId, "disputed",
+				AuditTrail.changes("reason", reason, "amount", amount.toPlainString() + " " + invoice.currency()));
+		return get(id);
+	}
+
+	public Dispute get(String id) {
+		return this.jdbc.sql("""
+				select d.id, d.invoice_id, r.number, d.customer_id, d.reason, d.amount, d.currency, d.status, d.owner,
+				       d.due_on, d.message, d.opened_by, d.opened_at, d.resolution, d.resolution_note, d.resolved_at,
+				       d.version
+				from invoice_dispute d join invoicing_receivable r on r.invoice_id = d.invoice_id where d.id = :id""")
+			.param("id", id)
+			.query((rs, n) -> new Dispute(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					DisputeReason.valueOf(rs.getString(5)), money(rs.getBigDecimal(6), rs.getString(7)),
+					rs.getString(7), Status.valueOf(rs.getString(8)), rs.getString(9),
+					rs.getObject(10, LocalDate.class), rs.getString(11), rs.getString(12),
+					rs.getTimestamp(13).toInstant(),
+					rs.getString(14) == null ? null : Resolution.valueOf(rs.getString(14)), rs.getString(15),
+					rs.getTimestamp(16) == null ? null : rs.getTimestamp(16).toInstant(), rs.getLong(17)))
+			.optional()
+			.orElseThrow(() -> new Problem.NotFound("dispute", id));
+	}
+
+	/** The disputes of an invoice, newest first. */
+	public List<String> idsOfInvoice(String invoiceId) {
+		return this.jdbc.sql("select id from invoice_dispute where invoice_id = :i order by opened_at desc, id desc")
+			.param("i", invoiceId)
+			.query(String.class)
+			.list();
+	}
+
+	/** Changes who owns an open dispute, when it is due, its message. */
+	@Transactional
+	public Dispute change(String id, Change change) {
+		Dispute d = get(id);
+		if (d.status() != Status.OPEN) {
+			throw new Problem.StateConflict("the dispute is " + d.status() + ": it no longer changes");
+		}
+		if (change == null) {
+			return d;
+		}
+		if (change.message() != null && change.message().length() > 2000) {
+			throw new Problem.Invalid("message", "must not exceed 2000 characters");
+		}
+		this.jdbc.sql("""
+				update invoice_dispute set owner = coalesce(:owner, owner), due_on = coalesce(:due, due_on),
+				  message = coalesce(:msg, message), version = version + 1 where id = :id""")
+			.param("owner", blank(change.owner()))
+			.param("due", change.dueOn())
+			.param("msg", blank(change.message()))
+			.param("id", id)
+			.update();
+		this.audit.record(DOCUMENT, id, "changed",
+				AuditTrail.changes("owner", change.owner(), "dueOn", change.dueOn(), "message", change.message()));
+		return get(id);
+	}
+
+	/**
+	 * Ends an open dispute: resolved by a credit note or a corrected invoice, or rejected
+	 * with a note for the customer. Dunning resumes on what is still open.
+	 */
+	@Transactional
+	public Dispute resolve(String id, ResolutionInput input) {
+		Dispute d = get(id);
+		if (d.status() != Status.OPEN) {
+			throw new Problem.StateConflict("the dispute is " + d.status() + " already");
+		}
+		Resolution resolution;
+		try {
+			resolution = Resolution
+				.valueOf(String.valueOf(input == null ? null : input.resolution()).strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new Problem.Invalid("resolution", "must be CREDIT_NOTE, CORRECTED_INVOICE or REJECTED");
+		}
+		if (resolution == Resolution.REJECTED && (input.note() == null || input.note().isBlank())) {
+			throw new Problem.Invalid("note", "say why the dispute is rejected (the customer reads it)");
+		}
+		this.jdbc.sql("""
+				update invoice_dispute set status = :status, resolution = :res, resolution_note = :note,
+				  resolved_by = :by, resolved_at = :at, version = version + 1 where id = :id and status = 'OPEN'""")
+			.param("status", resolution == Resolution.REJECTED ? Status.REJECTED.name() : Status.RESOLVED.name())
+			.param("res", resolution.name())
+			.param("note", blank(input.note()))
+			.param("by", AuditTrail.currentActor())
+			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
+			.param("id", id)
+			.update();
+		this.audit.record(DOCUMENT, id, "resolved", AuditTrail.changes("resolution", resolution, "note", input.note()));
+		this.audit.record(Invoicing.DOCUMENT, d.invoiceId(), "dispute resolved",
+				AuditTrail.changes("resolution", resolution));
+		return get(id);
+	}
+
+	private static DisputeReason reason(Problem.Errors errors, String value) {
+		try {
+			return DisputeReason.valueOf(String.valueOf(value).strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add("reason",
+					"must be one of PRICE, QUANTITY, QUALITY, NOT_DELIVERED, DUPLICATE, MISSING_PO, OTHER");
+			return DisputeReason.OTHER;
+		}
+	}
+
+	/** An amount as the API shows it: at its currency's scale ("1200.00"). */
+	static String money(BigDecimal amount, String currency) {
+		return amount.setScale(Money.currency(currency).getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP)
+			.toPlainString();
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+}

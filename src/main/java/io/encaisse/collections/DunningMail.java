@@ -1,0 +1,133 @@
+package io.encaisse.collections;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.encaisse.customers.CustomerDetails;
+import io.encaisse.customers.Customers;
+import io.encaisse.invoicing.Invoicing;
+import io.encaisse.shared.Money;
+import io.encaisse.shared.Today;
+import io.encaisse.shared.mail.MailComposer;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a dunning message when it leaves, in the customer's language: each invoice of
+ * the message still open (paid ones since the run are left out; none left, nothing
+ * leaves), its days late, what is due, the late-payment interest to date and the fixed
+ * indemnity, and how to pay (our IBAN, each invoice's payment reference).
+ */
+@Component
+class DunningMail implements MailComposer {
+
+	private final JdbcClient jdbc;
+
+	private final Customers customers;
+
+	private final Invoicing invoicing;
+
+	private final LateChargesOfInvoices charges;
+
+	private final MessageSource messages;
+
+	private final Today today;
+
+	DunningMail(JdbcClient jdbc, Customers customers, Invoicing invoicing, LateChargesOfInvoices charges,
+			MessageSource messages, Today today) {
+		this.jdbc = jdbc;
+		this.customers = customers;
+		this.invoicing = invoicing;
+		this.charges = charges;
+		this.messages = messages;
+		this.today = today;
+	}
+
+	@Override
+	public Set<String> kinds() {
+		return Set.of(DunningRuns.MAIL_KIND);
+	}
+
+	@Override
+	public String documentType(String kind) {
+		return "customer";
+	}
+
+	@Override
+	public String auditAction(String kind, String status) {
+		return "SENT".equals(status) ? "reminder mailed" : "reminder not mailed";
+	}
+
+	@Override
+	public Composed compose(Queued mail) {
+		record Head(String customerId, int level, String channel, String currency) {
+		}
+		Head head = this.jdbc.sql("select customer_id, level, channel, currency from dunning_message where id = :id")
+			.param("id", mail.subjectId())
+			.query((rs, n) -> new Head(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
+			.optional()
+			.orElseThrow(() -> new CannotSend("no dunning message " + mail.subjectId()));
+		CustomerDetails customer = this.customers.get(head.customerId());
+		if (customer.email() == null || customer.email().isBlank()) {
+			throw new CannotSend("the customer has no billing email");
+		}
+		record Due(String invoiceId, String number, LocalDate issued, LocalDate due, BigDecimal open) {
+		}
+		List<Due> dues = this.jdbc.sql("""
+				select r.invoice_id, r.number, r.issue_date, r.due_date, r.open_amount
+				from dunning_message m
+				join dunning_notice n on n.run_id = m.run_id and n.customer_id = m.customer_id and n.level = m.level
+				  and n.currency = m.currency
+				join invoicing_receivable r on r.invoice_id = n.invoice_id
+				where m.id = :id and r.status in ('ISSUED', 'PARTIALLY_PAID') order by r.due_date, r.number""")
+			.param("id", mail.subjectId())
+			.query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+					rs.getObject(4, LocalDate.class), rs.getBigDecimal(5)))
+			.list();
+		if (dues.isEmpty()) {
+			throw new CannotSend("every invoice of the reminder was paid since the run");
+		}
+		Locale locale = Locale.forLanguageTag(customer.language() == null ? "fr" : customer.language());
+		LocalDate asOf = this.today.date();
+		var rates = this.charges.rates();
+		Money total = Money.zero(head.currency());
+		Money interest = Money.zero(head.currency());
+		String rate = null;
+		List<String> lines = new ArrayList<>();
+		for (Due d : dues) {
+			Money open = Money.of(d.open(), head.currency());
+			total = total.plus(open);
+			LateChargesOfInvoices.Charges c = this.charges.of(d.invoiceId(), asOf, rates);
+			interest = interest.plus(c.interestDue());
+			rate = c.rate();
+			String reference = this.invoicing.findById(d.invoiceId())
+				.map(i -> i.paymentReference() == null ? "-" : i.paymentReference())
+				.orElse("-");
+			lines.add("- " + this.messages.getMessage("mail.dunning.line", new Object[] { d.number(),
+					String.valueOf(d.issued()), String.valueOf(d.due()), c.daysLate(), money(open), reference },
+					locale));
+		}
+		Invoicing.PayTo payTo = this.invoicing.payTo();
+		String channel = "FORMAL_NOTICE".equals(head.channel()) ? "FORMAL_NOTICE" : "EMAIL";
+		String subject = this.messages.getMessage("mail.dunning.subject." + channel,
+				new Object[] { dues.size(), money(total) }, locale);
+		String body = this.messages.getMessage("mail.dunning.body", new Object[] { customer.name(),
+				this.messages.getMessage("mail.dunning.opening." + channel, null, locale), String.join("\n", lines),
+				money(total), money(interest), rate == null ? "-" : rate, payTo.payee(), payTo.iban(), payTo.bic() },
+				locale);
+		return new Composed(customer.email(), subject, body, List.of());
+	}
+
+	private static String money(Money m) {
+		return m.amount()
+			.setScale(m.currency().getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP)
+			.toPlainString() + " " + m.currency().getCurrencyCode();
+	}
+
+}

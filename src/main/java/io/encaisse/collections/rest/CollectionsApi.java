@@ -1,0 +1,164 @@
+package io.encaisse.collections.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.encaisse.collections.Disputes;
+import io.encaisse.collections.DunningPolicies;
+import io.encaisse.collections.DunningRuns;
+import io.encaisse.collections.LateChargesOfInvoices;
+import io.encaisse.collections.Promises;
+import io.encaisse.shared.Cursor;
+import io.encaisse.shared.Roles;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Collections over the API (issue 23's contract): dunning policies and runs, a customer's
+ * reminders and promises, disputes, late-payment charges.
+ */
+@RestController
+@Tag(name = "Collections")
+class CollectionsApi {
+
+	private final DunningPolicies policies;
+
+	private final DunningRuns runs;
+
+	private final Disputes disputes;
+
+	private final Promises promises;
+
+	private final LateChargesOfInvoices charges;
+
+	CollectionsApi(DunningPolicies policies, DunningRuns runs, Disputes disputes, Promises promises,
+			LateChargesOfInvoices charges) {
+		this.policies = policies;
+		this.runs = runs;
+		this.disputes = disputes;
+		this.promises = promises;
+		this.charges = charges;
+	}
+
+	@GetMapping("/api/v1/dunning-policies")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	Cursor.Page<DunningPolicies.Policy> policies() {
+		return new Cursor.Page<>(this.policies.list(), false);
+	}
+
+	@PostMapping("/api/v1/dunning-policies")
+	@PreAuthorize(Roles.SET_POLICIES)
+	ResponseEntity<DunningPolicies.Policy> createPolicy(@RequestBody(required = false) DunningPolicies.Input input) {
+		DunningPolicies.Policy policy = this.policies.create(input);
+		return ResponseEntity.created(URI.create("/api/v1/dunning-policies/" + policy.id())).body(policy);
+	}
+
+	@GetMapping("/api/v1/dunning-policies/{id}")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	DunningPolicies.Policy policy(@PathVariable String id) {
+		return this.policies.get(id);
+	}
+
+	/**
+	 * A run at a date ({@code asOf}, today by default), or a preview ({@code dryRun}).
+	 */
+	@PostMapping("/api/v1/dunning-runs")
+	@PreAuthorize(Roles.COLLECT)
+	ResponseEntity<DunningRuns.Run> run(@RequestBody(required = false) DunningRuns.Request request) {
+		DunningRuns.Run run = this.runs.run(request);
+		return run.id() == null ? ResponseEntity.ok(run)
+				: ResponseEntity.created(URI.create("/api/v1/dunning-runs/" + run.id())).body(run);
+	}
+
+	@GetMapping("/api/v1/dunning-runs/{id}")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	DunningRuns.Run run(@PathVariable String id) {
+		return this.runs.get(id);
+	}
+
+	@GetMapping("/api/v1/customers/{id}/reminders")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	Cursor.Page<DunningRuns.Message> reminders(@PathVariable String id) {
+		return new Cursor.Page<>(this.runs.ofCustomer(id), false);
+	}
+
+	@PostMapping("/api/v1/invoices/{id}/disputes")
+	@PreAuthorize(Roles.COLLECT)
+	ResponseEntity<Disputes.Dispute> dispute(@PathVariable String id,
+			@RequestBody(required = false) Disputes.Input input) {
+		Disputes.Dispute dispute = this.disputes.open(id, input);
+		return ResponseEntity.created(URI.create("/api/v1/disputes/" + dispute.id())).body(dispute);
+	}
+
+	@GetMapping("/api/v1/invoices/{id}/disputes")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	Cursor.Page<Disputes.Dispute> disputesOf(@PathVariable String id) {
+		return new Cursor.Page<>(this.disputes.idsOfInvoice(id).stream().map(this.disputes::get).toList(), false);
+	}
+
+	@GetMapping("/api/v1/disputes/{id}")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	Disputes.Dispute getDispute(@PathVariable String id) {
+		return this.disputes.get(id);
+	}
+
+	@PatchMapping("/api/v1/disputes/{id}")
+	@PreAuthorize(Roles.COLLECT)
+	Disputes.Dispute changeDispute(@PathVariable String id, @RequestBody(required = false) Disputes.Change change) {
+		return this.disputes.change(id, change);
+	}
+
+	@PostMapping("/api/v1/disputes/{id}/resolve")
+	@PreAuthorize(Roles.COLLECT)
+	Disputes.Dispute resolve(@PathVariable String id,
+			@RequestBody(required = false) Disputes.ResolutionInput resolution) {
+		return this.disputes.resolve(id, resolution);
+	}
+
+	@PostMapping("/api/v1/customers/{id}/promises")
+	@PreAuthorize(Roles.COLLECT)
+	ResponseEntity<Promises.Promise> promise(@PathVariable String id,
+			@RequestBody(required = false) Promises.Input input) {
+		Promises.Promise promise = this.promises.record(id, input);
+		return ResponseEntity.created(URI.create("/api/v1/promises/" + promise.id())).body(promise);
+	}
+
+	@GetMapping("/api/v1/customers/{id}/promises")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	Cursor.Page<Promises.Promise> promises(@PathVariable String id) {
+		return new Cursor.Page<>(this.promises.ofCustomer(id), false);
+	}
+
+	@GetMapping("/api/v1/promises/{id}")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	Promises.Promise getPromise(@PathVariable String id) {
+		return this.promises.get(id);
+	}
+
+	/** Late-payment interest and indemnity of an invoice at a date (today by default). */
+	@GetMapping("/api/v1/invoices/{id}/late-charges")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	LateChargesOfInvoices.Charges lateCharges(@PathVariable String id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		return this.charges.of(id, asOf);
+	}
+
+	/** The ECB reference rates by half-year the penalties run on. */
+	@GetMapping("/api/v1/late-payment-rates")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	List<io.encaisse.collections.LateCharges.ReferenceRate> rates() {
+		return this.charges.rates();
+	}
+
+}
