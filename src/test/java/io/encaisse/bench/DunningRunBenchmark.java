@@ -31,7 +31,7 @@ public final class DunningRunBenchmark {
 				"--encaisse.demo-data=false", "--encaisse.einvoicing.connector=none",
 				"--encaisse.einvoicing.submit-interval=PT10H", "--encaisse.invoicing.mail-interval=PT10H",
 				"--encaisse.mail.interval=PT10H", "--encaisse.collections.run-interval=PT10H",
-				"--logging.level.root=WARN")) {
+				"--logging.level.root=WARN", "--logging.level.io.encaisse.collections=DEBUG")) {
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 			LocalDate today = app.getBean(io.encaisse.shared.Today.class).date();
 			long t0 = System.nanoTime();
