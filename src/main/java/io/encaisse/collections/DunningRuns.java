@@ -62,9 +62,12 @@ public class DunningRuns {
 
 	private final Promises promises;
 
+	private final io.encaisse.shared.Bulk bulk;
+
 	DunningRuns(JdbcClient jdbc, JdbcTemplate batch, DunningPolicies policies, MailOutbox outbox, AuditTrail audit,
-			Today today, Promises promises) {
+			Today today, Promises promises, io.encaisse.shared.Bulk bulk) {
 		this.promises = promises;
+		this.bulk = bulk;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.policies = policies;
