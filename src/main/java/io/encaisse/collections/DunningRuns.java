@@ -244,14 +244,14 @@ public class DunningRuns {
 						left join collection_setting s on s.customer_id = r.customer_id
 						left join (select invoice_id, sum(amount) as disputed from invoice_dispute where status = 'OPEN'
 						           group by invoice_id) d on d.invoice_id = r.invoice_id
+						left join (select invoice_id, max(level) as top from dunning_notice group by invoice_id) done
+						  on done.invoice_id = r.invoice_id
 						where r.status in ('ISSUED', 'PARTIALLY_PAID') and r.due_date <= :dueBy""" + upper + """
 
 						and coalesce(s.excluded, false) = false and (""" + String.join(" or ", applies)
 						+ """
 								)
-								  and r.open_amount - coalesce(d.disputed, 0) > 0
-								  and not exists (select 1 from dunning_notice n where n.invoice_id = r.invoice_id
-								                  and n.level >= :level)
+								  and r.open_amount - coalesce(d.disputed, 0) > 0 and coalesce(done.top, 0) < :level
 								  and not exists (select 1 from payment_promise_invoice pi
 								                  join payment_promise p on p.id = pi.promise_id
 								                  where pi.invoice_id = r.invoice_id and p.status = 'OPEN'
