@@ -42,8 +42,11 @@ class CollectionsApi {
 
 	private final LateChargesOfInvoices charges;
 
+	private final io.encaisse.collections.CollectionSettings settings;
+
 	CollectionsApi(DunningPolicies policies, DunningRuns runs, Disputes disputes, Promises promises,
-			LateChargesOfInvoices charges) {
+			LateChargesOfInvoices charges, io.encaisse.collections.CollectionSettings settings) {
+		this.settings = settings;
 		this.policies = policies;
 		this.runs = runs;
 		this.disputes = disputes;
@@ -152,6 +155,23 @@ class CollectionsApi {
 	LateChargesOfInvoices.Charges lateCharges(@PathVariable String id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		return this.charges.of(id, asOf);
+	}
+
+	@GetMapping("/api/v1/customers/{id}/collection-settings")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	io.encaisse.collections.CollectionSettings.Settings settings(@PathVariable String id) {
+		return this.settings.of(id);
+	}
+
+	/**
+	 * The customer's dunning policy, exclusion from dunning, contractual late-payment
+	 * rate.
+	 */
+	@org.springframework.web.bind.annotation.PutMapping("/api/v1/customers/{id}/collection-settings")
+	@PreAuthorize(Roles.SET_POLICIES)
+	io.encaisse.collections.CollectionSettings.Settings setSettings(@PathVariable String id,
+			@RequestBody(required = false) io.encaisse.collections.CollectionSettings.Input input) {
+		return this.settings.set(id, input);
 	}
 
 	/** The ECB reference rates by half-year the penalties run on. */

@@ -1,0 +1,131 @@
+package io.encaisse.collections;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.encaisse.support.Api;
+import io.encaisse.support.EncaisseTest;
+import io.encaisse.support.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static io.encaisse.support.Api.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The collections API on bad input and at its edges: problem details naming the field, a
+ * dispute on part of an invoice dunned on the rest, a dry run that writes nothing, a
+ * customer left out of dunning, a contractual late-payment rate.
+ */
+@EncaisseTest
+class CollectionsApiTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aPolicyIsCheckedLevelByLevel() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Api.Response refused = api.post("/api/v1/dunning-policies",
+				map("name", Fixtures.unique("Policy"), "levels", List.of(map("daysAfterDue", 10, "channel", "EMAIL"),
+						map("daysAfterDue", 5, "channel", "EMAIL"), map("daysAfterDue", 30, "channel", "FAX"))));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+		assertThat(refused.body()).contains("levels[1].daysAfterDue").contains("levels[2].channel");
+		String name = Fixtures.unique("Policy");
+		Api.Response created = api.post("/api/v1/dunning-policies",
+				map("name", name, "courtesyDaysBefore", 3, "levels",
+						List.of(map("daysAfterDue", 10, "channel", "EMAIL"),
+								map("daysAfterDue", 30, "channel", "FORMAL_NOTICE", "escalation", "CREDIT_HOLD"))));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(created.json().get("levels").size()).isEqualTo(2);
+		assertThat(api
+			.post("/api/v1/dunning-policies",
+					map("name", name, "levels", List.of(map("daysAfterDue", 10, "channel", "EMAIL"))))
+			.body()).contains("already called");
+		assertThat(api.get("/api/v1/dunning-policies").body()).contains(name).contains("Standard");
+	}
+
+	@Test
+	void aDisputeOnPartOfAnInvoiceLeavesTheRestToDunning() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String sku = fixtures.product("1000.00", "20");
+		String customer = fixtures.customer();
+		String invoice = fixtures.deliver(fixtures.acceptedOrder(customer, sku, "1"), sku, "1");
+		Api.Response bad = api.post("/api/v1/invoices/" + invoice + "/disputes", map("amount", "5000.00"));
+		assertThat(bad.status()).isEqualTo(422);
+		assertThat(bad.body()).contains("\"reason\"").contains("\"amount\"");
+		Api.Response dispute = api.post("/api/v1/invoices/" + invoice + "/disputes",
+				map("reason", "QUANTITY", "amount", "200.00", "owner", "claire"));
+		assertThat(dispute.status()).as(dispute.toString()).isEqualTo(201);
+		assertThat(api.post("/api/v1/invoices/" + invoice + "/disputes", map("reason", "PRICE")).status())
+			.as("one open dispute at a time")
+			.isEqualTo(409);
+		Api.Response changed = api.request("PATCH", "/api/v1/disputes/" + dispute.get("id"),
+				"{\"dueOn\": \"" + Fixtures.today().plusDays(10) + "\"}");
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+		assertThat(changed.get("owner")).isEqualTo("claire");
+
+		// a preview a year on: the invoice is due, less what is disputed; nothing written
+		Api.Response dry = api.post("/api/v1/dunning-runs", map("dryRun", true));
+		assertThat(dry.status()).as(dry.toString()).isEqualTo(200);
+		assertThat(this.jdbc.sql("select count(*) from dunning_notice where invoice_id = :i")
+			.param("i", invoice)
+			.query(Integer.class)
+			.single()).isZero();
+		Api.Response refusedRun = api.post("/api/v1/dunning-runs",
+				map("asOf", Fixtures.today().plusYears(1).toString()));
+		assertThat(refusedRun.status()).isEqualTo(422);
+		assertThat(refusedRun.body()).contains("asOf");
+		this.jdbc.sql("update invoice set due_date = due_date - 90 where id = :i").param("i", invoice).update();
+		Api.Response preview = api.post("/api/v1/dunning-runs", map("dryRun", true));
+		assertThat(preview.json()
+			.get("messages")
+			.valueStream()
+			.filter(m -> customer.equals(m.get("customerId").asString()))
+			.map(m -> m.get("totalDue").asString() + " L" + m.get("level").asInt())
+			.toList()).containsExactly("1000.00 L3");
+
+		// left out of dunning: nothing, even for real
+		Api.Response settings = api.put("/api/v1/customers/" + customer + "/collection-settings",
+				map("excluded", true, "lateInterestRate", "12"), null);
+		assertThat(settings.status()).as(settings.toString()).isEqualTo(200);
+		Api.Response run = api.post("/api/v1/dunning-runs", map());
+		assertThat(run.status()).isEqualTo(201);
+		assertThat(api.get("/api/v1/customers/" + customer + "/reminders").json().get("data").size()).isZero();
+
+		// the contractual rate replaces ECB + 10
+		Api.Response charges = api.get("/api/v1/invoices/" + invoice + "/late-charges");
+		assertThat(charges.get("rate")).isEqualTo("12");
+		assertThat(charges.json().get("daysLate").asInt()).isPositive();
+
+		Api.Response resolved = api.post("/api/v1/disputes/" + dispute.get("id") + "/resolve",
+				map("resolution", "CREDIT_NOTE"));
+		assertThat(resolved.get("status")).isEqualTo("RESOLVED");
+		assertThat(
+				api.post("/api/v1/disputes/" + dispute.get("id") + "/resolve", map("resolution", "REJECTED")).status())
+			.isEqualTo(409);
+	}
+
+	@Test
+	void aPromiseNamesOpenInvoicesOfItsCustomer() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String sku = fixtures.product("100.00", "20");
+		String customer = fixtures.customer();
+		String other = fixtures.customer();
+		String invoice = fixtures.deliver(fixtures.acceptedOrder(other, sku, "1"), sku, "1");
+		Api.Response refused = api.post("/api/v1/customers/" + customer + "/promises",
+				map("promisedOn", Fixtures.today().minusDays(1).toString(), "invoiceIds", List.of(invoice)));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body()).contains("promisedOn").contains("invoiceIds[0]");
+		assertThat(api.post("/api/v1/customers/nobody/promises", map()).status()).isEqualTo(404);
+	}
+
+}
