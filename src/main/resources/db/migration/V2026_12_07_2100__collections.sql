@@ -129,6 +129,7 @@ create table dunning_notice (
     currency    varchar(3)    not null,
     amount      numeric(19, 4) not null,
     channel     varchar(20)   not null,
+    policy_id   varchar(40)   not null,
     primary key (invoice_id, level)
 );
 create index dunning_notice_by_run on dunning_notice (run_id, customer_id, level, currency);

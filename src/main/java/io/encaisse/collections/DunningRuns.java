@@ -62,12 +62,12 @@ public class DunningRuns {
 
 	private final Promises promises;
 
-	private final io.encaisse.shared.Bulk bulk;
+	private final io.encaisse.customers.CreditHolds holds;
 
 	DunningRuns(JdbcClient jdbc, JdbcTemplate batch, DunningPolicies policies, MailOutbox outbox, AuditTrail audit,
-			Today today, Promises promises, io.encaisse.shared.Bulk bulk) {
+			Today today, Promises promises, io.encaisse.customers.CreditHolds holds) {
 		this.promises = promises;
-		this.bulk = bulk;
+		this.holds = holds;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.policies = policies;
@@ -135,15 +135,23 @@ public class DunningRuns {
 			Map<String, Object> p = new HashMap<>(params);
 			p.put("run", runId);
 			p.put("channel", band.channel().name());
-			this.jdbc
+			int inserted = this.jdbc
 				.sql("""
-						insert into dunning_notice (invoice_id, level, run_id, customer_id, currency, amount, channel)
+						insert into dunning_notice (invoice_id, level, run_id, customer_id, currency, amount, channel,
+						  policy_id)
 						select r.invoice_id, :level, :run, r.customer_id, r.currency, r.open_amount - coalesce(d.disputed, 0),
-						  :channel
+						  :channel, :policy
 						"""
 						+ where + " on conflict do nothing")
 				.params(p)
 				.update();
+			if (inserted > 0 && "CREDIT_HOLD".equals(band.escalation())) {
+				// the level escalates: its customers order nothing more until released
+				List<String> held = this.jdbc.sql("""
+						select distinct customer_id from dunning_notice where run_id = :run and policy_id = :policy
+						and level = :level""").params(p).query(String.class).list();
+				this.holds.holdAll(held, "dunning level " + band.level() + " (run " + runId + ")");
+			}
 		});
 		long t1 = System.nanoTime();
 		List<Object[]> rows = new ArrayList<>();

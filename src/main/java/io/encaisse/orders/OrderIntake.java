@@ -40,8 +40,11 @@ public class OrderIntake {
 
 	private final OrderExposure exposure;
 
+	private final io.encaisse.customers.CreditHolds holds;
+
 	OrderIntake(OrderRepository orders, Orders facade, Quotes quotes, Counters counters, Customers customers,
-			OrderExposure exposure) {
+			OrderExposure exposure, io.encaisse.customers.CreditHolds holds) {
+		this.holds = holds;
 		this.customers = customers;
 		this.exposure = exposure;
 		this.orders = orders;
@@ -74,7 +77,8 @@ public class OrderIntake {
 			.totals(lines.stream().map(OrderLine::amounts).toList(), Currency.getInstance(accepted.currency()))
 			.total();
 		List<String> reasons = CreditControls.reasons(
-				new CreditControls.Terms(customer.creditLimit(), customer.riskClass()),
+				new CreditControls.Terms(customer.creditLimit(), customer.riskClass(),
+						this.holds.of(customer.id()).map(io.encaisse.customers.CreditHolds.Hold::reason).orElse(null)),
 				this.exposure.of(customer.id()).getOrDefault(accepted.currency(), CreditControls.Exposure.NONE), total);
 		var order = this.facade.fromQuote(accepted.quoteId(), accepted.customerId(), accepted.currency(),
 				accepted.acceptedOn(), lines, number, accepted.depositPercent(), accepted.paymentTermsDays(), reasons);

@@ -83,11 +83,15 @@ public class OrderReception {
 
 	private final ItemCodes itemCodes;
 
+	private final io.encaisse.customers.CreditHolds holds;
+
 	OrderReception(org.springframework.transaction.PlatformTransactionManager transactions, OrderSteps steps,
 			OrderRepository orders, Customers customers, Catalog catalog, Pricing pricing, OrderExposure exposure,
 			Counters counters, JdbcClient jdbc, AuditTrail audit, Today today, ApplicationEventPublisher events,
-			JdbcTemplate batch, OrderConfirmations confirmations, Orders facade, ItemCodes itemCodes) {
+			JdbcTemplate batch, OrderConfirmations confirmations, Orders facade, ItemCodes itemCodes,
+			io.encaisse.customers.CreditHolds holds) {
 		this.itemCodes = itemCodes;
+		this.holds = holds;
 		this.facade = facade;
 		this.batch = batch;
 		this.confirmations = confirmations;
@@ -185,6 +189,9 @@ public class OrderReception {
 		final Map<String, Optional<ProductDetails>> products = new HashMap<>();
 
 		final Map<String, Map<String, CreditControls.Exposure>> exposures = new HashMap<>();
+
+		/** Each customer's credit hold, read once per file. */
+		final Map<String, Optional<String>> holds = new HashMap<>();
 
 		final List<Resolved> pending = new ArrayList<>();
 
@@ -400,7 +407,12 @@ public class OrderReception {
 			CreditControls.Exposure exposure = exposures.getOrDefault(r.currency().getCurrencyCode(),
 					CreditControls.Exposure.NONE);
 			List<String> credit = CreditControls
-				.reasons(new CreditControls.Terms(customer.creditLimit(), customer.riskClass()), exposure, total);
+				.reasons(new CreditControls.Terms(customer.creditLimit(), customer.riskClass(),
+						intake.holds
+							.computeIfAbsent(customer.id(),
+									c -> this.holds.of(c).map(io.encaisse.customers.CreditHolds.Hold::reason))
+							.orElse(null)),
+						exposure, total);
 			reasons.addAll(credit);
 			if (reasons.isEmpty()) {
 				// the file's next orders for this customer count this one

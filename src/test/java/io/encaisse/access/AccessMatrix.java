@@ -94,6 +94,9 @@ abstract class AccessMatrix {
 		PERMISSIONS.put("GET /api/v1/late-payment-rates", readReceivables);
 		PERMISSIONS.put("GET /api/v1/customers/{id}/collection-settings", readReceivables);
 		PERMISSIONS.put("PUT /api/v1/customers/{id}/collection-settings", EnumSet.of(ADMIN, FINANCE));
+		PERMISSIONS.put("GET /api/v1/customers/{id}/hold", EVERYONE);
+		PERMISSIONS.put("POST /api/v1/customers/{id}/hold", collect);
+		PERMISSIONS.put("POST /api/v1/customers/{id}/release", EnumSet.of(ADMIN, FINANCE));
 		PERMISSIONS.put("GET /api/v1/invoices/{id}/lifecycle", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/quotes/{id}/comments", EVERYONE);
 		PERMISSIONS.put("POST /api/v1/quotes/{id}/comments", EnumSet.of(ADMIN, SALES, SALES_MANAGER, SALES_ADMIN));

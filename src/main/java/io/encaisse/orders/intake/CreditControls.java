@@ -14,8 +14,9 @@ import io.encaisse.shared.Money;
  * <li>{@code WithinCreditLimit}: what the customer owes (open invoices), what it has
  * ordered and not yet been invoiced for (open orders), and this order, all in the order's
  * currency, stay within its credit limit;</li>
- * <li>{@code NotOnCreditHold}: a HIGH-risk customer with anything overdue orders nothing
- * more until it pays or someone releases the order.</li>
+ * <li>{@code NotOnCreditHold}: a customer put on credit hold (by hand, or by a dunning
+ * level's escalation) orders nothing more until released; nor does a HIGH-risk customer
+ * with anything overdue until it pays or someone releases the order.</li>
  * </ul>
  */
 public final class CreditControls {
@@ -35,8 +36,11 @@ public final class CreditControls {
 
 	}
 
-	/** The customer's credit terms: limit (none: no limit) and risk class. */
-	public record Terms(BigDecimal creditLimit, String riskClass) {
+	/**
+	 * The customer's credit terms: limit (none: no limit), risk class, and why it is on
+	 * credit hold (null: it is not).
+	 */
+	public record Terms(BigDecimal creditLimit, String riskClass, String creditHold) {
 	}
 
 	/** Why an order of this total must wait; empty when it may go on. */
@@ -48,7 +52,10 @@ public final class CreditControls {
 					+ plain(exposure.receivable()) + " open invoices, " + plain(exposure.onOrder())
 					+ " ordered not yet invoiced), the limit is " + plain(terms.creditLimit()));
 		}
-		if ("HIGH".equals(terms.riskClass()) && exposure.overdue().signum() > 0) {
+		if (terms.creditHold() != null) {
+			reasons.add("credit hold: " + terms.creditHold());
+		}
+		else if ("HIGH".equals(terms.riskClass()) && exposure.overdue().signum() > 0) {
 			reasons.add("credit hold: a high-risk customer with " + plain(exposure.overdue()) + " "
 					+ order.currencyCode() + " overdue");
 		}
