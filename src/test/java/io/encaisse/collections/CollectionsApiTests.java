@@ -128,4 +128,39 @@ class CollectionsApiTests {
 		assertThat(api.post("/api/v1/customers/nobody/promises", map()).status()).isEqualTo(404);
 	}
 
+	@Test
+	void theWorklistRanksByWhatIsOverdueHowLateAndTheRiskWithTheNextAction() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String sku = fixtures.product("900000.00", "20");
+		String careful = fixtures.customer();
+		String risky = fixtures.customer();
+		this.jdbc.sql("update customer set risk_class = 'HIGH', credit_limit = null where id = :id")
+			.param("id", risky)
+			.update();
+		this.jdbc.sql("update customer set credit_limit = null where id = :id").param("id", careful).update();
+		String carefulInvoice = fixtures.deliver(fixtures.acceptedOrder(careful, sku, "1"), sku, "1");
+		String riskyInvoice = fixtures.deliver(fixtures.acceptedOrder(risky, sku, "1"), sku, "1");
+		for (String invoice : List.of(carefulInvoice, riskyInvoice)) {
+			this.jdbc.sql("update invoice set due_date = due_date - 70 where id = :i").param("i", invoice).update();
+		}
+		Api.Response promise = api.post("/api/v1/customers/" + careful + "/promises",
+				map("promisedOn", Fixtures.today().toString(), "invoiceIds", List.of(carefulInvoice)));
+		assertThat(promise.status()).as(promise.toString()).isEqualTo(201);
+		this.jdbc.sql("update payment_promise set promised_on = promised_on - 3 where id = :p")
+			.param("p", promise.get("id"))
+			.update();
+
+		Api.Response worklist = api.get("/api/v1/collections/worklist?limit=500");
+		assertThat(worklist.status()).as(worklist.toString()).isEqualTo(200);
+		List<String> ours = worklist.json()
+			.get("data")
+			.valueStream()
+			.filter(r -> List.of(careful, risky).contains(r.get("customerId").asString()))
+			.map(r -> r.get("riskClass").asString() + " " + r.get("overdue").asString() + " "
+					+ r.get("nextAction").asString())
+			.toList();
+		assertThat(ours).containsExactly("HIGH 1080000.00 FIRST_REMINDER", "LOW 1080000.00 CHASE_BROKEN_PROMISE");
+	}
+
 }

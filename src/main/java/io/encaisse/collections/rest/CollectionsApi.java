@@ -44,9 +44,13 @@ class CollectionsApi {
 
 	private final io.encaisse.collections.CollectionSettings settings;
 
+	private final io.encaisse.collections.CollectionsWorklist worklist;
+
 	CollectionsApi(DunningPolicies policies, DunningRuns runs, Disputes disputes, Promises promises,
-			LateChargesOfInvoices charges, io.encaisse.collections.CollectionSettings settings) {
+			LateChargesOfInvoices charges, io.encaisse.collections.CollectionSettings settings,
+			io.encaisse.collections.CollectionsWorklist worklist) {
 		this.settings = settings;
+		this.worklist = worklist;
 		this.policies = policies;
 		this.runs = runs;
 		this.disputes = disputes;
@@ -172,6 +176,14 @@ class CollectionsApi {
 	io.encaisse.collections.CollectionSettings.Settings setSettings(@PathVariable String id,
 			@RequestBody(required = false) io.encaisse.collections.CollectionSettings.Input input) {
 		return this.settings.set(id, input);
+	}
+
+	/** Customers with something overdue, the most urgent first, with the next action. */
+	@GetMapping("/api/v1/collections/worklist")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	Cursor.Page<io.encaisse.collections.CollectionsWorklist.Row> worklist(
+			@RequestParam(defaultValue = "200") int limit) {
+		return new Cursor.Page<>(this.worklist.rows(limit), false);
 	}
 
 	/** The ECB reference rates by half-year the penalties run on. */
