@@ -39,8 +39,14 @@ class DunningMail implements MailComposer {
 
 	private final Today today;
 
+	private final CustomerStatements statements;
+
+	private final StatementPdf statementPdf;
+
 	DunningMail(JdbcClient jdbc, Customers customers, Invoicing invoicing, LateChargesOfInvoices charges,
-			MessageSource messages, Today today) {
+			MessageSource messages, Today today, CustomerStatements statements, StatementPdf statementPdf) {
+		this.statements = statements;
+		this.statementPdf = statementPdf;
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.invoicing = invoicing;
@@ -121,7 +127,12 @@ class DunningMail implements MailComposer {
 				this.messages.getMessage("mail.dunning.opening." + channel, null, locale), String.join("\n", lines),
 				money(total), money(interest), rate == null ? "-" : rate, payTo.payee(), payTo.iban(), payTo.bic() },
 				locale);
-		return new Composed(customer.email(), subject, body, List.of());
+		// the statement of account at the day the reminder leaves, attached
+		byte[] statement = this.statementPdf.render(this.statements.of(customer.id(), asOf));
+		return new Composed(customer.email(), subject, body,
+				List.of(new Attachment(
+						("fr".equals(locale.getLanguage()) ? "releve-de-compte-" : "statement-") + asOf + ".pdf",
+						statement, "application/pdf")));
 	}
 
 	private static String money(Money m) {

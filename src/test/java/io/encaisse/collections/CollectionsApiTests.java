@@ -163,4 +163,54 @@ class CollectionsApiTests {
 		assertThat(ours).containsExactly("HIGH 1080000.00 FIRST_REMINDER", "LOW 1080000.00 CHASE_BROKEN_PROMISE");
 	}
 
+	@Test
+	void aStatementOfAccountListsWhatWasOpenAtTheDate() throws Exception {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String sku = fixtures.product("100.00", "20");
+		String customer = fixtures.customer();
+		String first = fixtures.deliver(fixtures.acceptedOrder(customer, sku, "1"), sku, "1");
+		String second = fixtures.deliver(fixtures.acceptedOrder(customer, sku, "2"), sku, "2");
+		this.jdbc.sql("update invoice set issue_date = issue_date - 50, due_date = due_date - 50 where id = :i")
+			.param("i", first)
+			.update();
+		Api.Response paid = api.post("/api/v1/payments",
+				map("amount", "20.00", "currency", "EUR", "reference",
+						api.get("/api/v1/invoices/" + first).get("number"), "customerId", customer, "receivedOn",
+						Fixtures.today().toString()));
+		assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+
+		Api.Response statement = api.get("/api/v1/customers/" + customer + "/statement");
+		assertThat(statement.status()).as(statement.toString()).isEqualTo(200);
+		assertThat(statement.json()
+			.get("lines")
+			.valueStream()
+			.map(l -> l.get("open").asString() + " " + l.get("daysLate").asInt())
+			.toList()).containsExactly("100.00 20", "240.00 0");
+		assertThat(statement.json().get("totals").get(0).get("open").asString()).isEqualTo("340.00");
+		assertThat(statement.json().get("totals").get(0).get("late1to30").asString()).isEqualTo("100.00");
+		// a day before the payment: the first invoice whole
+		Api.Response before = api
+			.get("/api/v1/customers/" + customer + "/statement?asOf=" + Fixtures.today().minusDays(1));
+		assertThat(before.json().get("lines").valueStream().map(l -> l.get("open").asString()).toList())
+			.containsExactly("120.00");
+		assertThat(
+				api.get("/api/v1/customers/" + customer + "/statement?asOf=" + Fixtures.today().plusDays(1)).status())
+			.isEqualTo(422);
+
+		java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI
+					.create("http://localhost:" + this.port + "/api/v1/customers/" + customer + "/statement"))
+				.header("Authorization", "Bearer " + EncaisseTest.ADMIN_KEY)
+				.header("Accept", "application/pdf")
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+			assertThat(text).contains("Relevé de compte").contains("340.00 EUR");
+		}
+	}
+
 }

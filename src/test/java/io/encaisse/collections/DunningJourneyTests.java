@@ -152,6 +152,18 @@ class DunningJourneyTests {
 				.filteredOn(s -> s.startsWith("Relance : 1 facture(s) échue(s)"))
 				.hasSize(2);
 
+			// each reminder carries the statement of account at the day it left
+			MimeMessage notice = Arrays.stream(smtp.getReceivedMessages())
+				.filter(m -> to(m).contains(email(tag, "disputed")))
+				.findFirst()
+				.orElseThrow();
+			jakarta.mail.Multipart parts = (jakarta.mail.Multipart) notice.getContent();
+			assertThat(parts.getCount()).isEqualTo(2);
+			assertThat(parts.getBodyPart(1).getFileName()).startsWith("releve-de-compte-");
+			assertThat(text(parts.getBodyPart(0))).contains("mettons en demeure")
+				.contains("45 jours de retard")
+				.contains("IBAN");
+
 			// what the customer's history and the late charges say
 			Api.Response reminders = api.get("/api/v1/customers/" + customers.get("plain") + "/reminders");
 			assertThat(reminders.json().get("data").valueStream().map(m -> m.get("level").asInt()).toList())
@@ -169,6 +181,20 @@ class DunningJourneyTests {
 		finally {
 			smtp.stop();
 		}
+	}
+
+	/** The first plain-text part, however deep. */
+	private static String text(jakarta.mail.Part part) throws Exception {
+		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String found = text(multipart.getBodyPart(i));
+				if (found != null) {
+					return found;
+				}
+			}
+			return null;
+		}
+		return part.isMimeType("text/plain") ? String.valueOf(part.getContent()) : null;
 	}
 
 	private static Map.Entry<String, Integer> entry(String who, int mails) {

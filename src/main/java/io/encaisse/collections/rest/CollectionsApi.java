@@ -46,9 +46,16 @@ class CollectionsApi {
 
 	private final io.encaisse.collections.CollectionsWorklist worklist;
 
+	private final io.encaisse.collections.CustomerStatements statements;
+
+	private final io.encaisse.collections.StatementPdf statementPdf;
+
 	CollectionsApi(DunningPolicies policies, DunningRuns runs, Disputes disputes, Promises promises,
 			LateChargesOfInvoices charges, io.encaisse.collections.CollectionSettings settings,
-			io.encaisse.collections.CollectionsWorklist worklist) {
+			io.encaisse.collections.CollectionsWorklist worklist, io.encaisse.collections.CustomerStatements statements,
+			io.encaisse.collections.StatementPdf statementPdf) {
+		this.statements = statements;
+		this.statementPdf = statementPdf;
 		this.settings = settings;
 		this.worklist = worklist;
 		this.policies = policies;
@@ -184,6 +191,25 @@ class CollectionsApi {
 	Cursor.Page<io.encaisse.collections.CollectionsWorklist.Row> worklist(
 			@RequestParam(defaultValue = "200") int limit) {
 		return new Cursor.Page<>(this.worklist.rows(limit), false);
+	}
+
+	/**
+	 * The customer's statement of account at a date (today by default): JSON, or the
+	 * printed statement with {@code Accept: application/pdf}.
+	 */
+	@GetMapping(path = "/api/v1/customers/{id}/statement", produces = { "application/json", "application/pdf" })
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	ResponseEntity<?> statement(@PathVariable String id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@org.springframework.web.bind.annotation.RequestHeader(value = "Accept", required = false) String accept) {
+		var statement = this.statements.of(id, asOf);
+		if (accept == null || !accept.contains("application/pdf")) {
+			return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(statement);
+		}
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", "inline; filename=\"statement-" + id + "-" + statement.asOf() + ".pdf\"")
+			.body(this.statementPdf.render(statement));
 	}
 
 	/** The ECB reference rates by half-year the penalties run on. */
