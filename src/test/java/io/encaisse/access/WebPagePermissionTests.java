@@ -45,6 +45,9 @@ class WebPagePermissionTests {
 		PAGES.put("GET /payments/new", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
 		PAGES.put("GET /admin/api-keys", Set.of(Role.ADMIN));
 		PAGES.put("GET /payments/queue", Set.of(Role.values()));
+		PAGES.put("GET /collections",
+				Set.of(Role.ADMIN, Role.BILLING, Role.COLLECTOR, Role.FINANCE, Role.SALES_MANAGER, Role.READ_ONLY));
+		PAGES.put("POST /collections/run", Set.of(Role.ADMIN, Role.COLLECTOR, Role.BILLING, Role.FINANCE));
 		PAGES.put("GET /reports/leakage",
 				Set.of(Role.ADMIN, Role.BILLING, Role.COLLECTOR, Role.FINANCE, Role.SALES_MANAGER, Role.READ_ONLY));
 		PAGES.put("POST /payments/X/confirm", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.encaisse.support.Api;
 import io.encaisse.support.EncaisseTest;
 import io.encaisse.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,9 @@ class BrowserJourneyTests {
 
 	@LocalServerPort
 	int port;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	ChromeDriver browser;
 
@@ -150,6 +154,64 @@ class BrowserJourneyTests {
 		open("/reports/aging");
 		assertThat(text("aging-total")).isNotEqualTo(agingBefore);
 		screenshot("aging");
+	}
+
+	/**
+	 * A collector's morning: the worklist shows a customer 60 days late, the preview says
+	 * what today's run would send, the run sends it (after the confirmation), the
+	 * customer's page shows the reminder and the statement of account, and the customer
+	 * can be left out of dunning from there.
+	 */
+	@Test
+	void aCollectorWorksTheWorklistInTheBrowser() throws Exception {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String sku = fixtures.product("800000.00", "20");
+		String customer = fixtures.customer();
+		this.jdbc.sql("update customer set credit_limit = null where id = :id").param("id", customer).update();
+		String invoice = fixtures.deliver(fixtures.acceptedOrder(customer, sku, "1"), sku, "1");
+		this.jdbc.sql("update invoice set due_date = due_date - 90 where id = :i").param("i", invoice).update();
+		String name = api.get("/api/v1/customers/" + customer).get("name");
+
+		open("/");
+		type("username", "admin");
+		type("password", EncaisseTest.ADMIN_PASSWORD);
+		click("login");
+		open("/collections");
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Collections");
+		WebElement row = this.browser.findElement(By.xpath("//table[@id='worklist']//tr[td/a[text()='" + name + "']]"));
+		assertThat(row.getText()).contains("960,000.00").contains("First reminder due");
+		click("preview");
+		assertThat(this.browser.findElement(By.id("previewed")).getText()).contains(name).contains("Formal notice");
+		screenshot("collections-preview");
+
+		WebElement run = this.browser.findElement(By.id("run"));
+		WebElement page = this.browser.findElement(By.tagName("html"));
+		run.click();
+		this.browser.switchTo().alert().accept();
+		new WebDriverWait(this.browser, Duration.ofSeconds(30)).until(d -> {
+			try {
+				page.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.WebDriverException gone) {
+				return true;
+			}
+		});
+		assertThat(this.browser.findElement(By.xpath("//table[@id='worklist']//tr[td/a[text()='" + name + "']]"))
+			.getText()).contains("Follow up level 3");
+
+		open("/customers/" + customer);
+		String section = this.browser.findElement(By.xpath("//section[h2[text()='Collections']]")).getText();
+		assertThat(section).contains("Statement of account").contains("L3 · 1").contains("Formal notice");
+		String pdf = (String) ((JavascriptExecutor) this.browser)
+			.executeAsyncScript("const done = arguments[arguments.length - 1];"
+					+ "fetch(document.evaluate(\"//a[text()='Statement of account']\", document, null, 9, null).singleNodeValue.href)"
+					+ ".then(r => r.arrayBuffer().then(b => done(r.headers.get('content-type') + ' ' + b.byteLength)));");
+		assertThat(pdf).startsWith("application/pdf");
+		click("toggle-collections.dunned");
+		assertThat(api.get("/api/v1/customers/" + customer + "/collection-settings").get("excluded")).isEqualTo("true");
+		screenshot("collections-customer");
 	}
 
 	private void open(String path) {

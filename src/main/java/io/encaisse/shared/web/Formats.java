@@ -45,6 +45,11 @@ public class Formats {
 		return f.format(price.amount());
 	}
 
+	/** An amount the API writes as a decimal string ("1200.00"), shown as money. */
+	public String amount(String amount, String currency) {
+		return amount == null ? "" : money(new BigDecimal(amount), currency);
+	}
+
 	public String money(BigDecimal amount, String currency) {
 		return amount == null ? "" : money(new Money(amount, Currency.getInstance(currency)));
 	}

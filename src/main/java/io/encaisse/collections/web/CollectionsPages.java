@@ -1,0 +1,100 @@
+package io.encaisse.collections.web;
+
+import io.encaisse.collections.CollectionSettings;
+import io.encaisse.collections.CollectionsWorklist;
+import io.encaisse.collections.DunningRuns;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Roles;
+import io.encaisse.shared.web.Forms;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The collector's page: the worklist (the most urgent customers first, with the next
+ * action), a preview of what a dunning run would send today, and the run itself.
+ */
+@Controller
+@RequestMapping("/collections")
+class CollectionsPages {
+
+	private final CollectionsWorklist worklist;
+
+	private final DunningRuns runs;
+
+	private final CollectionSettings settings;
+
+	private final io.encaisse.collections.CustomerStatements statements;
+
+	private final io.encaisse.collections.StatementPdf statementPdf;
+
+	CollectionsPages(CollectionsWorklist worklist, DunningRuns runs, CollectionSettings settings,
+			io.encaisse.collections.CustomerStatements statements, io.encaisse.collections.StatementPdf statementPdf) {
+		this.statements = statements;
+		this.statementPdf = statementPdf;
+		this.worklist = worklist;
+		this.runs = runs;
+		this.settings = settings;
+	}
+
+	@GetMapping
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	String worklist(@RequestParam(required = false) Boolean preview, Model model) {
+		model.addAttribute("rows", this.worklist.rows(200));
+		if (Boolean.TRUE.equals(preview)) {
+			model.addAttribute("preview", this.runs.run(new DunningRuns.Request(null, true)));
+		}
+		return "collections/worklist";
+	}
+
+	/** Today's dunning run, now (the daily job does the same). */
+	@PostMapping("/run")
+	@PreAuthorize(Roles.COLLECT)
+	String run(RedirectAttributes redirect) {
+		try {
+			DunningRuns.Run run = this.runs.run(new DunningRuns.Request(null, false));
+			Forms.flash(redirect, "✓ " + run.messageCount() + " / " + run.noticeCount());
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/collections";
+	}
+
+	/** The customer's statement of account today, printed. */
+	@GetMapping("/customers/{customerId}/statement")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	org.springframework.http.ResponseEntity<byte[]> statement(@PathVariable String customerId) {
+		var statement = this.statements.of(customerId, null);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header("Content-Disposition",
+					"inline; filename=\"statement-" + customerId + "-" + statement.asOf() + ".pdf\"")
+			.body(this.statementPdf.render(statement));
+	}
+
+	/** Whether the customer is dunned (from the customer page). */
+	@PostMapping("/customers/{customerId}/dunned")
+	@PreAuthorize(Roles.SET_POLICIES)
+	String dunned(@PathVariable String customerId, @RequestParam(required = false) Boolean on,
+			RedirectAttributes redirect) {
+		try {
+			CollectionSettings.Settings now = this.settings.of(customerId);
+			this.settings.set(customerId,
+					new CollectionSettings.Input(now.policyId(), !Boolean.TRUE.equals(on), now.lateInterestRate()));
+			Forms.flash(redirect, "✓");
+		}
+		catch (Problem.Refused refused) {
+			Forms.problem(redirect, refused);
+		}
+		return "redirect:/customers/" + customerId;
+	}
+
+}
