@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -51,9 +50,7 @@ public class StatementPdf {
 	public byte[] render(CustomerStatements.Statement statement) {
 		String lang = "en".equals(this.customers.get(statement.customerId()).language()) ? "en" : "fr";
 		Map<String, String> t = WORDS.get(lang);
-		Letterhead head = this.letterheads
-			.getIfAvailable(() -> language -> new Letterhead("Encaisse", List.of(), new Color(0x1F, 0x4E, 0x79), null))
-			.current(lang);
+		Letterhead head = Letterhead.Source.of(this.letterheads, lang);
 		DateTimeFormatter dates = DateTimeFormatter.ofPattern("fr".equals(lang) ? "dd/MM/yyyy" : "d MMM yyyy",
 				Locale.forLanguageTag(lang));
 		try (PDDocument doc = new PDDocument(); PdfCanvas w = new PdfCanvas(doc)) {

@@ -77,9 +77,7 @@ public class QuotePdf {
 		CustomerDetails customer = this.customers.get(quote.customerId());
 		String lang = "en".equals(customer.language()) ? "en" : "fr";
 		Map<String, String> t = WORDS.get(lang);
-		Letterhead head = this.letterheads
-			.getIfAvailable(() -> language -> new Letterhead("Encaisse", List.of(), new Color(0x1F, 0x4E, 0x79), null))
-			.current(lang);
+		Letterhead head = Letterhead.Source.of(this.letterheads, lang);
 		DateTimeFormatter dates = DateTimeFormatter.ofPattern("fr".equals(lang) ? "dd/MM/yyyy" : "d MMM yyyy",
 				Locale.forLanguageTag(lang));
 		try (PDDocument doc = new PDDocument(); PdfCanvas w = new PdfCanvas(doc)) {

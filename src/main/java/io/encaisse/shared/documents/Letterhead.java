@@ -21,6 +21,13 @@ public record Letterhead(String name, List<String> lines, Color accent, Buffered
 		/** In the document's language ({@code fr} or {@code en}). */
 		Letterhead current(String language);
 
+		/** The letterhead of the source if there is one, else a plain one. */
+		static Letterhead of(org.springframework.beans.factory.ObjectProvider<Source> sources, String language) {
+			return sources
+				.getIfAvailable(() -> l -> new Letterhead("Encaisse", List.of(), new Color(0x1F, 0x4E, 0x79), null))
+				.current(language);
+		}
+
 	}
 
 }
