@@ -128,6 +128,14 @@ public class Disputes {
 		return get(id);
 	}
 
+	/** Whether the invoice has a dispute open. */
+	public boolean hasOpen(String invoiceId) {
+		return this.jdbc.sql("select count(*) from invoice_dispute where invoice_id = :i and status = 'OPEN'")
+			.param("i", invoiceId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	public Dispute get(String id) {
 		return this.jdbc.sql("""
 				select d.id, d.invoice_id, r.number, d.customer_id, d.reason, d.amount, d.currency, d.status, d.owner,

@@ -38,9 +38,13 @@ public class EInvoicing {
 
 	private final org.springframework.transaction.support.TransactionTemplate transactions;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	EInvoicing(JdbcClient jdbc, JdbcTemplate batch, AuditTrail audit, Today today,
 			org.springframework.beans.factory.ObjectProvider<PlatformConnector> connector, Invoicing invoicing,
-			org.springframework.transaction.support.TransactionTemplate transactions) {
+			org.springframework.transaction.support.TransactionTemplate transactions,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.batch = batch;
@@ -87,6 +91,10 @@ public class EInvoicing {
 		insert(invoiceId, status, AuditTrail.currentActor(), note);
 		this.audit.record(Invoicing.DOCUMENT, invoiceId, "lifecycle",
 				AuditTrail.changes("status", status.code() + " " + status.label(), "note", note));
+		if (status == LifecycleStatus.DISPUTED || status == LifecycleStatus.REFUSED) {
+			this.events.publishEvent(
+					new InvoiceContested(invoiceId, invoice.number(), invoice.customerId(), status.code(), note));
+		}
 		return lifecycle(invoiceId).getLast();
 	}
 

@@ -213,4 +213,24 @@ class CollectionsApiTests {
 		}
 	}
 
+	@Test
+	void anInvoiceContestedOnThePlatformIsDisputedOnce() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String sku = fixtures.product("50.00", "20");
+		String customer = fixtures.customer();
+		String invoice = fixtures.deliver(fixtures.acceptedOrder(customer, sku, "1"), sku, "1");
+		Api.Response contested = api.post("/api/v1/invoices/" + invoice + "/lifecycle",
+				map("code", 207, "note", "Quantité non conforme"));
+		assertThat(contested.status()).as(contested.toString()).isIn(200, 201);
+		api.post("/api/v1/invoices/" + invoice + "/lifecycle", map("code", 210));
+		Api.Response disputes = api.get("/api/v1/invoices/" + invoice + "/disputes");
+		assertThat(disputes.json()
+			.get("data")
+			.valueStream()
+			.map(d -> d.get("status").asString() + " " + d.get("reason").asString() + " " + d.get("amount").asString()
+					+ " " + d.get("message").asString())
+			.toList()).containsExactly("OPEN OTHER 60.00 e-invoicing status 207: Quantité non conforme");
+	}
+
 }
