@@ -96,6 +96,7 @@ abstract class AccessMatrix {
 		PERMISSIONS.put("PUT /api/v1/customers/{id}/collection-settings", EnumSet.of(ADMIN, FINANCE));
 		PERMISSIONS.put("GET /api/v1/customers/{id}/hold", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/collections/worklist", readReceivables);
+		PERMISSIONS.put("GET /api/v1/reports/collections", readReceivables);
 		PERMISSIONS.put("GET /api/v1/customers/{id}/statement", readReceivables);
 		PERMISSIONS.put("POST /api/v1/customers/{id}/hold", collect);
 		PERMISSIONS.put("POST /api/v1/customers/{id}/release", EnumSet.of(ADMIN, FINANCE));

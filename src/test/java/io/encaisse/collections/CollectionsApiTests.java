@@ -231,6 +231,21 @@ class CollectionsApiTests {
 			.map(d -> d.get("status").asString() + " " + d.get("reason").asString() + " " + d.get("amount").asString()
 					+ " " + d.get("message").asString())
 			.toList()).containsExactly("OPEN OTHER 60.00 e-invoicing status 207: Quantité non conforme");
+
+		// the collections report counts it among the open disputes and its root causes
+		Api.Response report = api.get("/api/v1/reports/collections");
+		assertThat(report.status()).as(report.toString()).isEqualTo(200);
+		assertThat(report.json()
+			.get("openDisputes")
+			.valueStream()
+			.filter(d -> "OTHER".equals(d.get("reason").asString()))
+			.map(d -> d.get("upTo30Days").asInt())
+			.findFirst()).hasValueSatisfying(n -> assertThat(n).isPositive());
+		assertThat(report.json()
+			.get("rootCauses")
+			.valueStream()
+			.map(c -> c.get("step").asString() + " " + c.get("reason").asString())
+			.toList()).contains("OTHER OTHER");
 	}
 
 }

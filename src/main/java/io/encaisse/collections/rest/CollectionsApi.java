@@ -50,10 +50,13 @@ class CollectionsApi {
 
 	private final io.encaisse.collections.StatementPdf statementPdf;
 
+	private final io.encaisse.collections.CollectionsKpis kpis;
+
 	CollectionsApi(DunningPolicies policies, DunningRuns runs, Disputes disputes, Promises promises,
 			LateChargesOfInvoices charges, io.encaisse.collections.CollectionSettings settings,
 			io.encaisse.collections.CollectionsWorklist worklist, io.encaisse.collections.CustomerStatements statements,
-			io.encaisse.collections.StatementPdf statementPdf) {
+			io.encaisse.collections.StatementPdf statementPdf, io.encaisse.collections.CollectionsKpis kpis) {
+		this.kpis = kpis;
 		this.statements = statements;
 		this.statementPdf = statementPdf;
 		this.settings = settings;
@@ -210,6 +213,16 @@ class CollectionsApi {
 			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
 			.header("Content-Disposition", "inline; filename=\"statement-" + id + "-" + statement.asOf() + ".pdf\"")
 			.body(this.statementPdf.render(statement));
+	}
+
+	/**
+	 * Promises kept, what reminders brought in, open disputes by reason and age, root
+	 * causes by month.
+	 */
+	@GetMapping("/api/v1/reports/collections")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	io.encaisse.collections.CollectionsKpis.Report kpis() {
+		return this.kpis.report();
 	}
 
 	/** The ECB reference rates by half-year the penalties run on. */
