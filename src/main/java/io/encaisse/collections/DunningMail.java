@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * indemnity, and how to pay (our IBAN, each invoice's payment reference).
  */
 @Component
-class DunningMail implements MailComposer {
+public class DunningMail implements MailComposer {
 
 	private final JdbcClient jdbc;
 
@@ -43,8 +43,15 @@ class DunningMail implements MailComposer {
 
 	private final StatementPdf statementPdf;
 
+	private final DunningTemplates templates;
+
+	private final DunningPolicies policies;
+
 	DunningMail(JdbcClient jdbc, Customers customers, Invoicing invoicing, LateChargesOfInvoices charges,
-			MessageSource messages, Today today, CustomerStatements statements, StatementPdf statementPdf) {
+			MessageSource messages, Today today, CustomerStatements statements, StatementPdf statementPdf,
+			DunningTemplates templates, DunningPolicies policies) {
+		this.templates = templates;
+		this.policies = policies;
 		this.statements = statements;
 		this.statementPdf = statementPdf;
 		this.jdbc = jdbc;
@@ -83,8 +90,15 @@ class DunningMail implements MailComposer {
 		if (customer.email() == null || customer.email().isBlank()) {
 			throw new CannotSend("the customer has no billing email");
 		}
-		record Due(String invoiceId, String number, LocalDate issued, LocalDate due, BigDecimal open) {
-		}
+		String policy = this.jdbc.sql("""
+				select n.policy_id from dunning_message m
+				join dunning_notice n on n.run_id = m.run_id and n.customer_id = m.customer_id and n.level = m.level
+				  and n.currency = m.currency
+				where m.id = :id fetch first 1 rows only""")
+			.param("id", mail.subjectId())
+			.query(String.class)
+			.optional()
+			.orElse(null);
 		List<Due> dues = this.jdbc.sql("""
 				select r.invoice_id, r.number, r.issue_date, r.due_date, r.open_amount
 				from dunning_message m
@@ -99,15 +113,56 @@ class DunningMail implements MailComposer {
 		if (dues.isEmpty()) {
 			throw new CannotSend("every invoice of the reminder was paid since the run");
 		}
+		return write(customer, policy, head.level(), head.channel(), head.currency(), dues, true);
+	}
+
+	/** An invoice of a reminder: what is left to pay on it. */
+	record Due(String invoiceId, String number, LocalDate issued, LocalDate due, BigDecimal open) {
+	}
+
+	/**
+	 * What a level would send this customer today for its overdue invoices (the first
+	 * currency), in the customer's language: to see a template before it is used.
+	 */
+	public Composed preview(String policyId, int level, String customerId) {
+		CustomerDetails customer = this.customers.get(customerId);
+		DunningPolicies.Level found = this.policies.get(policyId)
+			.levels()
+			.stream()
+			.filter(l -> l.level() == level)
+			.findFirst()
+			.orElseThrow(() -> new io.encaisse.shared.Problem.NotFound("level", String.valueOf(level)));
+		record Overdue(Due due, String currency) {
+		}
+		List<Overdue> overdue = this.jdbc.sql("""
+				select invoice_id, number, issue_date, due_date, open_amount, currency from invoicing_receivable
+				where customer_id = :c and status in ('ISSUED', 'PARTIALLY_PAID') and due_date < :today
+				order by currency, due_date, number""")
+			.param("c", customerId)
+			.param("today", this.today.date())
+			.query((rs,
+					n) -> new Overdue(new Due(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+							rs.getObject(4, LocalDate.class), rs.getBigDecimal(5)), rs.getString(6)))
+			.list();
+		if (overdue.isEmpty()) {
+			throw new io.encaisse.shared.Problem.StateConflict("the customer has nothing overdue to preview with");
+		}
+		String currency = overdue.get(0).currency();
+		List<Due> dues = overdue.stream().filter(o -> o.currency().equals(currency)).map(Overdue::due).toList();
+		return write(customer, policyId, level, found.channel().name(), currency, dues, false);
+	}
+
+	private Composed write(CustomerDetails customer, String policyId, int level, String channelName, String currency,
+			List<Due> dues, boolean withStatement) {
 		Locale locale = Locale.forLanguageTag(customer.language() == null ? "fr" : customer.language());
 		LocalDate asOf = this.today.date();
 		var rates = this.charges.rates();
-		Money total = Money.zero(head.currency());
-		Money interest = Money.zero(head.currency());
+		Money total = Money.zero(currency);
+		Money interest = Money.zero(currency);
 		String rate = null;
 		List<String> lines = new ArrayList<>();
 		for (Due d : dues) {
-			Money open = Money.of(d.open(), head.currency());
+			Money open = Money.of(d.open(), currency);
 			total = total.plus(open);
 			LateChargesOfInvoices.Charges c = this.charges.of(d.invoiceId(), asOf, rates);
 			interest = interest.plus(c.interestDue());
@@ -120,13 +175,33 @@ class DunningMail implements MailComposer {
 					locale));
 		}
 		Invoicing.PayTo payTo = this.invoicing.payTo();
-		String channel = "FORMAL_NOTICE".equals(head.channel()) ? "FORMAL_NOTICE" : "EMAIL";
-		String subject = this.messages.getMessage("mail.dunning.subject." + channel,
-				new Object[] { dues.size(), money(total) }, locale);
-		String body = this.messages.getMessage("mail.dunning.body", new Object[] { customer.name(),
-				this.messages.getMessage("mail.dunning.opening." + channel, null, locale), String.join("\n", lines),
-				money(total), money(interest), rate == null ? "-" : rate, payTo.payee(), payTo.iban(), payTo.bic() },
-				locale);
+		String channel = "FORMAL_NOTICE".equals(channelName) ? "FORMAL_NOTICE" : "EMAIL";
+		String language = "en".equals(locale.getLanguage()) ? "en" : "fr";
+		var template = policyId == null ? java.util.Optional.<DunningTemplates.Template>empty()
+				: this.templates.find(policyId, level, language);
+		String subject;
+		String body;
+		if (template.isPresent()) {
+			java.util.Map<String, String> values = java.util.Map.of("customer", customer.name(), "invoices",
+					String.join("\n", lines), "count", String.valueOf(dues.size()), "total", money(total), "interest",
+					money(interest), "rate", rate == null ? "-" : rate, "payee", payTo.payee(), "iban", payTo.iban(),
+					"bic", payTo.bic());
+			subject = DunningTemplates.render(template.get().subject(), values);
+			body = DunningTemplates.render(template.get().body(), values);
+		}
+		else {
+			subject = this.messages.getMessage("mail.dunning.subject." + channel,
+					new Object[] { dues.size(), money(total) }, locale);
+			body = this.messages.getMessage("mail.dunning.body",
+					new Object[] { customer.name(),
+							this.messages.getMessage("mail.dunning.opening." + channel, null, locale),
+							String.join("\n", lines), money(total), money(interest), rate == null ? "-" : rate,
+							payTo.payee(), payTo.iban(), payTo.bic() },
+					locale);
+		}
+		if (!withStatement) {
+			return new Composed(customer.email(), subject, body, List.of());
+		}
 		// the statement of account at the day the reminder leaves, attached
 		byte[] statement = this.statementPdf.render(this.statements.of(customer.id(), asOf));
 		return new Composed(customer.email(), subject, body,

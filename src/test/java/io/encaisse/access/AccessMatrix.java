@@ -97,6 +97,9 @@ abstract class AccessMatrix {
 		PERMISSIONS.put("GET /api/v1/customers/{id}/hold", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/collections/worklist", readReceivables);
 		PERMISSIONS.put("GET /api/v1/reports/collections", readReceivables);
+		PERMISSIONS.put("GET /api/v1/dunning-policies/{id}/templates", readReceivables);
+		PERMISSIONS.put("PUT /api/v1/dunning-policies/{id}/templates/{level}/{language}", EnumSet.of(ADMIN, FINANCE));
+		PERMISSIONS.put("POST /api/v1/dunning-policies/{id}/levels/{level}/preview", readReceivables);
 		PERMISSIONS.put("GET /api/v1/customers/{id}/statement", readReceivables);
 		PERMISSIONS.put("POST /api/v1/customers/{id}/hold", collect);
 		PERMISSIONS.put("POST /api/v1/customers/{id}/release", EnumSet.of(ADMIN, FINANCE));

@@ -248,4 +248,39 @@ class CollectionsApiTests {
 			.toList()).contains("OTHER OTHER");
 	}
 
+	@Test
+	void aLevelSpeaksWithItsOwnWordsOncePreviewed() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String sku = fixtures.product("250.00", "20");
+		String customer = fixtures.customer();
+		String invoice = fixtures.deliver(fixtures.acceptedOrder(customer, sku, "1"), sku, "1");
+		this.jdbc.sql("update invoice set due_date = due_date - 40 where id = :i").param("i", invoice).update();
+		Api.Response policy = api.post("/api/v1/dunning-policies",
+				map("name", Fixtures.unique("Worded"), "levels", List.of(map("daysAfterDue", 5, "channel", "EMAIL"))));
+		String id = policy.get("id");
+
+		Api.Response refused = api.put("/api/v1/dunning-policies/" + id + "/templates/1/fr",
+				map("subject", "Relance {{montant}}", "body", "Bonjour {{customer}}"), null);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body()).contains("montant").contains("{{invoices}}");
+		assertThat(api.put("/api/v1/dunning-policies/" + id + "/templates/9/fr", map("subject", "x", "body", "y"), null)
+			.status()).isEqualTo(404);
+		Api.Response saved = api.put("/api/v1/dunning-policies/" + id + "/templates/1/fr",
+				map("subject", "{{customer}} : {{count}} facture(s) en retard, {{total}}", "body",
+						"Bonjour,\n\n{{invoices}}\n\nMerci de régler {{total}} sur {{iban}}."),
+				null);
+		assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+		assertThat(api.get("/api/v1/dunning-policies/" + id + "/templates").json().get("data").size()).isEqualTo(1);
+
+		Api.Response preview = api.post("/api/v1/dunning-policies/" + id + "/levels/1/preview",
+				map("customerId", customer));
+		assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+		String name = api.get("/api/v1/customers/" + customer).get("name");
+		assertThat(preview.get("subject")).isEqualTo(name + " : 1 facture(s) en retard, 300.00 EUR");
+		assertThat(preview.get("body")).contains("Merci de régler 300.00 EUR sur FR76")
+			.contains(api.get("/api/v1/invoices/" + invoice).get("number"));
+		assertThat(api.post("/api/v1/dunning-policies/" + id + "/levels/1/preview", map()).status()).isEqualTo(422);
+	}
+
 }

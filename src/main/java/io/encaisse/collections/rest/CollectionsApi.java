@@ -52,10 +52,17 @@ class CollectionsApi {
 
 	private final io.encaisse.collections.CollectionsKpis kpis;
 
+	private final io.encaisse.collections.DunningTemplates templates;
+
+	private final io.encaisse.collections.DunningMail dunningMail;
+
 	CollectionsApi(DunningPolicies policies, DunningRuns runs, Disputes disputes, Promises promises,
 			LateChargesOfInvoices charges, io.encaisse.collections.CollectionSettings settings,
 			io.encaisse.collections.CollectionsWorklist worklist, io.encaisse.collections.CustomerStatements statements,
-			io.encaisse.collections.StatementPdf statementPdf, io.encaisse.collections.CollectionsKpis kpis) {
+			io.encaisse.collections.StatementPdf statementPdf, io.encaisse.collections.CollectionsKpis kpis,
+			io.encaisse.collections.DunningTemplates templates, io.encaisse.collections.DunningMail dunningMail) {
+		this.templates = templates;
+		this.dunningMail = dunningMail;
 		this.kpis = kpis;
 		this.statements = statements;
 		this.statementPdf = statementPdf;
@@ -85,6 +92,48 @@ class CollectionsApi {
 	@PreAuthorize(Roles.READ_RECEIVABLES)
 	DunningPolicies.Policy policy(@PathVariable String id) {
 		return this.policies.get(id);
+	}
+
+	@GetMapping("/api/v1/dunning-policies/{id}/templates")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	Cursor.Page<io.encaisse.collections.DunningTemplates.Template> templates(@PathVariable String id) {
+		return new Cursor.Page<>(this.templates.of(id), false);
+	}
+
+	/** A level's wording in a language ({@code fr}, {@code en}), with placeholders. */
+	@org.springframework.web.bind.annotation.PutMapping("/api/v1/dunning-policies/{id}/templates/{level}/{language}")
+	@PreAuthorize(Roles.SET_POLICIES)
+	io.encaisse.collections.DunningTemplates.Template saveTemplate(@PathVariable String id, @PathVariable String level,
+			@PathVariable String language,
+			@RequestBody(required = false) io.encaisse.collections.DunningTemplates.Input input) {
+		return this.templates.save(id, level(level), language, input);
+	}
+
+	private static int level(String level) {
+		try {
+			return Integer.parseInt(level);
+		}
+		catch (NumberFormatException ex) {
+			throw new io.encaisse.shared.Problem.NotFound("dunning level", level);
+		}
+	}
+
+	record PreviewRequest(String customerId) {
+	}
+
+	record Preview(String to, String subject, String body) {
+	}
+
+	/** What the level would send a customer today, in the customer's language. */
+	@PostMapping("/api/v1/dunning-policies/{id}/levels/{level}/preview")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	Preview preview(@PathVariable String id, @PathVariable String level,
+			@RequestBody(required = false) PreviewRequest request) {
+		if (request == null || request.customerId() == null || request.customerId().isBlank()) {
+			throw new io.encaisse.shared.Problem.Invalid("customerId", "is required");
+		}
+		var composed = this.dunningMail.preview(id, level(level), request.customerId());
+		return new Preview(composed.to(), composed.subject(), composed.text());
 	}
 
 	/**
