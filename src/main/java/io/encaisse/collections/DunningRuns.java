@@ -120,6 +120,7 @@ public class DunningRuns {
 		}
 		// promises decided by now: kept, or broken (their invoices are dunned again)
 		this.promises.settle(asOf);
+		int courtesy = queueCourtesyReminders(all, asOf);
 		String runId = Ids.next("dru");
 		Instant now = this.today.instant();
 		this.jdbc.sql("""
@@ -193,8 +194,8 @@ public class DunningRuns {
 			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
 			.param("id", runId)
 			.update();
-		this.audit.record(DOCUMENT, runId, "run",
-				AuditTrail.changes("asOf", asOf, "messages", rows.size(), "notices", notices, "mailed", mails.size()));
+		this.audit.record(DOCUMENT, runId, "run", AuditTrail.changes("asOf", asOf, "messages", rows.size(), "notices",
+				notices, "mailed", mails.size(), "courtesy reminders", courtesy));
 		return get(runId);
 	}
 
@@ -210,32 +211,88 @@ public class DunningRuns {
 	 * the invoices whose highest level due at {@code asOf} is that one, not noticed at it
 	 * or higher yet, not paused, for the customers that policy applies to.
 	 */
+	/**
+	 * The SQL that says a customer follows this policy (explicitly, by risk class, by
+	 * default).
+	 */
+	private static List<String> applies(DunningPolicies.Policy policy, Set<String> riskClassesWithPolicy) {
+		List<String> applies = new ArrayList<>();
+		applies.add("s.policy_id = :policy");
+		if (policy.riskClass() != null) {
+			applies.add("(s.policy_id is null and c.risk_class = :risk)");
+		}
+		if (policy.isDefault()) {
+			applies.add(riskClassesWithPolicy.isEmpty() ? "s.policy_id is null"
+					: "(s.policy_id is null and c.risk_class not in (:risks))");
+		}
+		return applies;
+	}
+
+	private static Map<String, Object> policyParams(DunningPolicies.Policy policy, Set<String> riskClassesWithPolicy) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("policy", policy.id());
+		if (policy.riskClass() != null) {
+			params.put("risk", policy.riskClass());
+		}
+		if (policy.isDefault() && !riskClassesWithPolicy.isEmpty()) {
+			params.put("risks", riskClassesWithPolicy);
+		}
+		return params;
+	}
+
+	/**
+	 * The courtesy reminders of the policies that have one: each open invoice falling due
+	 * within the policy's days gets the invoice's reminder mail once (the same outbox row
+	 * invoicing's global courtesy reminder uses: never two). Answers how many were
+	 * queued.
+	 */
+	private int queueCourtesyReminders(List<DunningPolicies.Policy> policies, LocalDate asOf) {
+		Set<String> riskClassesWithPolicy = policies.stream()
+			.map(DunningPolicies.Policy::riskClass)
+			.filter(r -> r != null)
+			.collect(Collectors.toSet());
+		int queued = 0;
+		for (DunningPolicies.Policy policy : policies) {
+			if (policy.courtesyDaysBefore() == null || policy.courtesyDaysBefore() <= 0) {
+				continue;
+			}
+			Map<String, Object> params = policyParams(policy, riskClassesWithPolicy);
+			params.put("asOf", asOf);
+			params.put("until", asOf.plusDays(policy.courtesyDaysBefore()));
+			params.put("now", this.today.instant().atOffset(ZoneOffset.UTC));
+			queued += this.jdbc
+				.sql("""
+						insert into mail_outbox (id, kind, subject_id, dedupe_key, recipient, status, attempts, next_attempt_at,
+						  created_at)
+						select concat('mob_r_', r.invoice_id), 'INVOICE_REMINDER', r.invoice_id,
+						  concat('INVOICE_REMINDER:', r.invoice_id), e.email, 'QUEUED', 0, :now, :now
+						from invoicing_receivable r
+						join customers_email e on e.customer_id = r.customer_id
+						join customers_risk c on c.customer_id = r.customer_id
+						left join collection_setting s on s.customer_id = r.customer_id
+						where r.status in ('ISSUED', 'PARTIALLY_PAID') and e.email is not null
+						  and r.due_date >= :asOf and r.due_date <= :until and coalesce(s.excluded, false) = false
+						  and ("""
+						+ String.join(" or ", applies(policy, riskClassesWithPolicy)) + """
+								)
+								on conflict do nothing""")
+				.params(params)
+				.update();
+		}
+		return queued;
+	}
+
 	private void forEachBand(List<DunningPolicies.Policy> policies, LocalDate asOf, Band band) {
 		Set<String> riskClassesWithPolicy = policies.stream()
 			.map(DunningPolicies.Policy::riskClass)
 			.filter(r -> r != null)
 			.collect(Collectors.toSet());
 		for (DunningPolicies.Policy policy : policies) {
-			List<String> applies = new ArrayList<>();
-			applies.add("s.policy_id = :policy");
-			if (policy.riskClass() != null) {
-				applies.add("(s.policy_id is null and c.risk_class = :risk)");
-			}
-			if (policy.isDefault()) {
-				applies.add(riskClassesWithPolicy.isEmpty() ? "s.policy_id is null"
-						: "(s.policy_id is null and c.risk_class not in (:risks))");
-			}
+			List<String> applies = applies(policy, riskClassesWithPolicy);
 			List<DunningPolicies.Level> levels = policy.levels();
 			for (int i = 0; i < levels.size(); i++) {
 				DunningPolicies.Level level = levels.get(i);
-				Map<String, Object> params = new HashMap<>();
-				params.put("policy", policy.id());
-				if (policy.riskClass() != null) {
-					params.put("risk", policy.riskClass());
-				}
-				if (policy.isDefault() && !riskClassesWithPolicy.isEmpty()) {
-					params.put("risks", riskClassesWithPolicy);
-				}
+				Map<String, Object> params = policyParams(policy, riskClassesWithPolicy);
 				params.put("level", level.level());
 				params.put("asOf", asOf);
 				params.put("dueBy", asOf.minusDays(level.daysAfterDue()));
