@@ -95,11 +95,8 @@ public class CollectionsWorklist {
 			String next = brokenCount > 0 ? "CHASE_BROKEN_PROMISE"
 					: d[1] > 0 ? "SETTLE_DISPUTE_PAST_DUE" : promise != null && !promise.isBefore(day) ? "AWAIT_PROMISE"
 							: level == 0 ? "FIRST_REMINDER" : "FOLLOW_UP_LEVEL_" + level;
-			BigDecimal weight = BigDecimal.valueOf(switch (String.valueOf(o.risk())) {
-				case "HIGH" -> 3;
-				case "MEDIUM" -> 2;
-				default -> 1;
-			});
+			BigDecimal weight = BigDecimal.valueOf(
+					io.encaisse.shared.RiskClass.parse(o.risk()).orElse(io.encaisse.shared.RiskClass.LOW).weight());
 			BigDecimal score = o.amount().multiply(BigDecimal.valueOf(daysLate)).multiply(weight);
 			rows.add(new Row(o.customerId(), o.name(), o.risk(), o.currency(), Disputes.money(o.amount(), o.currency()),
 					o.count(), o.oldest(), daysLate, level, promise, brokenCount, d[0], d[1], next,

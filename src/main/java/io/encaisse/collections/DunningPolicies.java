@@ -98,7 +98,7 @@ public class DunningPolicies {
 		}
 		String risk = input == null || input.riskClass() == null || input.riskClass().isBlank() ? null
 				: input.riskClass().strip().toUpperCase(Locale.ROOT);
-		if (risk != null && !List.of("LOW", "MEDIUM", "HIGH").contains(risk)) {
+		if (risk != null && io.encaisse.shared.RiskClass.parse(risk).isEmpty()) {
 			errors.add("riskClass", "must be LOW, MEDIUM or HIGH");
 		}
 		List<Level> levels = new ArrayList<>();

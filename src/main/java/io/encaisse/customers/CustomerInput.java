@@ -25,7 +25,7 @@ public record CustomerInput(String name, String legalId, String vatNumber, Strin
 
 	public static final List<String> PAYMENT_METHODS = List.of("TRANSFER", "DIRECT_DEBIT", "CARD", "CHEQUE");
 
-	public static final List<String> RISK_CLASSES = List.of("LOW", "MEDIUM", "HIGH");
+	public static final List<String> RISK_CLASSES = io.encaisse.shared.RiskClass.codes();
 
 	/** The 2026 reform's category of operation, printed on invoices. */
 	public static final List<String> OPERATION_CATEGORIES = List.of("GOODS", "SERVICES", "MIXED");

@@ -20,13 +20,13 @@ public record DeliveryRecorded(String deliveryId, String orderId, String orderNu
 
 		public DeliveredLine {
 			// an event stored before billing terms existed
-			billing = billing == null ? "ON_DELIVERY" : billing;
+			billing = billing == null ? io.encaisse.shared.BillingTerm.DEFAULT.name() : billing;
 		}
 
 		public DeliveredLine(int orderLineNumber, String sku, String description, String unit, BigDecimal quantity,
 				BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal taxRate, String priceSource) {
 			this(orderLineNumber, sku, description, unit, quantity, unitPrice, discountPercent, taxRate, priceSource,
-					"ON_DELIVERY");
+					io.encaisse.shared.BillingTerm.DEFAULT.name());
 		}
 
 	}

@@ -96,7 +96,9 @@ public class OrderMilestones {
 			throw new Problem.StateConflict("a milestone of order " + order.number()
 					+ " is already ready or billed; the plan can no longer change");
 		}
-		boolean marked = order.lines().stream().anyMatch(l -> "ON_MILESTONE".equals(l.billing()));
+		boolean marked = order.lines()
+			.stream()
+			.anyMatch(l -> io.encaisse.shared.BillingTerm.ON_MILESTONE.is(l.billing()));
 		// with lines marked ON_MILESTONE, other invoices (on order, on delivery, a
 		// deposit)
 		// bill other lines; without, the plan bills the whole order, so nothing may have
@@ -221,7 +223,10 @@ public class OrderMilestones {
 	}
 
 	static List<OrderView.Line> milestoneLines(OrderView order) {
-		List<OrderView.Line> marked = order.lines().stream().filter(l -> "ON_MILESTONE".equals(l.billing())).toList();
+		List<OrderView.Line> marked = order.lines()
+			.stream()
+			.filter(l -> io.encaisse.shared.BillingTerm.ON_MILESTONE.is(l.billing()))
+			.toList();
 		return marked.isEmpty() ? order.lines() : marked;
 	}
 

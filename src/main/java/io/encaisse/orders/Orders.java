@@ -324,7 +324,7 @@ public class Orders {
 				new OrderConfirmed(order.id(), order.number(), order.customerId(), order.channel(), depositPercent));
 		List<OrderLine> lines = order.lines();
 		List<Order.Delivered> onOrder = IntStream.range(0, lines.size())
-			.filter(i -> "ON_ORDER".equals(lines.get(i).billing()))
+			.filter(i -> io.encaisse.shared.BillingTerm.ON_ORDER.is(lines.get(i).billing()))
 			.mapToObj(i -> new Order.Delivered(i + 1, lines.get(i).quantity()))
 			.toList();
 		if (!onOrder.isEmpty()) {

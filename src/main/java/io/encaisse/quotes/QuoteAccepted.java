@@ -23,19 +23,19 @@ public record QuoteAccepted(String quoteId, String quoteNumber, String customerI
 
 		public AcceptedLine {
 			// an event stored before billing terms existed
-			billing = billing == null ? "ON_DELIVERY" : billing;
+			billing = billing == null ? io.encaisse.shared.BillingTerm.DEFAULT.name() : billing;
 		}
 
 	}
 
 	/** The lines of one order: everything but the recurring ones. */
 	public List<AcceptedLine> oneOffLines() {
-		return this.lines.stream().filter(l -> !"RECURRING".equals(l.billing())).toList();
+		return this.lines.stream().filter(l -> !io.encaisse.shared.BillingTerm.RECURRING.is(l.billing())).toList();
 	}
 
 	/** The lines a subscription bills every period. */
 	public List<AcceptedLine> recurringLines() {
-		return this.lines.stream().filter(l -> "RECURRING".equals(l.billing())).toList();
+		return this.lines.stream().filter(l -> io.encaisse.shared.BillingTerm.RECURRING.is(l.billing())).toList();
 	}
 
 }

@@ -70,7 +70,9 @@ class QuoteLines {
 			if (!lines.isEmpty() && lines.stream().allMatch(QuoteLine::optionalLine)) {
 				errors.add("lines", "a quote needs at least one line that is not optional");
 			}
-			if (!lines.isEmpty() && lines.stream().allMatch(l -> l.recurring() || "ON_ORDER".equals(l.billing()))
+			if (!lines.isEmpty()
+					&& lines.stream()
+						.allMatch(l -> l.recurring() || io.encaisse.shared.BillingTerm.ON_ORDER.is(l.billing()))
 					&& input.depositPercent() != null && !input.depositPercent().isBlank()) {
 				errors.add("depositPercent",
 						"a deposit is an advance on lines billed later: this quote's lines are all recurring or billed on order");
@@ -85,17 +87,18 @@ class QuoteLines {
 	 * line.
 	 */
 	private static QuoteLine terms(Problem.Errors errors, String field, QuoteInput.LineInput in, QuoteLine line) {
-		String billing = in.billing() == null || in.billing().isBlank() ? "ON_DELIVERY"
+		String billing = in.billing() == null || in.billing().isBlank() ? io.encaisse.shared.BillingTerm.DEFAULT.name()
 				: in.billing().trim().toUpperCase(java.util.Locale.ROOT);
 		if (!QuoteLine.BILLINGS.contains(billing)) {
 			errors.add(field + ".billing", "must be one of " + String.join(", ", QuoteLine.BILLINGS));
 		}
 		String period = in.period() == null || in.period().isBlank() ? null
 				: in.period().trim().toUpperCase(java.util.Locale.ROOT);
-		if ("RECURRING".equals(billing) && (period == null || !QuoteLine.PERIODS.contains(period))) {
+		if (io.encaisse.shared.BillingTerm.RECURRING.is(billing)
+				&& (period == null || !QuoteLine.PERIODS.contains(period))) {
 			errors.add(field + ".period", "a recurring line needs its period: " + String.join(", ", QuoteLine.PERIODS));
 		}
-		else if (!"RECURRING".equals(billing) && period != null) {
+		else if (!io.encaisse.shared.BillingTerm.RECURRING.is(billing) && period != null) {
 			errors.add(field + ".period", "only a recurring line has a period");
 		}
 		return line.withTerms(Boolean.TRUE.equals(in.optional()), billing, period);

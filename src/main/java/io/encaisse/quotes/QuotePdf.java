@@ -222,10 +222,10 @@ public class QuotePdf {
 		if (l.optional()) {
 			tags.add(Boolean.TRUE.equals(l.chosen()) ? t.get("optionTaken") : t.get("option"));
 		}
-		if ("RECURRING".equals(l.billing()) && l.period() != null) {
+		if (io.encaisse.shared.BillingTerm.RECURRING.is(l.billing()) && l.period() != null) {
 			tags.add(t.get(l.period()));
 		}
-		else if (l.billing() != null && !"ON_DELIVERY".equals(l.billing())) {
+		else if (l.billing() != null && !io.encaisse.shared.BillingTerm.ON_DELIVERY.is(l.billing())) {
 			tags.add(t.get(l.billing()));
 		}
 		return tags.isEmpty() ? null : String.join(" · ", tags);

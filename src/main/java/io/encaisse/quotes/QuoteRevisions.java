@@ -34,15 +34,19 @@ public class QuoteRevisions {
 			String depositPercent, List<Line> lines, String totalNet, String totalTax, String total) {
 
 		static Revision of(QuoteView q) {
-			return new Revision(q.revision(), q.status().name(), q.validUntil(), q.notes(), q.currency(), q
-				.depositPercent() == null ? null : q.depositPercent().stripTrailingZeros().toPlainString(), q.lines()
-					.stream()
-					.map(l -> new Line(l.lineNumber(), l.sku(), l.description(), l.unit(),
-							l.quantity().stripTrailingZeros().toPlainString(), l.unitPrice().toUnitPriceString(),
-							l.discountPercent().stripTrailingZeros().toPlainString(),
-							l.taxRate().stripTrailingZeros().toPlainString(), l.net().toPlainString(), l.priceSource(),
-							l.optional(), l.billing() == null ? "ON_DELIVERY" : l.billing(), l.period()))
-					.toList(), q.totals().net().toPlainString(), q.totals().tax().toPlainString(),
+			return new Revision(q.revision(), q.status().name(), q.validUntil(), q.notes(), q.currency(),
+					q.depositPercent() == null ? null : q.depositPercent().stripTrailingZeros().toPlainString(),
+					q.lines()
+						.stream()
+						.map(l -> new Line(l.lineNumber(), l.sku(), l.description(), l.unit(),
+								l.quantity().stripTrailingZeros().toPlainString(), l.unitPrice().toUnitPriceString(),
+								l.discountPercent().stripTrailingZeros().toPlainString(),
+								l.taxRate().stripTrailingZeros().toPlainString(), l.net().toPlainString(),
+								l.priceSource(), l.optional(),
+								l.billing() == null ? io.encaisse.shared.BillingTerm.DEFAULT.name() : l.billing(),
+								l.period()))
+						.toList(),
+					q.totals().net().toPlainString(), q.totals().tax().toPlainString(),
 					q.totals().total().toPlainString());
 		}
 
@@ -141,7 +145,7 @@ public class QuoteRevisions {
 	}
 
 	private static String billing(Line l) {
-		return l.billing() == null ? "ON_DELIVERY" : l.billing();
+		return l.billing() == null ? io.encaisse.shared.BillingTerm.DEFAULT.name() : l.billing();
 	}
 
 }

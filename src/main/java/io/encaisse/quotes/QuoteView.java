@@ -33,7 +33,8 @@ public record QuoteView(String id, String number, String customerId, String cust
 	}
 
 	public boolean hasRecurringLines() {
-		return this.lines.stream().anyMatch(l -> "RECURRING".equals(l.billing()) && l.counted());
+		return this.lines.stream()
+			.anyMatch(l -> io.encaisse.shared.BillingTerm.RECURRING.is(l.billing()) && l.counted());
 	}
 
 	public boolean hasOptionalLines() {

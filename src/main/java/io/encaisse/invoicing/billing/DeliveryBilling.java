@@ -69,7 +69,7 @@ public class DeliveryBilling {
 		if (this.milestones.billedByMilestones(delivery.orderId()) && this.orders.get(delivery.orderId())
 			.lines()
 			.stream()
-			.noneMatch(l -> "ON_MILESTONE".equals(l.billing()))) {
+			.noneMatch(l -> io.encaisse.shared.BillingTerm.ON_MILESTONE.is(l.billing()))) {
 			// a plan laid on the whole order: billed by its milestones, not by what is
 			// delivered (with lines marked ON_MILESTONE, only those are left to the plan)
 			this.orders.deliveryBilledElsewhere(delivery.orderId());
@@ -84,7 +84,7 @@ public class DeliveryBilling {
 		// a line billed by milestones is not billed by its delivery
 		List<DeliveryRecorded.DeliveredLine> billed = delivery.lines()
 			.stream()
-			.filter(l -> !"ON_MILESTONE".equals(l.billing()))
+			.filter(l -> !io.encaisse.shared.BillingTerm.ON_MILESTONE.is(l.billing()))
 			.toList();
 		if (billed.isEmpty()) {
 			this.orders.deliveryBilledElsewhere(delivery.orderId());

@@ -76,7 +76,7 @@ public class DepositBilling {
 		boolean french = !"en".equals(customer.language());
 		List<VatShares.Share> groups = VatShares.of(order.lines()
 			.stream()
-			.filter(l -> !"ON_ORDER".equals(l.billing()))
+			.filter(l -> !io.encaisse.shared.BillingTerm.ON_ORDER.is(l.billing()))
 			.map(l -> new VatShares.Line(l.sku(), l.unit(), l.taxRate(), l.net()))
 			.toList(), l -> this.treatments.of(customer, l));
 		if (groups.isEmpty()) {

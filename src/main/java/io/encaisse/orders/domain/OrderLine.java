@@ -14,7 +14,7 @@ public record OrderLine(String sku, String description, String unit, BigDecimal 
 	public OrderLine(String sku, String description, String unit, BigDecimal quantity, BigDecimal deliveredQuantity,
 			BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal taxRate, String priceSource) {
 		this(sku, description, unit, quantity, deliveredQuantity, unitPrice, discountPercent, taxRate, priceSource,
-				"ON_DELIVERY");
+				io.encaisse.shared.BillingTerm.DEFAULT.name());
 	}
 
 	public BigDecimal remaining() {

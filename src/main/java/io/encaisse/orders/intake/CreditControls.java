@@ -55,7 +55,7 @@ public final class CreditControls {
 		if (terms.creditHold() != null) {
 			reasons.add("credit hold: " + terms.creditHold());
 		}
-		else if ("HIGH".equals(terms.riskClass()) && exposure.overdue().signum() > 0) {
+		else if (io.encaisse.shared.RiskClass.HIGH.is(terms.riskClass()) && exposure.overdue().signum() > 0) {
 			reasons.add("credit hold: a high-risk customer with " + plain(exposure.overdue()) + " "
 					+ order.currencyCode() + " overdue");
 		}

@@ -15,8 +15,7 @@ public record QuoteLine(String sku, String description, String unit, BigDecimal 
 		String billing, String billingPeriod, Boolean chosen) {
 
 	/** How a line is billed once ordered. */
-	public static final java.util.List<String> BILLINGS = java.util.List.of("ON_DELIVERY", "ON_ORDER", "ON_MILESTONE",
-			"RECURRING");
+	public static final java.util.List<String> BILLINGS = io.encaisse.shared.BillingTerm.codes();
 
 	/** The periods of a recurring line. */
 	public static final java.util.List<String> PERIODS = java.util.List.of("MONTHLY", "QUARTERLY", "YEARLY");
@@ -25,14 +24,14 @@ public record QuoteLine(String sku, String description, String unit, BigDecimal 
 	public QuoteLine(String sku, String description, String unit, BigDecimal quantity, BigDecimal unitPrice,
 			BigDecimal discountPercent, BigDecimal taxRate, String priceSource, BigDecimal listPrice) {
 		this(sku, description, unit, quantity, unitPrice, discountPercent, taxRate, priceSource, listPrice, false,
-				"ON_DELIVERY", null, null);
+				io.encaisse.shared.BillingTerm.DEFAULT.name(), null, null);
 	}
 
 	/** The same line with its terms: optional or firm, billing, period. */
 	public QuoteLine withTerms(boolean optional, String billing, String period) {
 		return new QuoteLine(this.sku, this.description, this.unit, this.quantity, this.unitPrice, this.discountPercent,
-				this.taxRate, this.priceSource, this.listPrice, optional, billing == null ? "ON_DELIVERY" : billing,
-				period, null);
+				this.taxRate, this.priceSource, this.listPrice, optional,
+				billing == null ? io.encaisse.shared.BillingTerm.DEFAULT.name() : billing, period, null);
 	}
 
 	QuoteLine choose(boolean taken) {
@@ -43,7 +42,7 @@ public record QuoteLine(String sku, String description, String unit, BigDecimal 
 
 	/** Billed every period by a subscription, not once by the order. */
 	public boolean recurring() {
-		return "RECURRING".equals(this.billing);
+		return io.encaisse.shared.BillingTerm.RECURRING.is(this.billing);
 	}
 
 	/** Taken: a firm line, or an optional line the customer took. */

@@ -64,7 +64,7 @@ public class QuoteForm {
 				String period = null;
 				if (billing != null && billing.startsWith("RECURRING:")) {
 					period = billing.substring("RECURRING:".length());
-					billing = "RECURRING";
+					billing = io.encaisse.shared.BillingTerm.RECURRING.name();
 				}
 				return new QuoteInput.LineInput(blank(l.getSku()), l.getQuantity(), blank(l.getUnitPrice()),
 						blank(l.getDiscountPercent()), blank(l.getDescription()), blank(l.getTaxRate()), null,
@@ -110,7 +110,8 @@ public class QuoteForm {
 			line.setDiscountPercent(l.discountPercent().signum() == 0 ? null
 					: l.discountPercent().stripTrailingZeros().toPlainString());
 			line.setOptional(l.optional());
-			line.setBilling("RECURRING".equals(l.billing()) ? "RECURRING:" + l.period() : l.billing());
+			line.setBilling(
+					io.encaisse.shared.BillingTerm.RECURRING.is(l.billing()) ? "RECURRING:" + l.period() : l.billing());
 			form.lines.add(line);
 		}
 		for (int i = 0; i < extraRows; i++) {
