@@ -38,14 +38,18 @@ insert into mail_outbox (id, kind, subject_id, dedupe_key, label, recipient, sta
 select id, 'QUOTE', quote_id, concat('QUOTE:', id), concat('r', revision), nullif(recipient, ''),
        case when status = 'SENT' then 'SENT' when last_error = 'the customer has no billing email' then 'SKIPPED'
             else 'FAILED' end,
-       1, coalesce(attempted_at, sent_at, current_timestamp), last_error, sent_at, null,
+       -- one row per attempt before: a row that did not leave is not tried again (its attempts are spent)
+       case when status = 'SENT' then 1 else 8 end, coalesce(attempted_at, sent_at, current_timestamp), last_error,
+       sent_at, null,
        coalesce(attempted_at, sent_at, current_timestamp)
 from quote_sending;
 
 insert into mail_outbox (id, kind, subject_id, dedupe_key, label, recipient, status, attempts, next_attempt_at,
     last_error, sent_at, message_id, created_at)
 select concat('mob_', order_id), 'ORDER_CONFIRMATION', order_id, concat('ORDER_CONFIRMATION:', order_id), null,
-       null, case when status = 'PENDING' then 'QUEUED' else status end, attempts, next_attempt_at, last_error,
+       null, case when status = 'PENDING' then 'QUEUED' else status end,
+       -- FAILED meant given up: its attempts are spent under the new policy too
+       case when status = 'FAILED' then 8 else attempts end, next_attempt_at, last_error,
        sent_at, null, next_attempt_at
 from order_confirmation;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.encaisse.shared.Money;
 import io.encaisse.shared.Today;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,7 +107,8 @@ public class CollectionsKpis {
 		List<RootCause> rootCauses = new ArrayList<>();
 		causes.forEach((key, sum) -> {
 			String[] k = key.split("\\|");
-			rootCauses.add(new RootCause(k[0], k[1], k[2], sum.count, Disputes.money(sum.amount, k[3]), k[3]));
+			rootCauses
+				.add(new RootCause(k[0], k[1], k[2], sum.count, Money.of(sum.amount, k[3]).toPlainString(), k[3]));
 		});
 		return new Report(day, promises, levels, openDisputes, rootCauses);
 	}

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.encaisse.shared.Money;
 import io.encaisse.shared.Today;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,9 +99,9 @@ public class CollectionsWorklist {
 			BigDecimal weight = BigDecimal.valueOf(
 					io.encaisse.shared.RiskClass.parse(o.risk()).orElse(io.encaisse.shared.RiskClass.LOW).weight());
 			BigDecimal score = o.amount().multiply(BigDecimal.valueOf(daysLate)).multiply(weight);
-			rows.add(new Row(o.customerId(), o.name(), o.risk(), o.currency(), Disputes.money(o.amount(), o.currency()),
-					o.count(), o.oldest(), daysLate, level, promise, brokenCount, d[0], d[1], next,
-					score.setScale(0, java.math.RoundingMode.HALF_UP).toPlainString()));
+			rows.add(new Row(o.customerId(), o.name(), o.risk(), o.currency(),
+					Money.of(o.amount(), o.currency()).toPlainString(), o.count(), o.oldest(), daysLate, level, promise,
+					brokenCount, d[0], d[1], next, score.setScale(0, java.math.RoundingMode.HALF_UP).toPlainString()));
 		}
 		rows.sort(Comparator.comparing((Row r) -> new BigDecimal(r.score())).reversed());
 		return rows.subList(0, Math.min(rows.size(), Math.max(1, Math.min(limit, 500))));

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.encaisse.customers.CustomerDetails;
 import io.encaisse.customers.Customers;
+import io.encaisse.shared.Money;
 import io.encaisse.shared.Problem;
 import io.encaisse.shared.Today;
 
@@ -91,7 +92,7 @@ public class CustomerStatements {
 			}
 			int late = h.due() == null ? 0 : (int) Math.max(0, ChronoUnit.DAYS.between(h.due(), day));
 			lines.add(new Line(h.id(), h.number(), h.issued(), h.due(), late, h.currency(),
-					Disputes.money(h.total(), h.currency()), Disputes.money(open, h.currency())));
+					Money.of(h.total(), h.currency()).toPlainString(), Money.of(open, h.currency()).toPlainString()));
 			BigDecimal[] t = totals.computeIfAbsent(h.currency(), k -> new BigDecimal[] { BigDecimal.ZERO,
 					BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
 			t[0] = t[0].add(open);
@@ -100,10 +101,12 @@ public class CustomerStatements {
 		}
 		List<Total> sums = totals.entrySet()
 			.stream()
-			.map(e -> new Total(e.getKey(), Disputes.money(e.getValue()[0], e.getKey()),
-					Disputes.money(e.getValue()[1], e.getKey()), Disputes.money(e.getValue()[2], e.getKey()),
-					Disputes.money(e.getValue()[3], e.getKey()), Disputes.money(e.getValue()[4], e.getKey()),
-					Disputes.money(e.getValue()[5], e.getKey())))
+			.map(e -> new Total(e.getKey(), Money.of(e.getValue()[0], e.getKey()).toPlainString(),
+					Money.of(e.getValue()[1], e.getKey()).toPlainString(),
+					Money.of(e.getValue()[2], e.getKey()).toPlainString(),
+					Money.of(e.getValue()[3], e.getKey()).toPlainString(),
+					Money.of(e.getValue()[4], e.getKey()).toPlainString(),
+					Money.of(e.getValue()[5], e.getKey()).toPlainString()))
 			.toList();
 		return new Statement(customerId, customer.name(), day, lines, sums);
 	}

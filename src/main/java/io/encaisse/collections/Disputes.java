@@ -97,10 +97,7 @@ public class Disputes {
 			errors.add("message", "must not exceed 2000 characters");
 		}
 		errors.throwIfAny();
-		if (this.jdbc.sql("select count(*) from invoice_dispute where invoice_id = :i and status = 'OPEN'")
-			.param("i", invoiceId)
-			.query(Integer.class)
-			.single() > 0) {
+		if (hasOpen(invoiceId)) {
 			throw new Problem.StateConflict("invoice " + invoice.number() + " already has an open dispute");
 		}
 		String id = Ids.next("dsp");
@@ -137,28 +134,29 @@ public class Disputes {
 	}
 
 	public Dispute get(String id) {
+		return select("d.id = :v", id).stream().findFirst().orElseThrow(() -> new Problem.NotFound("dispute", id));
+	}
+
+	/** The disputes of an invoice, newest first. */
+	public List<Dispute> ofInvoice(String invoiceId) {
+		return select("d.invoice_id = :v", invoiceId);
+	}
+
+	private List<Dispute> select(String where, String value) {
 		return this.jdbc.sql("""
 				select d.id, d.invoice_id, r.number, d.customer_id, d.reason, d.amount, d.currency, d.status, d.owner,
 				       d.due_on, d.message, d.opened_by, d.opened_at, d.resolution, d.resolution_note, d.resolved_at,
 				       d.version
-				from invoice_dispute d join invoicing_receivable r on r.invoice_id = d.invoice_id where d.id = :id""")
-			.param("id", id)
+				from invoice_dispute d join invoicing_receivable r on r.invoice_id = d.invoice_id where %s
+				order by d.opened_at desc, d.id desc""".formatted(where))
+			.param("v", value)
 			.query((rs, n) -> new Dispute(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					DisputeReason.valueOf(rs.getString(5)), money(rs.getBigDecimal(6), rs.getString(7)),
-					rs.getString(7), Status.valueOf(rs.getString(8)), rs.getString(9),
-					rs.getObject(10, LocalDate.class), rs.getString(11), rs.getString(12),
-					rs.getTimestamp(13).toInstant(),
+					DisputeReason.valueOf(rs.getString(5)),
+					Money.of(rs.getBigDecimal(6), rs.getString(7)).toPlainString(), rs.getString(7),
+					Status.valueOf(rs.getString(8)), rs.getString(9), rs.getObject(10, LocalDate.class),
+					rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant(),
 					rs.getString(14) == null ? null : Resolution.valueOf(rs.getString(14)), rs.getString(15),
 					rs.getTimestamp(16) == null ? null : rs.getTimestamp(16).toInstant(), rs.getLong(17)))
-			.optional()
-			.orElseThrow(() -> new Problem.NotFound("dispute", id));
-	}
-
-	/** The disputes of an invoice, newest first. */
-	public List<String> idsOfInvoice(String invoiceId) {
-		return this.jdbc.sql("select id from invoice_dispute where invoice_id = :i order by opened_at desc, id desc")
-			.param("i", invoiceId)
-			.query(String.class)
 			.list();
 	}
 
@@ -231,15 +229,11 @@ public class Disputes {
 		}
 		catch (IllegalArgumentException ex) {
 			errors.add("reason",
-					"must be one of PRICE, QUANTITY, QUALITY, NOT_DELIVERED, DUPLICATE, MISSING_PO, OTHER");
+					"must be one of " + java.util.Arrays.stream(DisputeReason.values())
+						.map(Enum::name)
+						.collect(java.util.stream.Collectors.joining(", ")));
 			return DisputeReason.OTHER;
 		}
-	}
-
-	/** An amount as the API shows it: at its currency's scale ("1200.00"). */
-	static String money(BigDecimal amount, String currency) {
-		return amount.setScale(Money.currency(currency).getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP)
-			.toPlainString();
 	}
 
 	private static String blank(String s) {

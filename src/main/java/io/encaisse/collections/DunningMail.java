@@ -99,19 +99,27 @@ public class DunningMail implements MailComposer {
 			.query(String.class)
 			.optional()
 			.orElse(null);
-		List<Due> dues = this.jdbc.sql("""
-				select r.invoice_id, r.number, r.issue_date, r.due_date, r.open_amount
-				from dunning_message m
-				join dunning_notice n on n.run_id = m.run_id and n.customer_id = m.customer_id and n.level = m.level
-				  and n.currency = m.currency
-				join invoicing_receivable r on r.invoice_id = n.invoice_id
-				where m.id = :id and r.status in ('ISSUED', 'PARTIALLY_PAID') order by r.due_date, r.number""")
+		List<Due> dues = this.jdbc
+			.sql("""
+					select r.invoice_id, r.number, r.issue_date, r.due_date, r.open_amount - coalesce(d.disputed, 0)
+					from dunning_message m
+					join dunning_notice n on n.run_id = m.run_id and n.customer_id = m.customer_id and n.level = m.level
+					  and n.currency = m.currency
+					join invoicing_receivable r on r.invoice_id = n.invoice_id
+					left join (select invoice_id, sum(amount) as disputed from invoice_dispute where status = 'OPEN'
+					           group by invoice_id) d on d.invoice_id = r.invoice_id
+					where m.id = :id and r.status in ('ISSUED', 'PARTIALLY_PAID')
+					  and r.open_amount - coalesce(d.disputed, 0) > 0
+					  and not exists (select 1 from payment_promise_invoice pi join payment_promise p on p.id = pi.promise_id
+					                  where pi.invoice_id = r.invoice_id and p.status = 'OPEN' and p.promised_on >= :today)
+					order by r.due_date, r.number""")
 			.param("id", mail.subjectId())
+			.param("today", this.today.date())
 			.query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
 					rs.getObject(4, LocalDate.class), rs.getBigDecimal(5)))
 			.list();
 		if (dues.isEmpty()) {
-			throw new CannotSend("every invoice of the reminder was paid since the run");
+			throw new CannotSend("every invoice of the reminder was paid, disputed or promised since the run");
 		}
 		return write(customer, policy, head.level(), head.channel(), head.currency(), dues, true);
 	}
@@ -170,9 +178,13 @@ public class DunningMail implements MailComposer {
 			String reference = this.invoicing.findById(d.invoiceId())
 				.map(i -> i.paymentReference() == null ? "-" : i.paymentReference())
 				.orElse("-");
-			lines.add("- " + this.messages.getMessage("mail.dunning.line", new Object[] { d.number(),
-					String.valueOf(d.issued()), String.valueOf(d.due()), c.daysLate(), money(open), reference },
-					locale));
+			lines
+				.add("- "
+						+ this.messages
+							.getMessage(
+									"mail.dunning.line", new Object[] { d.number(), String.valueOf(d.issued()),
+											String.valueOf(d.due()), c.daysLate(), open.toString(), reference },
+									locale));
 		}
 		Invoicing.PayTo payTo = this.invoicing.payTo();
 		String channel = "FORMAL_NOTICE".equals(channelName) ? "FORMAL_NOTICE" : "EMAIL";
@@ -183,19 +195,19 @@ public class DunningMail implements MailComposer {
 		String body;
 		if (template.isPresent()) {
 			java.util.Map<String, String> values = java.util.Map.of("customer", customer.name(), "invoices",
-					String.join("\n", lines), "count", String.valueOf(dues.size()), "total", money(total), "interest",
-					money(interest), "rate", rate == null ? "-" : rate, "payee", payTo.payee(), "iban", payTo.iban(),
-					"bic", payTo.bic());
+					String.join("\n", lines), "count", String.valueOf(dues.size()), "total", total.toString(),
+					"interest", interest.toString(), "rate", rate == null ? "-" : rate, "payee", payTo.payee(), "iban",
+					payTo.iban(), "bic", payTo.bic());
 			subject = DunningTemplates.render(template.get().subject(), values);
 			body = DunningTemplates.render(template.get().body(), values);
 		}
 		else {
 			subject = this.messages.getMessage("mail.dunning.subject." + channel,
-					new Object[] { dues.size(), money(total) }, locale);
+					new Object[] { dues.size(), total.toString() }, locale);
 			body = this.messages.getMessage("mail.dunning.body",
 					new Object[] { customer.name(),
 							this.messages.getMessage("mail.dunning.opening." + channel, null, locale),
-							String.join("\n", lines), money(total), money(interest), rate == null ? "-" : rate,
+							String.join("\n", lines), total.toString(), interest.toString(), rate == null ? "-" : rate,
 							payTo.payee(), payTo.iban(), payTo.bic() },
 					locale);
 		}
@@ -208,12 +220,6 @@ public class DunningMail implements MailComposer {
 				List.of(new Attachment(
 						("fr".equals(locale.getLanguage()) ? "releve-de-compte-" : "statement-") + asOf + ".pdf",
 						statement, "application/pdf")));
-	}
-
-	private static String money(Money m) {
-		return m.amount()
-			.setScale(m.currency().getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP)
-			.toPlainString() + " " + m.currency().getCurrencyCode();
 	}
 
 }

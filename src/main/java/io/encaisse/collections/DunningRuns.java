@@ -99,9 +99,6 @@ public class DunningRuns {
 		if (asOf.isAfter(this.today.date())) {
 			throw new Problem.Invalid("asOf", "must not be after today (" + this.today.date() + ")");
 		}
-		// one run at a time, whichever node: the second waits, then finds the notices
-		// sent
-		this.jdbc.sql("select id from dunning_lock where id = 1 for update").query(Integer.class).list();
 		List<DunningPolicies.Policy> all = this.policies.list();
 		if (dry) {
 			Map<String, Message> preview = new LinkedHashMap<>();
@@ -112,12 +109,15 @@ public class DunningRuns {
 						.params(params)
 						.query((rs, n) -> preview.put(rs.getString(1) + "|" + band.level() + "|" + rs.getString(2),
 								new Message(null, rs.getString(1), null, band.level(), band.channel(), rs.getString(2),
-										Disputes.money(rs.getBigDecimal(4), rs.getString(2)), rs.getInt(3))))
+										Money.of(rs.getBigDecimal(4), rs.getString(2)).toPlainString(), rs.getInt(3))))
 						.list());
 			List<Message> messages = named(new ArrayList<>(preview.values()));
 			return new Run(null, asOf, true, messages.size(), messages.stream().mapToInt(Message::invoices).sum(),
 					AuditTrail.currentActor(), this.today.instant(), top(messages));
 		}
+		// one run at a time, whichever node: the second waits, then finds the notices
+		// sent (a preview writes nothing and waits for nobody)
+		this.jdbc.sql("select id from dunning_lock where id = 1 for update").query(Integer.class).list();
 		// promises decided by now: kept, or broken (their invoices are dunned again)
 		this.promises.settle(asOf);
 		int courtesy = queueCourtesyReminders(all, asOf);
@@ -206,11 +206,14 @@ public class DunningRuns {
 
 	}
 
-	/**
-	 * Calls back once per level of each policy with the SQL {@code from ... where ...} of
-	 * the invoices whose highest level due at {@code asOf} is that one, not noticed at it
-	 * or higher yet, not paused, for the customers that policy applies to.
-	 */
+	/** The risk classes a policy of their own covers (the default policy leaves them). */
+	private static Set<String> riskClassesWithPolicy(List<DunningPolicies.Policy> policies) {
+		return policies.stream()
+			.map(DunningPolicies.Policy::riskClass)
+			.filter(r -> r != null)
+			.collect(Collectors.toSet());
+	}
+
 	/**
 	 * The SQL that says a customer follows this policy (explicitly, by risk class, by
 	 * default).
@@ -247,10 +250,7 @@ public class DunningRuns {
 	 * queued.
 	 */
 	private int queueCourtesyReminders(List<DunningPolicies.Policy> policies, LocalDate asOf) {
-		Set<String> riskClassesWithPolicy = policies.stream()
-			.map(DunningPolicies.Policy::riskClass)
-			.filter(r -> r != null)
-			.collect(Collectors.toSet());
+		Set<String> riskClassesWithPolicy = riskClassesWithPolicy(policies);
 		int queued = 0;
 		for (DunningPolicies.Policy policy : policies) {
 			if (policy.courtesyDaysBefore() == null || policy.courtesyDaysBefore() <= 0) {
@@ -282,11 +282,13 @@ public class DunningRuns {
 		return queued;
 	}
 
+	/**
+	 * Calls back once per level of each policy with the SQL {@code from ... where ...} of
+	 * the invoices whose highest level due at {@code asOf} is that one, not noticed at it
+	 * or higher yet, not paused, for the customers that policy applies to.
+	 */
 	private void forEachBand(List<DunningPolicies.Policy> policies, LocalDate asOf, Band band) {
-		Set<String> riskClassesWithPolicy = policies.stream()
-			.map(DunningPolicies.Policy::riskClass)
-			.filter(r -> r != null)
-			.collect(Collectors.toSet());
+		Set<String> riskClassesWithPolicy = riskClassesWithPolicy(policies);
 		for (DunningPolicies.Policy policy : policies) {
 			List<String> applies = applies(policy, riskClassesWithPolicy);
 			List<DunningPolicies.Level> levels = policy.levels();
@@ -361,7 +363,7 @@ public class DunningRuns {
 			.param("v", value)
 			.query((rs, n) -> new Message(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
 					DunningChannel.valueOf(rs.getString(5)), rs.getString(6),
-					Disputes.money(rs.getBigDecimal(7), rs.getString(6)), rs.getInt(8)))
+					Money.of(rs.getBigDecimal(7), rs.getString(6)).toPlainString(), rs.getInt(8)))
 			.list();
 	}
 

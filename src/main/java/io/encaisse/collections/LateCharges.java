@@ -96,7 +96,7 @@ public final class LateCharges {
 			day = end;
 		}
 		Money interestDue = new Money(
-				interest.divide(DAYS_IN_YEAR.multiply(BigDecimal.valueOf(100)), 2, RoundingMode.HALF_UP),
+				interest.divide(DAYS_IN_YEAR.multiply(BigDecimal.valueOf(100)), total.scale(), RoundingMode.HALF_UP),
 				total.currency());
 		return new Charges(daysLate, lastRate == null ? rateOn(rates, dueDate.plusDays(1), contractualRate) : lastRate,
 				interestDue, daysLate > 0 ? INDEMNITY : Money.zero("EUR"));

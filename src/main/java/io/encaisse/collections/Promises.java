@@ -40,7 +40,11 @@ public class Promises {
 
 	private final Today today;
 
-	Promises(JdbcClient jdbc, Customers customers, AuditTrail audit, Today today) {
+	private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+	Promises(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, Customers customers, AuditTrail audit,
+			Today today) {
+		this.batch = batch;
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.audit = audit;
@@ -121,12 +125,8 @@ public class Promises {
 			.param("by", AuditTrail.currentActor())
 			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
 			.update();
-		for (String invoiceId : ids) {
-			this.jdbc.sql("insert into payment_promise_invoice (promise_id, invoice_id) values (:p, :i)")
-				.param("p", id)
-				.param("i", invoiceId)
-				.update();
-		}
+		this.batch.batchUpdate("insert into payment_promise_invoice (promise_id, invoice_id) values (?, ?)",
+				ids.stream().map(invoiceId -> new Object[] { id, invoiceId }).toList());
 		this.audit.record("customer", customerId, "promise to pay",
 				AuditTrail.changes("amount", amount.toPlainString() + " " + currency, "on", input.promisedOn(),
 						"invoices", ids.stream().map(i -> (String) open.get(i)[0]).toList()));
@@ -148,7 +148,7 @@ public class Promises {
 				from payment_promise p where %s order by p.promised_on desc, p.id desc""".formatted(where))
 			.param("v", value)
 			.query((rs, n) -> new Promise(rs.getString(1), rs.getString(2),
-					Disputes.money(rs.getBigDecimal(3), rs.getString(4)), rs.getString(4),
+					Money.of(rs.getBigDecimal(3), rs.getString(4)).toPlainString(), rs.getString(4),
 					rs.getObject(5, LocalDate.class), Status.valueOf(rs.getString(6)), List.of(), rs.getString(7),
 					rs.getString(8)))
 			.list();

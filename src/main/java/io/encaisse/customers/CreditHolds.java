@@ -72,22 +72,29 @@ public class CreditHolds {
 	 */
 	@Transactional
 	public int holdAll(Collection<String> customerIds, String reason) {
+		// a customer held already keeps its hold, its reason and its history as they are
+		java.util.Set<String> already = new java.util.HashSet<>();
+		List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(customerIds));
+		for (int from = 0; from < ids.size(); from += 1000) {
+			already.addAll(this.jdbc.sql("select customer_id from customer_credit_hold where customer_id in (:c)")
+				.param("c", ids.subList(from, Math.min(ids.size(), from + 1000)))
+				.query(String.class)
+				.list());
+		}
+		List<String> fresh = ids.stream().filter(c -> !already.contains(c)).toList();
 		String by = AuditTrail.currentActor();
 		java.sql.Timestamp at = java.sql.Timestamp.from(this.today.instant());
 		List<Object[]> rows = new ArrayList<>();
-		customerIds.forEach(c -> rows.add(new Object[] { c, reason, by, at }));
-		int held = 0;
+		fresh.forEach(c -> rows.add(new Object[] { c, reason, by, at }));
 		for (int from = 0; from < rows.size(); from += 1000) {
-			for (int n : this.batch.batchUpdate("""
+			this.batch.batchUpdate("""
 					insert into customer_credit_hold (customer_id, reason, held_by, held_at) values (?, ?, ?, ?)
-					on conflict do nothing""", rows.subList(from, Math.min(rows.size(), from + 1000)))) {
-				held += Math.max(n, 0);
-			}
+					on conflict do nothing""", rows.subList(from, Math.min(rows.size(), from + 1000)));
 		}
-		this.audit.recordAll(customerIds.stream()
+		this.audit.recordAll(fresh.stream()
 			.map(c -> new AuditTrail.Change("customer", c, "credit hold", AuditTrail.changes("reason", reason)))
 			.toList());
-		return held;
+		return fresh.size();
 	}
 
 	/**

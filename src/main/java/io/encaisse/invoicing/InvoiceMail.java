@@ -121,7 +121,6 @@ public class InvoiceMail {
 				from invoice i join customers_email c on c.customer_id = i.customer_id
 				where i.kind = 'INVOICE' and i.status in ('ISSUED', 'PARTIALLY_PAID') and c.email is not null
 				and i.due_date >= :today and i.due_date <= :until
-				and not exists (select 1 from mail_outbox m where m.dedupe_key = concat('INVOICE_REMINDER:', i.id))
 				on conflict do nothing""")
 			.param("now", this.today.instant().atOffset(ZoneOffset.UTC))
 			.param("today", this.today.date())
@@ -142,14 +141,15 @@ public class InvoiceMail {
 	 * The same for one channel: EMAIL (the invoice) or REMINDER (the courtesy reminder).
 	 */
 	public Sending sendNow(String invoiceId, String channel) {
-		Sending sending = of(invoiceId).stream()
-			.filter(s -> s.channel().equals(channel))
-			.findFirst()
-			.orElseThrow(() -> new Problem.StateConflict(
-					"this invoice has no mail to send: the customer has no billing email, or it is not issued"));
 		if (!this.outbox.canSend()) {
 			throw new Problem.StateConflict("no SMTP server is configured (SPRING_MAIL_HOST)");
 		}
+		Sending sending = of(invoiceId).stream()
+			.filter(s -> s.channel().equals(channel))
+			.findFirst()
+			.orElseThrow(() -> new Problem.StateConflict("REMINDER".equals(channel)
+					? "no reminder is queued for this invoice: it is not open, not due within the reminder days, or the customer has no billing email"
+					: "this invoice has no mail to send: it is not issued, the customer has no billing email, or is set not to receive invoices by email"));
 		return Sending.of(this.outbox.sendNow(sending.id()));
 	}
 

@@ -43,12 +43,7 @@ class InvoiceMailComposer implements MailComposer {
 
 	@Override
 	public String auditAction(String kind, String status) {
-		String what = InvoiceMail.REMINDER.equals(kind) ? "reminder " : "";
-		return what + switch (status) {
-			case "SENT" -> "sent";
-			case "SKIPPED" -> "not sent";
-			default -> "sending failed";
-		};
+		return (InvoiceMail.REMINDER.equals(kind) ? "reminder " : "") + MailComposer.super.auditAction(kind, status);
 	}
 
 	@Override

@@ -1,8 +1,6 @@
 package io.encaisse.orders;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import io.encaisse.shared.mail.MailOutbox;
 
@@ -45,19 +43,11 @@ public class OrderConfirmations {
 	}
 
 	/**
-	 * Where an order's confirmation stands: status, attempts, last error; empty if none.
+	 * Mails it now unless it left or is leaving (whatever its retry wait); answers
+	 * whether it left.
 	 */
-	public Optional<Status> of(String orderId) {
-		return this.outbox.byKey(key(orderId))
-			.map(s -> new Status(s.status(), s.attempts(), s.lastError(), s.sentAt()));
-	}
-
-	/** Mails it now unless it left, is leaving or is not due; answers whether it left. */
 	boolean sendNow(String orderId) {
 		return this.outbox.byKey(key(orderId)).map(s -> this.outbox.sendNow(s.id()).left()).orElse(false);
-	}
-
-	public record Status(String status, int attempts, String lastError, Instant sentAt) {
 	}
 
 }

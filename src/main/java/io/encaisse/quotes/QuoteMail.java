@@ -68,7 +68,9 @@ public class QuoteMail implements MailComposer {
 
 	@AfterCommit
 	void on(QuoteSent sent) {
-		send(sent.quoteId());
+		// once per revision sent, however often the event is delivered
+		QuoteView quote = this.quotes.get(sent.quoteId());
+		queueAndSend(quote, KIND + ":" + quote.id() + ":r" + quote.revision());
 	}
 
 	/** The customer's link to the quote's current revision. */
@@ -76,12 +78,17 @@ public class QuoteMail implements MailComposer {
 		return this.links.url("/portal/quotes/" + this.portal.token(quoteId));
 	}
 
-	/** Mails the quote's current revision with its link now; answers the sending. */
+	/**
+	 * Mails the quote's current revision with its link again, now; answers the sending.
+	 */
 	public Sending send(String quoteId) {
-		QuoteView quote = this.quotes.get(quoteId);
+		return queueAndSend(this.quotes.get(quoteId), KIND + ":" + quoteId + ":" + Ids.next("qsn"));
+	}
+
+	private Sending queueAndSend(QuoteView quote, String key) {
 		CustomerDetails customer = this.customers.get(quote.customerId());
-		MailOutbox.Sending queued = this.outbox.queueNow(new MailOutbox.ToQueue(KIND, quoteId,
-				KIND + ":" + quoteId + ":" + Ids.next("qsn"), "r" + quote.revision(), customer.email()));
+		MailOutbox.Sending queued = this.outbox
+			.queueNow(new MailOutbox.ToQueue(KIND, quote.id(), key, "r" + quote.revision(), customer.email()));
 		return Sending.of(this.outbox.sendNow(queued.id()));
 	}
 
@@ -101,7 +108,11 @@ public class QuoteMail implements MailComposer {
 
 	@Override
 	public String auditAction(String kind, String status) {
-		return "SENT".equals(status) ? "mailed" : "mailing failed";
+		return switch (status) {
+			case "SENT" -> "mailed";
+			case "SKIPPED" -> "not mailed";
+			default -> "mailing failed";
+		};
 	}
 
 	/**

@@ -170,7 +170,7 @@ class CollectionsApi {
 	@GetMapping("/api/v1/invoices/{id}/disputes")
 	@PreAuthorize(Roles.READ_RECEIVABLES)
 	Cursor.Page<Disputes.Dispute> disputesOf(@PathVariable String id) {
-		return new Cursor.Page<>(this.disputes.idsOfInvoice(id).stream().map(this.disputes::get).toList(), false);
+		return new Cursor.Page<>(this.disputes.ofInvoice(id), false);
 	}
 
 	@GetMapping("/api/v1/disputes/{id}")

@@ -45,29 +45,31 @@ class CollectionsOfCustomer implements CustomerRelationship {
 	public List<Section> of(String customerId) {
 		List<Entry> entries = new ArrayList<>();
 		this.holds.of(customerId)
-			.ifPresent(h -> entries.add(new Entry("⛔ " + h.reason(), "/collections", "ON_HOLD", null,
-					this.fmt.date(h.heldAt().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate()))));
-		entries.add(new Entry(
-				this.messages.getMessage("collections.statement", null,
-						org.springframework.context.i18n.LocaleContextHolder.getLocale()),
-				"/collections/customers/" + customerId + "/statement", "STATEMENT", null, null));
+			.ifPresent(h -> entries
+				.add(new Entry("⛔ " + h.reason(), "/collections", "ON_HOLD", null, this.fmt.instant(h.heldAt()))));
+		entries.add(new Entry(text("collections.statement"), "/collections/customers/" + customerId + "/statement",
+				"STATEMENT", null, null));
 		for (DunningRuns.Message m : this.runs.ofCustomer(customerId)) {
 			if (entries.size() >= Section.SHOWN) {
 				break;
 			}
-			entries.add(new Entry("L" + m.level() + " · " + m.invoices(), "/collections", m.channel().name(),
-					m.totalDue() + " " + m.currency(), null));
+			entries.add(new Entry(text("collections.entry.reminder", m.level(), m.invoices()), "/collections",
+					m.channel().name(), this.fmt.amount(m.totalDue(), m.currency()), null));
 		}
 		for (Promises.Promise p : this.promises.ofCustomer(customerId)) {
 			if (entries.size() >= Section.SHOWN) {
 				break;
 			}
-			entries.add(new Entry("→ " + this.fmt.date(p.promisedOn()), "/collections", p.status().name(),
-					p.amount() + " " + p.currency(), null));
+			entries.add(new Entry(text("collections.entry.promise", this.fmt.date(p.promisedOn())), "/collections",
+					p.status().name(), this.fmt.amount(p.amount(), p.currency()), null));
 		}
 		boolean dunned = !this.settings.of(customerId).excluded();
 		return List.of(new Section(6, "nav.collections", entries,
 				List.of(new Toggle("collections.dunned", dunned, "/collections/customers/" + customerId + "/dunned"))));
+	}
+
+	private String text(String key, Object... args) {
+		return this.messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
 	}
 
 }

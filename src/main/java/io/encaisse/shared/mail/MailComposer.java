@@ -24,7 +24,7 @@ public interface MailComposer {
 
 	/**
 	 * What the document's history says of a mail of this kind that ended in this status
-	 * (SENT, FAILED, SKIPPED): "sent", "mailing failed"...
+	 * (SENT, FAILED, SKIPPED): by default "sent", "sending failed", "not sent"
 	 */
 	default String auditAction(String kind, String status) {
 		return switch (status) {

@@ -242,6 +242,7 @@ public class MailOutbox {
 			failed(row, composer, row.recipient(), ex);
 			return;
 		}
+		String messageId;
 		try {
 			MimeMessage message = this.mail.createMimeMessage();
 			MimeMessageHelper helper = new MimeMessageHelper(message, !composed.attachments().isEmpty(), "UTF-8");
@@ -254,11 +255,14 @@ public class MailOutbox {
 			}
 			message.setHeader(BOUNCE_HEADER, row.id());
 			this.mail.send(message);
-			finish(row, composer, "SENT", composed.to(), null, this.today.instant(), message.getMessageID());
+			messageId = message.getMessageID();
 		}
 		catch (jakarta.mail.MessagingException | RuntimeException ex) {
 			failed(row, composer, composed.to(), ex);
+			return;
 		}
+		// it left: recording it may fail, it is never sent again (the row stays SENDING)
+		finish(row, composer, "SENT", composed.to(), null, this.today.instant(), messageId);
 	}
 
 	private void failed(Sending row, MailComposer composer, String to, Exception ex) {
