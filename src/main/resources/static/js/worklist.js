@@ -14,6 +14,15 @@
     if (tag === 'input' || tag === 'select' || tag === 'textarea') return;
     if (e.key === 'j') { focus(current + 1); e.preventDefault(); }
     else if (e.key === 'k') { focus(current - 1); e.preventDefault(); }
+    else if (['c', 'n', 'p', 'd', 't'].includes(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      // on a collections worklist row: straight to the form (call, note, promise, dispute, task)
+      const tr = document.activeElement && document.activeElement.closest('table.worklist tr[data-href]');
+      if (tr && tr.dataset.href.indexOf('/collections/customers/') >= 0) {
+        const forms = { c: 'call', n: 'note', p: 'promise', d: 'dispute', t: 'task' };
+        window.location = tr.dataset.href + '#' + forms[e.key];
+        e.preventDefault();
+      }
+    }
     else if (e.key === '/') { const s = document.querySelector('input[type=search]'); if (s) { s.focus(); e.preventDefault(); } }
   });
   document.addEventListener('click', function (e) {
@@ -33,6 +42,17 @@
     if (select.dataset && 'autosubmit' in select.dataset) select.form.submit();
   });
 })();
+
+// a page opened on one of its forms (#call, #note...) puts the cursor in that form's first field (once the
+// browser has scrolled to the form, which moves the focus itself)
+window.addEventListener('load', () => {
+  if (!window.location.hash) return;
+  const form = document.getElementById(window.location.hash.substring(1));
+  if (form && form.tagName === 'FORM') {
+    const field = form.querySelector('input:not([type=hidden]), select, textarea');
+    if (field) setTimeout(() => field.focus(), 0);
+  }
+});
 
 // long work (a bulk run) shows its progress: the page reloads itself while it runs
 document.addEventListener('DOMContentLoaded', () => {

@@ -40,21 +40,25 @@ public class CollectionSettings {
 		this.today = today;
 	}
 
-	public record Settings(String customerId, String policyId, boolean excluded, String lateInterestRate) {
+	public record Settings(String customerId, String policyId, boolean excluded, String lateInterestRate,
+			String collector) {
 	}
 
-	public record Input(String policyId, Boolean excluded, String lateInterestRate) {
+	/** The settings as a whole (what is left out is cleared). */
+	public record Input(String policyId, Boolean excluded, String lateInterestRate, String collector) {
 	}
 
 	public Settings of(String customerId) {
 		this.customers.get(customerId);
-		return this.jdbc.sql("""
-				select policy_id, excluded, late_interest_rate from collection_setting where customer_id = :c""")
+		return this.jdbc
+			.sql("""
+					select policy_id, excluded, late_interest_rate, collector from collection_setting where customer_id = :c""")
 			.param("c", customerId)
 			.query((rs, n) -> new Settings(customerId, rs.getString(1), rs.getBoolean(2),
-					rs.getBigDecimal(3) == null ? null : rs.getBigDecimal(3).stripTrailingZeros().toPlainString()))
+					rs.getBigDecimal(3) == null ? null : rs.getBigDecimal(3).stripTrailingZeros().toPlainString(),
+					rs.getString(4)))
 			.optional()
-			.orElse(new Settings(customerId, null, false, null));
+			.orElse(new Settings(customerId, null, false, null, null));
 	}
 
 	@Transactional
@@ -73,18 +77,27 @@ public class CollectionSettings {
 		}
 		errors.throwIfAny();
 		boolean excluded = input != null && Boolean.TRUE.equals(input.excluded());
+		String collector = input == null || input.collector() == null || input.collector().isBlank() ? null
+				: input.collector().strip();
 		this.jdbc.sql("delete from collection_setting where customer_id = :c").param("c", customerId).update();
-		this.jdbc.sql("""
-				insert into collection_setting (customer_id, policy_id, excluded, late_interest_rate, updated_at)
-				values (:c, :p, :x, :r, :at)""")
-			.param("c", customerId)
-			.param("p", policy)
-			.param("x", excluded)
-			.param("r", rate)
-			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
-			.update();
-		this.audit.record("customer", customerId, "collection settings",
-				AuditTrail.changes("policy", policy, "excluded", excluded, "lateInterestRate", rate));
+		try {
+			this.jdbc.sql("""
+					insert into collection_setting (customer_id, policy_id, excluded, late_interest_rate, collector,
+					  updated_at) values (:c, :p, :x, :r, :who, :at)""")
+				.param("c", customerId)
+				.param("p", policy)
+				.param("x", excluded)
+				.param("r", rate)
+				.param("who", collector)
+				.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
+				.update();
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException unknown) {
+			// the collector is a user of Encaisse: the database refuses anyone else
+			throw new Problem.Invalid("collector", "no user " + collector);
+		}
+		this.audit.record("customer", customerId, "collection settings", AuditTrail.changes("policy", policy,
+				"excluded", excluded, "lateInterestRate", rate, "collector", collector));
 		return of(customerId);
 	}
 

@@ -38,14 +38,34 @@ public class CollectionsWorklist {
 	/** One customer of the worklist, in one currency. */
 	public record Row(String customerId, String customerName, String riskClass, String currency, String overdue,
 			int invoicesOverdue, LocalDate oldestDueDate, int daysLate, int lastLevel, LocalDate promisedOn,
-			int brokenPromises, int openDisputes, int disputesPastDue, String nextAction, String score) {
+			int brokenPromises, int openDisputes, int disputesPastDue, int tasksDue, String collector,
+			String nextAction, String score) {
 	}
 
 	/**
 	 * The worklist at today's date, the most urgent first, at most {@code limit} rows.
 	 */
 	public List<Row> rows(int limit) {
+		return rows(limit, null);
+	}
+
+	/**
+	 * The worklist of one collector's customers (all customers when {@code collector} is
+	 * null), the most urgent first.
+	 */
+	public List<Row> rows(int limit, String collector) {
 		LocalDate day = this.today.date();
+		Map<String, String> collectors = new HashMap<>();
+		this.jdbc.sql("select customer_id, collector from collection_setting where collector is not null")
+			.query((rs, n) -> collectors.put(rs.getString(1), rs.getString(2)))
+			.list();
+		Map<String, Integer> tasksDue = new HashMap<>();
+		this.jdbc.sql("""
+				select customer_id, count(*) from collection_task where status = 'OPEN' and due_on <= :today
+				group by customer_id""")
+			.param("today", day)
+			.query((rs, n) -> tasksDue.put(rs.getString(1), rs.getInt(2)))
+			.list();
 		record Overdue(String customerId, String name, String risk, String currency, BigDecimal amount, int count,
 				LocalDate oldest) {
 		}
@@ -88,20 +108,26 @@ public class CollectionsWorklist {
 			.list();
 		List<Row> rows = new ArrayList<>(overdue.size());
 		for (Overdue o : overdue) {
+			if (collector != null && !collector.equals(collectors.get(o.customerId()))) {
+				continue;
+			}
+			int tasks = tasksDue.getOrDefault(o.customerId(), 0);
 			int daysLate = (int) ChronoUnit.DAYS.between(o.oldest(), day);
 			int level = levels.getOrDefault(o.customerId(), 0);
 			int[] d = disputes.getOrDefault(o.customerId(), new int[2]);
 			int brokenCount = broken.getOrDefault(o.customerId(), 0);
 			LocalDate promise = promised.get(o.customerId());
 			String next = brokenCount > 0 ? "CHASE_BROKEN_PROMISE"
-					: d[1] > 0 ? "SETTLE_DISPUTE_PAST_DUE" : promise != null && !promise.isBefore(day) ? "AWAIT_PROMISE"
-							: level == 0 ? "FIRST_REMINDER" : "FOLLOW_UP_LEVEL_" + level;
+					: tasks > 0 ? "TASK_DUE"
+							: d[1] > 0 ? "SETTLE_DISPUTE_PAST_DUE" : promise != null && !promise.isBefore(day)
+									? "AWAIT_PROMISE" : level == 0 ? "FIRST_REMINDER" : "FOLLOW_UP_LEVEL_" + level;
 			BigDecimal weight = BigDecimal.valueOf(
 					io.encaisse.shared.RiskClass.parse(o.risk()).orElse(io.encaisse.shared.RiskClass.LOW).weight());
 			BigDecimal score = o.amount().multiply(BigDecimal.valueOf(daysLate)).multiply(weight);
 			rows.add(new Row(o.customerId(), o.name(), o.risk(), o.currency(),
 					Money.of(o.amount(), o.currency()).toPlainString(), o.count(), o.oldest(), daysLate, level, promise,
-					brokenCount, d[0], d[1], next, score.setScale(0, java.math.RoundingMode.HALF_UP).toPlainString()));
+					brokenCount, d[0], d[1], tasks, collectors.get(o.customerId()), next,
+					score.setScale(0, java.math.RoundingMode.HALF_UP).toPlainString()));
 		}
 		rows.sort(Comparator.comparing((Row r) -> new BigDecimal(r.score())).reversed());
 		return rows.subList(0, Math.min(rows.size(), Math.max(1, Math.min(limit, 500))));

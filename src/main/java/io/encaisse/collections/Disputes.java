@@ -142,6 +142,11 @@ public class Disputes {
 		return select("d.invoice_id = :v", invoiceId);
 	}
 
+	/** The disputes of a customer, newest first. */
+	public List<Dispute> ofCustomer(String customerId) {
+		return select("d.customer_id = :v", customerId);
+	}
+
 	private List<Dispute> select(String where, String value) {
 		return this.jdbc.sql("""
 				select d.id, d.invoice_id, r.number, d.customer_id, d.reason, d.amount, d.currency, d.status, d.owner,

@@ -64,8 +64,11 @@ public class DunningRuns {
 
 	private final io.encaisse.customers.CreditHolds holds;
 
+	private final CollectionTasks tasks;
+
 	DunningRuns(JdbcClient jdbc, JdbcTemplate batch, DunningPolicies policies, MailOutbox outbox, AuditTrail audit,
-			Today today, Promises promises, io.encaisse.customers.CreditHolds holds) {
+			Today today, Promises promises, io.encaisse.customers.CreditHolds holds, CollectionTasks tasks) {
+		this.tasks = tasks;
 		this.promises = promises;
 		this.holds = holds;
 		this.jdbc = jdbc;
@@ -118,8 +121,15 @@ public class DunningRuns {
 		// one run at a time, whichever node: the second waits, then finds the notices
 		// sent (a preview writes nothing and waits for nobody)
 		this.jdbc.sql("select id from dunning_lock where id = 1 for update").query(Integer.class).list();
-		// promises decided by now: kept, or broken (their invoices are dunned again)
-		this.promises.settle(asOf);
+		// promises decided by now: kept, or broken (their invoices are dunned again, and
+		// the collector chases the customer)
+		List<String> broken = this.promises.settle(asOf);
+		this.tasks.raise(broken.stream()
+			.map(this.promises::get)
+			.map(p -> new CollectionTasks.Raised("promise:" + p.id(), p.customerId(),
+					p.invoiceIds().size() == 1 ? p.invoiceIds().get(0) : null, CollectionTasks.Kind.BROKEN_PROMISE,
+					p.amount() + " " + p.currency() + " · " + p.promisedOn(), asOf))
+			.toList());
 		int courtesy = queueCourtesyReminders(all, asOf);
 		String runId = Ids.next("dru");
 		Instant now = this.today.instant();
@@ -182,6 +192,8 @@ public class DunningRuns {
 		}
 		long t2 = System.nanoTime();
 		this.outbox.queue(mails);
+		// a phone level is a call for the customer's collector
+		this.tasks.raiseCalls(runId, asOf);
 		long t3 = System.nanoTime();
 		org.slf4j.LoggerFactory.getLogger(DunningRuns.class)
 			.debug("run {}: notices {} ms, messages {} ms, mails queued {} ms", runId, (t1 - t0) / 1_000_000,

@@ -96,6 +96,14 @@ abstract class AccessMatrix {
 		PERMISSIONS.put("PUT /api/v1/customers/{id}/collection-settings", EnumSet.of(ADMIN, FINANCE));
 		PERMISSIONS.put("GET /api/v1/customers/{id}/hold", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/collections/worklist", readReceivables);
+		PERMISSIONS.put("GET /api/v1/customers/{id}/notes", readReceivables);
+		PERMISSIONS.put("POST /api/v1/customers/{id}/notes", collect);
+		PERMISSIONS.put("GET /api/v1/customers/{id}/tasks", readReceivables);
+		PERMISSIONS.put("POST /api/v1/customers/{id}/tasks", collect);
+		PERMISSIONS.put("GET /api/v1/tasks", readReceivables);
+		PERMISSIONS.put("GET /api/v1/tasks/{taskId}", readReceivables);
+		PERMISSIONS.put("POST /api/v1/tasks/{taskId}/done", collect);
+		PERMISSIONS.put("POST /api/v1/invoices/{id}/late-charges/waiver", EnumSet.of(ADMIN, FINANCE));
 		PERMISSIONS.put("GET /api/v1/reports/collections", readReceivables);
 		PERMISSIONS.put("GET /api/v1/dunning-policies/{id}/templates", readReceivables);
 		PERMISSIONS.put("PUT /api/v1/dunning-policies/{id}/templates/{level}/{language}", EnumSet.of(ADMIN, FINANCE));

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import io.encaisse.support.Api;
 import io.encaisse.support.EncaisseTest;
@@ -200,6 +201,33 @@ class BrowserJourneyTests {
 		});
 		assertThat(this.browser.findElement(By.xpath("//table[@id='worklist']//tr[td/a[text()='" + name + "']]"))
 			.getText()).contains("Follow up level 3");
+
+		// the keyboard: j to the customer's row, c to log a call on the collector's desk
+		List<WebElement> rows = this.browser.findElements(By.xpath("//table[@id='worklist']/tbody/tr"));
+		int index = 0;
+		while (!rows.get(index).getText().contains(name)) {
+			index++;
+		}
+		WebElement body = this.browser.findElement(By.tagName("body"));
+		for (int i = 0; i <= index; i++) {
+			body.sendKeys("j");
+		}
+		this.browser.switchTo().activeElement().sendKeys("c");
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until(d -> d.getCurrentUrl().endsWith("/collections/customers/" + customer + "#call"));
+		// the page opens with the cursor in the call form
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until(d -> "call-outcome".equals(d.switchTo().activeElement().getAttribute("id")));
+		assertThat(this.browser.findElement(By.id("open-invoices")).getText()).contains("960,000.00").contains("40.00");
+		type("call-body", "Promised to pay next week");
+		click("call-save");
+		assertThat(this.browser.findElement(By.id("notes")).getText()).contains("Call · Reached")
+			.contains("Promised to pay next week");
+		click("assign-me");
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("Collector: admin");
+		screenshot("collections-desk");
+		open("/collections?mine=true");
+		assertThat(this.browser.findElement(By.id("worklist")).getText()).contains(name);
 
 		open("/customers/" + customer);
 		String section = this.browser.findElement(By.xpath("//section[h2[text()='Collections']]")).getText();

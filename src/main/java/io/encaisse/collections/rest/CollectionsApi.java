@@ -240,9 +240,12 @@ class CollectionsApi {
 	/** Customers with something overdue, the most urgent first, with the next action. */
 	@GetMapping("/api/v1/collections/worklist")
 	@PreAuthorize(Roles.READ_RECEIVABLES)
-	Cursor.Page<io.encaisse.collections.CollectionsWorklist.Row> worklist(
-			@RequestParam(defaultValue = "200") int limit) {
-		return new Cursor.Page<>(this.worklist.rows(limit), false);
+	Cursor.Page<io.encaisse.collections.CollectionsWorklist.Row> worklist(@RequestParam(defaultValue = "200") int limit,
+			@RequestParam(required = false) String collector, @RequestParam(defaultValue = "false") boolean mine) {
+		// mine: the customers assigned to the caller
+		String who = mine ? io.encaisse.shared.AuditTrail.currentActor()
+				: collector == null || collector.isBlank() ? null : collector.strip();
+		return new Cursor.Page<>(this.worklist.rows(limit, who), false);
 	}
 
 	/**

@@ -45,23 +45,25 @@ class CollectionsOfCustomer implements CustomerRelationship {
 	public List<Section> of(String customerId) {
 		List<Entry> entries = new ArrayList<>();
 		this.holds.of(customerId)
-			.ifPresent(h -> entries
-				.add(new Entry("⛔ " + h.reason(), "/collections", "ON_HOLD", null, this.fmt.instant(h.heldAt()))));
+			.ifPresent(h -> entries.add(new Entry("⛔ " + h.reason(), "/collections/customers/" + customerId, "ON_HOLD",
+					null, this.fmt.instant(h.heldAt()))));
 		entries.add(new Entry(text("collections.statement"), "/collections/customers/" + customerId + "/statement",
 				"STATEMENT", null, null));
 		for (DunningRuns.Message m : this.runs.ofCustomer(customerId)) {
 			if (entries.size() >= Section.SHOWN) {
 				break;
 			}
-			entries.add(new Entry(text("collections.entry.reminder", m.level(), m.invoices()), "/collections",
-					m.channel().name(), this.fmt.amount(m.totalDue(), m.currency()), null));
+			entries.add(new Entry(text("collections.entry.reminder", m.level(), m.invoices()),
+					"/collections/customers/" + customerId, m.channel().name(),
+					this.fmt.amount(m.totalDue(), m.currency()), null));
 		}
 		for (Promises.Promise p : this.promises.ofCustomer(customerId)) {
 			if (entries.size() >= Section.SHOWN) {
 				break;
 			}
-			entries.add(new Entry(text("collections.entry.promise", this.fmt.date(p.promisedOn())), "/collections",
-					p.status().name(), this.fmt.amount(p.amount(), p.currency()), null));
+			entries.add(new Entry(text("collections.entry.promise", this.fmt.date(p.promisedOn())),
+					"/collections/customers/" + customerId, p.status().name(),
+					this.fmt.amount(p.amount(), p.currency()), null));
 		}
 		boolean dunned = !this.settings.of(customerId).excluded();
 		return List.of(new Section(6, "nav.collections", entries,

@@ -35,8 +35,15 @@ class CollectionsPages {
 
 	private final io.encaisse.collections.StatementPdf statementPdf;
 
+	private final io.encaisse.collections.CollectionTasks tasks;
+
+	private final io.encaisse.shared.Today today;
+
 	CollectionsPages(CollectionsWorklist worklist, DunningRuns runs, CollectionSettings settings,
-			io.encaisse.collections.CustomerStatements statements, io.encaisse.collections.StatementPdf statementPdf) {
+			io.encaisse.collections.CustomerStatements statements, io.encaisse.collections.StatementPdf statementPdf,
+			io.encaisse.collections.CollectionTasks tasks, io.encaisse.shared.Today today) {
+		this.tasks = tasks;
+		this.today = today;
 		this.statements = statements;
 		this.statementPdf = statementPdf;
 		this.worklist = worklist;
@@ -46,8 +53,16 @@ class CollectionsPages {
 
 	@GetMapping
 	@PreAuthorize(Roles.READ_RECEIVABLES)
-	String worklist(@RequestParam(required = false) Boolean preview, Model model) {
-		model.addAttribute("rows", this.worklist.rows(200));
+	String worklist(@RequestParam(required = false) Boolean preview, @RequestParam(defaultValue = "false") boolean mine,
+			Model model) {
+		String me = io.encaisse.shared.AuditTrail.currentActor();
+		model.addAttribute("rows", this.worklist.rows(200, mine ? me : null));
+		model.addAttribute("mine", mine);
+		model.addAttribute("myTasks",
+				this.tasks.list(new io.encaisse.collections.CollectionTasks.Filter(null, me, true), 50)
+					.stream()
+					.filter(t -> !t.dueOn().isAfter(this.today.date()))
+					.toList());
 		if (Boolean.TRUE.equals(preview)) {
 			model.addAttribute("preview", this.runs.run(new DunningRuns.Request(null, true)));
 		}
@@ -87,8 +102,8 @@ class CollectionsPages {
 			RedirectAttributes redirect) {
 		try {
 			CollectionSettings.Settings now = this.settings.of(customerId);
-			this.settings.set(customerId,
-					new CollectionSettings.Input(now.policyId(), !Boolean.TRUE.equals(on), now.lateInterestRate()));
+			this.settings.set(customerId, new CollectionSettings.Input(now.policyId(), !Boolean.TRUE.equals(on),
+					now.lateInterestRate(), now.collector()));
 			Forms.flash(redirect, "✓");
 		}
 		catch (Problem.Refused refused) {

@@ -1,0 +1,110 @@
+package io.encaisse.collections.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import io.encaisse.collections.CollectionNotes;
+import io.encaisse.collections.CollectionTasks;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Roles;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The collector's work over the API: notes and call logs on a customer (or one of its
+ * invoices), tasks with due dates.
+ */
+@RestController
+@Tag(name = "Collections")
+class CollectorWorkApi {
+
+	private final CollectionNotes notes;
+
+	private final CollectionTasks tasks;
+
+	private final io.encaisse.collections.LateChargeWaivers waivers;
+
+	CollectorWorkApi(CollectionNotes notes, CollectionTasks tasks, io.encaisse.collections.LateChargeWaivers waivers) {
+		this.waivers = waivers;
+		this.notes = notes;
+		this.tasks = tasks;
+	}
+
+	/** The customer's notes and calls, newest first. */
+	@GetMapping("/api/v1/customers/{id}/notes")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	List<CollectionNotes.Note> notes(@PathVariable String id, @RequestParam(defaultValue = "100") int limit) {
+		return this.notes.ofCustomer(id, limit);
+	}
+
+	/** Adds a note ({@code kind} NOTE) or logs a call ({@code kind} CALL, an outcome). */
+	@PostMapping("/api/v1/customers/{id}/notes")
+	@PreAuthorize(Roles.COLLECT)
+	ResponseEntity<CollectionNotes.Note> addNote(@PathVariable String id,
+			@RequestBody(required = false) CollectionNotes.Input input) {
+		CollectionNotes.Note note = this.notes.add(id, input);
+		return ResponseEntity.created(URI.create("/api/v1/customers/" + id + "/notes")).body(note);
+	}
+
+	/** The customer's tasks, open first. */
+	@GetMapping("/api/v1/customers/{id}/tasks")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	List<CollectionTasks.Task> customerTasks(@PathVariable String id,
+			@RequestParam(defaultValue = "false") boolean open) {
+		return this.tasks.list(new CollectionTasks.Filter(id, null, open), 500);
+	}
+
+	/** A task for the customer (assigned to its collector unless said). */
+	@PostMapping("/api/v1/customers/{id}/tasks")
+	@PreAuthorize(Roles.COLLECT)
+	ResponseEntity<CollectionTasks.Task> createTask(@PathVariable String id,
+			@RequestBody(required = false) CollectionTasks.Input input) {
+		CollectionTasks.Task task = this.tasks.create(id, input);
+		return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id())).body(task);
+	}
+
+	/**
+	 * Tasks: the caller's ({@code mine}), someone's, or everyone's; open only unless
+	 * said.
+	 */
+	@GetMapping("/api/v1/tasks")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	List<CollectionTasks.Task> tasks(@RequestParam(defaultValue = "false") boolean mine,
+			@RequestParam(required = false) String assignee, @RequestParam(defaultValue = "true") boolean open,
+			@RequestParam(defaultValue = "200") int limit) {
+		String who = mine ? AuditTrail.currentActor() : assignee == null || assignee.isBlank() ? null : assignee;
+		return this.tasks.list(new CollectionTasks.Filter(null, who, open), limit);
+	}
+
+	@GetMapping("/api/v1/tasks/{taskId}")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	CollectionTasks.Task task(@PathVariable String taskId) {
+		return this.tasks.get(taskId);
+	}
+
+	/**
+	 * Waives an invoice's late-payment interest, its 40 EUR indemnity or both, with a
+	 * reason (waiving nothing lifts the waiver); answers the charges now.
+	 */
+	@PostMapping("/api/v1/invoices/{id}/late-charges/waiver")
+	@PreAuthorize(Roles.SET_POLICIES)
+	io.encaisse.collections.LateChargesOfInvoices.Charges waive(@PathVariable String id,
+			@RequestBody(required = false) io.encaisse.collections.LateChargeWaivers.Input input) {
+		return this.waivers.waive(id, input);
+	}
+
+	@PostMapping("/api/v1/tasks/{taskId}/done")
+	@PreAuthorize(Roles.COLLECT)
+	CollectionTasks.Task done(@PathVariable String taskId) {
+		return this.tasks.done(taskId);
+	}
+
+}

@@ -1,0 +1,213 @@
+package io.encaisse.collections.web;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.encaisse.collections.CollectionNotes;
+import io.encaisse.collections.CollectionSettings;
+import io.encaisse.collections.CollectionTasks;
+import io.encaisse.collections.CustomerStatements;
+import io.encaisse.collections.Disputes;
+import io.encaisse.collections.LateChargeWaivers;
+import io.encaisse.collections.LateChargesOfInvoices;
+import io.encaisse.collections.Promises;
+import io.encaisse.customers.CreditHolds;
+import io.encaisse.shared.AuditTrail;
+import io.encaisse.shared.Problem;
+import io.encaisse.shared.Roles;
+import io.encaisse.shared.web.Forms;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A customer as the collector works it: what is open and how late, the late charges, the
+ * notes, calls, tasks, promises and disputes; a form for each (the worklist's keys c, n,
+ * p, d, t land on them).
+ */
+@Controller
+@RequestMapping("/collections/customers/{customerId}")
+class CollectorDesk {
+
+	private final CustomerStatements statements;
+
+	private final LateChargesOfInvoices charges;
+
+	private final CollectionNotes notes;
+
+	private final CollectionTasks tasks;
+
+	private final Promises promises;
+
+	private final Disputes disputes;
+
+	private final CollectionSettings settings;
+
+	private final CreditHolds holds;
+
+	private final LateChargeWaivers waivers;
+
+	private final io.encaisse.shared.Today today;
+
+	CollectorDesk(CustomerStatements statements, LateChargesOfInvoices charges, CollectionNotes notes,
+			CollectionTasks tasks, Promises promises, Disputes disputes, CollectionSettings settings, CreditHolds holds,
+			LateChargeWaivers waivers, io.encaisse.shared.Today today) {
+		this.today = today;
+		this.statements = statements;
+		this.charges = charges;
+		this.notes = notes;
+		this.tasks = tasks;
+		this.promises = promises;
+		this.disputes = disputes;
+		this.settings = settings;
+		this.holds = holds;
+		this.waivers = waivers;
+	}
+
+	@GetMapping
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	String show(@PathVariable String customerId, Model model) {
+		CustomerStatements.Statement statement = this.statements.of(customerId, null);
+		Map<String, LateChargesOfInvoices.Charges> late = new HashMap<>();
+		for (LateChargesOfInvoices.Charges c : this.charges.ofCustomer(customerId, null)) {
+			late.put(c.invoiceId(), c);
+		}
+		model.addAttribute("statement", statement);
+		model.addAttribute("charges", late);
+		model.addAttribute("notes", this.notes.ofCustomer(customerId, 100));
+		model.addAttribute("tasks", this.tasks.list(new CollectionTasks.Filter(customerId, null, false), 100));
+		model.addAttribute("promises", this.promises.ofCustomer(customerId));
+		model.addAttribute("disputes", this.disputes.ofCustomer(customerId));
+		model.addAttribute("settings", this.settings.of(customerId));
+		model.addAttribute("hold", this.holds.of(customerId).orElse(null));
+		model.addAttribute("me", AuditTrail.currentActor());
+		model.addAttribute("outcomes", CollectionNotes.Outcome.values());
+		model.addAttribute("reasons", io.encaisse.collections.DisputeReason.values());
+		model.addAttribute("today", this.today.date());
+		return "collections/customer";
+	}
+
+	@PostMapping("/notes")
+	@PreAuthorize(Roles.COLLECT)
+	String note(@PathVariable String customerId, @RequestParam(defaultValue = "NOTE") String kind,
+			@RequestParam(required = false) String invoiceId, @RequestParam(required = false) String outcome,
+			@RequestParam(required = false) String body, RedirectAttributes redirect) {
+		return act(customerId, redirect,
+				() -> this.notes.add(customerId, new CollectionNotes.Input(kind, invoiceId, outcome, body)));
+	}
+
+	@PostMapping("/tasks")
+	@PreAuthorize(Roles.COLLECT)
+	String task(@PathVariable String customerId, @RequestParam(required = false) String title,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+			@RequestParam(required = false) String assignee, @RequestParam(required = false) String invoiceId,
+			RedirectAttributes redirect) {
+		return act(customerId, redirect,
+				() -> this.tasks.create(customerId, new CollectionTasks.Input(title, dueOn, assignee, invoiceId)));
+	}
+
+	@PostMapping("/tasks/{taskId}/done")
+	@PreAuthorize(Roles.COLLECT)
+	String taskDone(@PathVariable String customerId, @PathVariable String taskId, RedirectAttributes redirect) {
+		return act(customerId, redirect, () -> {
+			if (!this.tasks.get(taskId).customerId().equals(customerId)) {
+				throw new Problem.NotFound("task", taskId);
+			}
+			return this.tasks.done(taskId);
+		});
+	}
+
+	@PostMapping("/promises")
+	@PreAuthorize(Roles.COLLECT)
+	String promise(@PathVariable String customerId, @RequestParam(required = false) String amount,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate promisedOn,
+			@RequestParam(name = "invoiceId", required = false) List<String> invoiceIds,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		return act(customerId, redirect, () -> this.promises.record(customerId,
+				new Promises.Input(amount, promisedOn, invoiceIds == null ? List.of() : invoiceIds, note)));
+	}
+
+	@PostMapping("/disputes")
+	@PreAuthorize(Roles.COLLECT)
+	String dispute(@PathVariable String customerId, @RequestParam(required = false) String invoiceId,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String amount,
+			@RequestParam(required = false) String message, RedirectAttributes redirect) {
+		return act(customerId, redirect, () -> {
+			if (invoiceId == null || invoiceId.isBlank()) {
+				throw new Problem.Invalid("invoiceId", "choose the invoice disputed");
+			}
+			ownInvoice(customerId, invoiceId);
+			return this.disputes.open(invoiceId, new Disputes.Input(reason, amount, null, null, message));
+		});
+	}
+
+	@PostMapping("/disputes/{disputeId}/resolve")
+	@PreAuthorize(Roles.COLLECT)
+	String resolve(@PathVariable String customerId, @PathVariable String disputeId,
+			@RequestParam(required = false) String resolution, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		return act(customerId, redirect, () -> {
+			if (!this.disputes.get(disputeId).customerId().equals(customerId)) {
+				throw new Problem.NotFound("dispute", disputeId);
+			}
+			return this.disputes.resolve(disputeId, new Disputes.ResolutionInput(resolution, note));
+		});
+	}
+
+	/** Assigns the customer to a collector (the caller with {@code me}). */
+	@PostMapping("/collector")
+	@PreAuthorize(Roles.COLLECT)
+	String collector(@PathVariable String customerId, @RequestParam(required = false) String collector,
+			@RequestParam(defaultValue = "false") boolean me, RedirectAttributes redirect) {
+		return act(customerId, redirect, () -> {
+			CollectionSettings.Settings now = this.settings.of(customerId);
+			return this.settings.set(customerId, new CollectionSettings.Input(now.policyId(), now.excluded(),
+					now.lateInterestRate(), me ? AuditTrail.currentActor() : collector));
+		});
+	}
+
+	@PostMapping("/invoices/{invoiceId}/waiver")
+	@PreAuthorize(Roles.SET_POLICIES)
+	String waive(@PathVariable String customerId, @PathVariable String invoiceId,
+			@RequestParam(defaultValue = "false") boolean interest,
+			@RequestParam(defaultValue = "false") boolean indemnity, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return act(customerId, redirect, () -> {
+			ownInvoice(customerId, invoiceId);
+			return this.waivers.waive(invoiceId, new LateChargeWaivers.Input(interest, indemnity, reason));
+		});
+	}
+
+	private void ownInvoice(String customerId, String invoiceId) {
+		if (this.statements.of(customerId, null).lines().stream().noneMatch(l -> l.invoiceId().equals(invoiceId))) {
+			throw new Problem.Invalid("invoiceId", "no open invoice " + invoiceId + " of this customer");
+		}
+	}
+
+	private String act(String customerId, RedirectAttributes redirect, java.util.function.Supplier<?> action) {
+		try {
+			action.get();
+			Forms.flash(redirect, "✓");
+		}
+		catch (Problem.Refused refused) {
+			if (refused.errors().isEmpty()) {
+				Forms.problem(redirect, refused);
+			}
+			else {
+				redirect.addFlashAttribute("errors", refused.errors());
+			}
+		}
+		return "redirect:/collections/customers/" + customerId;
+	}
+
+}
