@@ -47,9 +47,12 @@ public class DunningMail implements MailComposer {
 
 	private final DunningPolicies policies;
 
+	private final CustomerAccountLinks links;
+
 	DunningMail(JdbcClient jdbc, Customers customers, Invoicing invoicing, LateChargesOfInvoices charges,
 			MessageSource messages, Today today, CustomerStatements statements, StatementPdf statementPdf,
-			DunningTemplates templates, DunningPolicies policies) {
+			DunningTemplates templates, DunningPolicies policies, CustomerAccountLinks links) {
+		this.links = links;
 		this.templates = templates;
 		this.policies = policies;
 		this.statements = statements;
@@ -187,6 +190,7 @@ public class DunningMail implements MailComposer {
 									locale));
 		}
 		Invoicing.PayTo payTo = this.invoicing.payTo();
+		String link = this.links.of(customer.id()).url();
 		String channel = "FORMAL_NOTICE".equals(channelName) ? "FORMAL_NOTICE" : "EMAIL";
 		String language = "en".equals(locale.getLanguage()) ? "en" : "fr";
 		var template = policyId == null ? java.util.Optional.<DunningTemplates.Template>empty()
@@ -197,7 +201,7 @@ public class DunningMail implements MailComposer {
 			java.util.Map<String, String> values = java.util.Map.of("customer", customer.name(), "invoices",
 					String.join("\n", lines), "count", String.valueOf(dues.size()), "total", total.toString(),
 					"interest", interest.toString(), "rate", rate == null ? "-" : rate, "payee", payTo.payee(), "iban",
-					payTo.iban(), "bic", payTo.bic());
+					payTo.iban(), "bic", payTo.bic(), "link", link);
 			subject = DunningTemplates.render(template.get().subject(), values);
 			body = DunningTemplates.render(template.get().body(), values);
 		}
@@ -208,7 +212,7 @@ public class DunningMail implements MailComposer {
 					new Object[] { customer.name(),
 							this.messages.getMessage("mail.dunning.opening." + channel, null, locale),
 							String.join("\n", lines), total.toString(), interest.toString(), rate == null ? "-" : rate,
-							payTo.payee(), payTo.iban(), payTo.bic() },
+							payTo.payee(), payTo.iban(), payTo.bic(), link },
 					locale);
 		}
 		if (!withStatement) {

@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A dunning level's wording per language, set by finance, replacing the built-in one: a
  * subject and a body with placeholders ({@code {{customer}}}, {@code {{invoices}}}: one
  * line per invoice, {@code {{count}}}, {@code {{total}}}, {@code {{interest}}},
- * {@code {{rate}}}, {@code {{payee}}}, {@code {{iban}}}, {@code {{bic}}}) filled when the
- * reminder leaves.
+ * {@code {{rate}}}, {@code {{payee}}}, {@code {{iban}}}, {@code {{bic}}},
+ * {@code {{link}}}: the customer's account) filled when the reminder leaves.
  */
 @Service
 @Transactional(readOnly = true)
@@ -30,7 +30,7 @@ public class DunningTemplates {
 
 	/** The placeholders a template may use. */
 	public static final Set<String> PLACEHOLDERS = Set.of("customer", "invoices", "count", "total", "interest", "rate",
-			"payee", "iban", "bic");
+			"payee", "iban", "bic", "link");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z]+)\\s*}}");
 

@@ -176,7 +176,8 @@ class DunningJourneyTests {
 			assertThat(parts.getBodyPart(1).getFileName()).startsWith("releve-de-compte-");
 			assertThat(text(parts.getBodyPart(0))).contains("mettons en demeure")
 				.contains("45 jours de retard")
-				.contains("IBAN");
+				.contains("IBAN")
+				.contains("/portal/account/");
 
 			// what the customer's history and the late charges say
 			Api.Response reminders = api.get("/api/v1/customers/" + customers.get("plain") + "/reminders");

@@ -32,10 +32,27 @@ class CollectorWorkApi {
 
 	private final io.encaisse.collections.LateChargeWaivers waivers;
 
-	CollectorWorkApi(CollectionNotes notes, CollectionTasks tasks, io.encaisse.collections.LateChargeWaivers waivers) {
+	private final io.encaisse.collections.CustomerAccountLinks links;
+
+	private final io.encaisse.collections.DisputeAttachments files;
+
+	CollectorWorkApi(CollectionNotes notes, CollectionTasks tasks, io.encaisse.collections.LateChargeWaivers waivers,
+			io.encaisse.collections.CustomerAccountLinks links, io.encaisse.collections.DisputeAttachments files) {
+		this.files = files;
+		this.links = links;
 		this.waivers = waivers;
 		this.notes = notes;
 		this.tasks = tasks;
+	}
+
+	/**
+	 * A new link to the customer's own account page (open invoices, statement, documents,
+	 * dispute, promise, how to pay), valid 120 days; every reminder carries one.
+	 */
+	@PostMapping("/api/v1/customers/{id}/account-link")
+	@PreAuthorize(Roles.COLLECT)
+	io.encaisse.collections.CustomerAccountLinks.Link accountLink(@PathVariable String id) {
+		return this.links.of(id);
 	}
 
 	/** The customer's notes and calls, newest first. */
@@ -99,6 +116,41 @@ class CollectorWorkApi {
 	io.encaisse.collections.LateChargesOfInvoices.Charges waive(@PathVariable String id,
 			@RequestBody(required = false) io.encaisse.collections.LateChargeWaivers.Input input) {
 		return this.waivers.waive(id, input);
+	}
+
+	/** The files attached to a dispute. */
+	@GetMapping("/api/v1/disputes/{id}/attachments")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	List<io.encaisse.collections.DisputeAttachments.Attachment> attachments(@PathVariable String id) {
+		return this.files.list(id);
+	}
+
+	/**
+	 * Attaches a file (PDF, PNG or JPEG, 5 MB at most) to a dispute: multipart, part
+	 * {@code file}.
+	 */
+	@PostMapping("/api/v1/disputes/{id}/attachments")
+	@PreAuthorize(Roles.COLLECT)
+	ResponseEntity<io.encaisse.collections.DisputeAttachments.Attachment> attach(@PathVariable String id,
+			@RequestParam(required = false) org.springframework.web.multipart.MultipartFile file)
+			throws java.io.IOException {
+		if (file == null) {
+			throw new io.encaisse.shared.Problem.Invalid("file", "send the file as the multipart part 'file'");
+		}
+		var attachment = this.files.attach(id, file.getOriginalFilename(), file.getBytes());
+		return ResponseEntity.created(URI.create("/api/v1/disputes/" + id + "/attachments/" + attachment.id()))
+			.body(attachment);
+	}
+
+	/** A file of a dispute, as it was sent. */
+	@GetMapping("/api/v1/disputes/{id}/attachments/{attachmentId}")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId) {
+		var content = this.files.get(id, attachmentId);
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(content.attachment().contentType()))
+			.header("Content-Disposition", "attachment; filename=\"" + content.attachment().filename() + "\"")
+			.body(content.bytes());
 	}
 
 	@PostMapping("/api/v1/tasks/{taskId}/done")

@@ -59,9 +59,16 @@ class CollectorDesk {
 
 	private final io.encaisse.shared.Today today;
 
+	private final io.encaisse.collections.CustomerAccountLinks links;
+
+	private final io.encaisse.collections.DisputeAttachments files;
+
 	CollectorDesk(CustomerStatements statements, LateChargesOfInvoices charges, CollectionNotes notes,
 			CollectionTasks tasks, Promises promises, Disputes disputes, CollectionSettings settings, CreditHolds holds,
-			LateChargeWaivers waivers, io.encaisse.shared.Today today) {
+			LateChargeWaivers waivers, io.encaisse.shared.Today today,
+			io.encaisse.collections.CustomerAccountLinks links, io.encaisse.collections.DisputeAttachments files) {
+		this.links = links;
+		this.files = files;
 		this.today = today;
 		this.statements = statements;
 		this.charges = charges;
@@ -87,7 +94,14 @@ class CollectorDesk {
 		model.addAttribute("notes", this.notes.ofCustomer(customerId, 100));
 		model.addAttribute("tasks", this.tasks.list(new CollectionTasks.Filter(customerId, null, false), 100));
 		model.addAttribute("promises", this.promises.ofCustomer(customerId));
-		model.addAttribute("disputes", this.disputes.ofCustomer(customerId));
+		List<Disputes.Dispute> disputes = this.disputes.ofCustomer(customerId);
+		model.addAttribute("disputes", disputes);
+		Map<String, List<io.encaisse.collections.DisputeAttachments.Attachment>> files = new HashMap<>();
+		for (Disputes.Dispute d : disputes) {
+			files.put(d.id(), this.files.list(d.id()));
+		}
+		model.addAttribute("files", files);
+		model.addAttribute("accountLink", this.links.of(customerId).url());
 		model.addAttribute("settings", this.settings.of(customerId));
 		model.addAttribute("hold", this.holds.of(customerId).orElse(null));
 		model.addAttribute("me", AuditTrail.currentActor());
@@ -95,6 +109,21 @@ class CollectorDesk {
 		model.addAttribute("reasons", io.encaisse.collections.DisputeReason.values());
 		model.addAttribute("today", this.today.date());
 		return "collections/customer";
+	}
+
+	/** A file of one of the customer's disputes, as sent. */
+	@GetMapping("/disputes/{disputeId}/files/{fileId}")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	org.springframework.http.ResponseEntity<byte[]> file(@PathVariable String customerId,
+			@PathVariable String disputeId, @PathVariable String fileId) {
+		if (!this.disputes.get(disputeId).customerId().equals(customerId)) {
+			throw new Problem.NotFound("dispute", disputeId);
+		}
+		var content = this.files.get(disputeId, fileId);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(content.attachment().contentType()))
+			.header("Content-Disposition", "attachment; filename=\"" + content.attachment().filename() + "\"")
+			.body(content.bytes());
 	}
 
 	@PostMapping("/notes")
