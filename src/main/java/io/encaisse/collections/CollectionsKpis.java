@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * How collections is doing: promises kept, what each reminder level brought in (the share
  * of the invoices reminded at that level that are paid since), the open disputes by
  * reason and age, and where disputes come from (the step of the chain each reason points
- * at, by month over the last twelve).
+ * at, by month over the last twelve), the CEI of the last 90 days and the customers whose
+ * paying habits changed ({@link PayingHabits}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -36,9 +37,12 @@ public class CollectionsKpis {
 
 	private final Today today;
 
-	CollectionsKpis(JdbcClient jdbc, Today today) {
+	private final PayingHabits habits;
+
+	CollectionsKpis(JdbcClient jdbc, Today today, PayingHabits habits) {
 		this.jdbc = jdbc;
 		this.today = today;
+		this.habits = habits;
 	}
 
 	public record Promises(int open, int kept, int broken, String keptRate) {
@@ -54,11 +58,12 @@ public class CollectionsKpis {
 	}
 
 	public record Report(LocalDate asOf, Promises promises, List<LevelEffect> reminders,
-			List<OpenDisputes> openDisputes, List<RootCause> rootCauses) {
+			List<OpenDisputes> openDisputes, List<RootCause> rootCauses, List<PayingHabits.Cei> cei,
+			List<PayingHabits.Habit> payingHabitsChanged) {
 	}
 
-	public Report report() {
-		LocalDate day = this.today.date();
+	/** Promises open, kept, broken, and the share kept of those decided. */
+	public Promises promises() {
 		int[] p = new int[3];
 		this.jdbc.sql("select status, count(*) from payment_promise group by status").query((rs, n) -> {
 			switch (rs.getString(1)) {
@@ -68,7 +73,12 @@ public class CollectionsKpis {
 			}
 			return null;
 		}).list();
-		Promises promises = new Promises(p[0], p[1], p[2], rate(p[1], p[1] + p[2]));
+		return new Promises(p[0], p[1], p[2], rate(p[1], p[1] + p[2]));
+	}
+
+	public Report report() {
+		LocalDate day = this.today.date();
+		Promises promises = promises();
 		List<LevelEffect> levels = this.jdbc.sql("""
 				select n.level, count(*), sum(case when r.status in ('PAID', 'CANCELLED') then 1 else 0 end)
 				from dunning_notice n join invoicing_receivable r on r.invoice_id = n.invoice_id
@@ -110,7 +120,8 @@ public class CollectionsKpis {
 			rootCauses
 				.add(new RootCause(k[0], k[1], k[2], sum.count, Money.of(sum.amount, k[3]).toPlainString(), k[3]));
 		});
-		return new Report(day, promises, levels, openDisputes, rootCauses);
+		return new Report(day, promises, levels, openDisputes, rootCauses,
+				this.habits.cei(day.minusDays(PayingHabits.DSO_DAYS), day, null), this.habits.changed(50));
 	}
 
 	private static final class RootCauseSum {

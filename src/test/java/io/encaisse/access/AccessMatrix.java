@@ -97,6 +97,7 @@ abstract class AccessMatrix {
 		PERMISSIONS.put("GET /api/v1/customers/{id}/hold", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/collections/worklist", readReceivables);
 		PERMISSIONS.put("GET /api/v1/customers/{id}/notes", readReceivables);
+		PERMISSIONS.put("GET /api/v1/customers/{id}/paying-habits", readReceivables);
 		PERMISSIONS.put("GET /api/v1/disputes/{id}/attachments", readReceivables);
 		PERMISSIONS.put("POST /api/v1/disputes/{id}/attachments", collect);
 		PERMISSIONS.put("GET /api/v1/disputes/{id}/attachments/{attachmentId}", readReceivables);

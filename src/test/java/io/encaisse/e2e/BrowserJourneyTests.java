@@ -219,6 +219,8 @@ class BrowserJourneyTests {
 		new WebDriverWait(this.browser, Duration.ofSeconds(10))
 			.until(d -> "call-outcome".equals(d.switchTo().activeElement().getAttribute("id")));
 		assertThat(this.browser.findElement(By.id("open-invoices")).getText()).contains("960,000.00").contains("40.00");
+		// issued today for 960,000.00, all still open: 90 days of sales outstanding
+		assertThat(this.browser.findElement(By.id("paying-habits")).getText()).contains("90.0 days");
 		type("call-body", "Promised to pay next week");
 		click("call-save");
 		assertThat(this.browser.findElement(By.id("notes")).getText()).contains("Call · Reached")
@@ -228,6 +230,9 @@ class BrowserJourneyTests {
 		screenshot("collections-desk");
 		open("/collections?mine=true");
 		assertThat(this.browser.findElement(By.id("worklist")).getText()).contains(name);
+		open("/");
+		assertThat(this.browser.findElement(By.id("collections")).getText())
+			.contains("Collection effectiveness over 90 days");
 
 		open("/customers/" + customer);
 		String section = this.browser.findElement(By.xpath("//section[h2[text()='Collections']]")).getText();

@@ -36,8 +36,12 @@ class CollectorWorkApi {
 
 	private final io.encaisse.collections.DisputeAttachments files;
 
+	private final io.encaisse.collections.PayingHabits habits;
+
 	CollectorWorkApi(CollectionNotes notes, CollectionTasks tasks, io.encaisse.collections.LateChargeWaivers waivers,
-			io.encaisse.collections.CustomerAccountLinks links, io.encaisse.collections.DisputeAttachments files) {
+			io.encaisse.collections.CustomerAccountLinks links, io.encaisse.collections.DisputeAttachments files,
+			io.encaisse.collections.PayingHabits habits) {
+		this.habits = habits;
 		this.files = files;
 		this.links = links;
 		this.waivers = waivers;
@@ -53,6 +57,16 @@ class CollectorWorkApi {
 	@PreAuthorize(Roles.COLLECT)
 	io.encaisse.collections.CustomerAccountLinks.Link accountLink(@PathVariable String id) {
 		return this.links.of(id);
+	}
+
+	/**
+	 * How the customer pays: DSO at each of the last twelve month-ends, the CEI of the
+	 * last 90 days, average days late lately and before.
+	 */
+	@GetMapping("/api/v1/customers/{id}/paying-habits")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	io.encaisse.collections.PayingHabits.CustomerHabits payingHabits(@PathVariable String id) {
+		return this.habits.of(id);
 	}
 
 	/** The customer's notes and calls, newest first. */

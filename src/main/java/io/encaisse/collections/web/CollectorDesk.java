@@ -63,10 +63,20 @@ class CollectorDesk {
 
 	private final io.encaisse.collections.DisputeAttachments files;
 
+	private final io.encaisse.collections.PayingHabits habits;
+
+	/**
+	 * A month of the DSO chart: its DSO and the bar's length in percent of the longest.
+	 */
+	record DsoBar(String month, String dso, int percent) {
+	}
+
 	CollectorDesk(CustomerStatements statements, LateChargesOfInvoices charges, CollectionNotes notes,
 			CollectionTasks tasks, Promises promises, Disputes disputes, CollectionSettings settings, CreditHolds holds,
 			LateChargeWaivers waivers, io.encaisse.shared.Today today,
-			io.encaisse.collections.CustomerAccountLinks links, io.encaisse.collections.DisputeAttachments files) {
+			io.encaisse.collections.CustomerAccountLinks links, io.encaisse.collections.DisputeAttachments files,
+			io.encaisse.collections.PayingHabits habits) {
+		this.habits = habits;
 		this.links = links;
 		this.files = files;
 		this.today = today;
@@ -102,6 +112,22 @@ class CollectorDesk {
 		}
 		model.addAttribute("files", files);
 		model.addAttribute("accountLink", this.links.of(customerId).url());
+		var habits = this.habits.of(customerId);
+		double longest = habits.dsoTrend()
+			.stream()
+			.filter(p -> p.dso() != null)
+			.mapToDouble(p -> Double.parseDouble(p.dso()))
+			.max()
+			.orElse(0);
+		model.addAttribute("habits", habits);
+		// bar lengths only (the figures shown are the exact ones)
+		model.addAttribute("dsoBars",
+				habits.dsoTrend()
+					.stream()
+					.map(p -> new DsoBar(p.month(), p.dso(),
+							p.dso() == null || longest == 0 ? 0
+									: (int) Math.round(Double.parseDouble(p.dso()) * 100 / longest)))
+					.toList());
 		model.addAttribute("settings", this.settings.of(customerId));
 		model.addAttribute("hold", this.holds.of(customerId).orElse(null));
 		model.addAttribute("me", AuditTrail.currentActor());
