@@ -176,15 +176,7 @@ public class CatalogFile {
 				price == null || price.validTo() == null ? "" : price.validTo().toString(),
 				price == null ? "" : price.minQuantity().stripTrailingZeros().toPlainString(),
 				price == null ? "" : price.priceList());
-		return String.join(",", values.stream().map(CatalogFile::quote).toList()) + "\r\n";
-	}
-
-	private static String quote(String value) {
-		// a leading = + - @ would run as a formula in a spreadsheet: quote it with an
-		// apostrophe
-		String safe = value.matches("^[=+\\-@].*") && !value.matches("^-?\\d.*") ? "'" + value : value;
-		return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
-				? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+		return io.encaisse.shared.Csv.line(values);
 	}
 
 }

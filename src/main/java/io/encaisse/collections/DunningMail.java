@@ -82,15 +82,27 @@ public class DunningMail implements MailComposer {
 
 	@Override
 	public Composed compose(Queued mail) {
+		return compose(mail.subjectId(), true);
+	}
+
+	/**
+	 * The words of a message to print as a letter (the same as its mail, without the
+	 * statement: the letter prints it after).
+	 */
+	Composed letter(String messageId) {
+		return compose(messageId, false);
+	}
+
+	private Composed compose(String messageId, boolean mailed) {
 		record Head(String customerId, int level, String channel, String currency) {
 		}
 		Head head = this.jdbc.sql("select customer_id, level, channel, currency from dunning_message where id = :id")
-			.param("id", mail.subjectId())
+			.param("id", messageId)
 			.query((rs, n) -> new Head(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
 			.optional()
-			.orElseThrow(() -> new CannotSend("no dunning message " + mail.subjectId()));
+			.orElseThrow(() -> new CannotSend("no dunning message " + messageId));
 		CustomerDetails customer = this.customers.get(head.customerId());
-		if (customer.email() == null || customer.email().isBlank()) {
+		if (mailed && (customer.email() == null || customer.email().isBlank())) {
 			throw new CannotSend("the customer has no billing email");
 		}
 		String policy = this.jdbc.sql("""
@@ -98,7 +110,7 @@ public class DunningMail implements MailComposer {
 				join dunning_notice n on n.run_id = m.run_id and n.customer_id = m.customer_id and n.level = m.level
 				  and n.currency = m.currency
 				where m.id = :id fetch first 1 rows only""")
-			.param("id", mail.subjectId())
+			.param("id", messageId)
 			.query(String.class)
 			.optional()
 			.orElse(null);
@@ -116,7 +128,7 @@ public class DunningMail implements MailComposer {
 					  and not exists (select 1 from payment_promise_invoice pi join payment_promise p on p.id = pi.promise_id
 					                  where pi.invoice_id = r.invoice_id and p.status = 'OPEN' and p.promised_on >= :today)
 					order by r.due_date, r.number""")
-			.param("id", mail.subjectId())
+			.param("id", messageId)
 			.param("today", this.today.date())
 			.query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
 					rs.getObject(4, LocalDate.class), rs.getBigDecimal(5)))
@@ -124,7 +136,7 @@ public class DunningMail implements MailComposer {
 		if (dues.isEmpty()) {
 			throw new CannotSend("every invoice of the reminder was paid, disputed or promised since the run");
 		}
-		return write(customer, policy, head.level(), head.channel(), head.currency(), dues, true);
+		return write(customer, policy, head.level(), head.channel(), head.currency(), dues, mailed);
 	}
 
 	/** An invoice of a reminder: what is left to pay on it. */

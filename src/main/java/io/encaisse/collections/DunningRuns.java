@@ -355,6 +355,23 @@ public class DunningRuns {
 				run.startedAt(), messages);
 	}
 
+	/** A past run, and how many of its messages are letters to print. */
+	public record Past(String id, LocalDate asOf, int messages, int notices, int letters, Instant startedAt) {
+	}
+
+	/** The latest runs, newest first. */
+	public List<Past> recent(int limit) {
+		return this.jdbc
+			.sql("""
+					select d.id, d.as_of, d.messages, d.notices, d.started_at,
+					  (select count(*) from dunning_message m where m.run_id = d.id and m.channel in ('LETTER', 'FORMAL_NOTICE'))
+					from dunning_run d order by d.started_at desc, d.id desc fetch first %d rows only"""
+				.formatted(limit))
+			.query((rs, n) -> new Past(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3), rs.getInt(4),
+					rs.getInt(6), rs.getTimestamp(5).toInstant()))
+			.list();
+	}
+
 	/** A customer's reminders, newest first. */
 	public List<Message> ofCustomer(String customerId) {
 		return messages("m.customer_id = :v", customerId, 500);

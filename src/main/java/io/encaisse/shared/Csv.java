@@ -235,4 +235,18 @@ public final class Csv {
 
 	}
 
+	/**
+	 * One line of a CSV file we write: the fields quoted where needed, a leading = + - @
+	 * (a formula to a spreadsheet) neutralised with an apostrophe, CRLF at the end.
+	 */
+	public static String line(List<String> values) {
+		return String.join(",", values.stream().map(v -> field(v == null ? "" : v)).toList()) + "\r\n";
+	}
+
+	private static String field(String value) {
+		String safe = value.matches("^[=+\\-@].*") && !value.matches("^-?\\d.*") ? "'" + value : value;
+		return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
+				? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+	}
+
 }

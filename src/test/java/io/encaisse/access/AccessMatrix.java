@@ -97,6 +97,9 @@ abstract class AccessMatrix {
 		PERMISSIONS.put("GET /api/v1/customers/{id}/hold", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/collections/worklist", readReceivables);
 		PERMISSIONS.put("GET /api/v1/customers/{id}/notes", readReceivables);
+		PERMISSIONS.put("GET /api/v1/dunning-messages/{id}/letter", readReceivables);
+		PERMISSIONS.put("GET /api/v1/dunning-runs/{id}/letters", readReceivables);
+		PERMISSIONS.put("GET /api/v1/collections/agency-export", collect);
 		PERMISSIONS.put("GET /api/v1/customers/{id}/paying-habits", readReceivables);
 		PERMISSIONS.put("GET /api/v1/disputes/{id}/attachments", readReceivables);
 		PERMISSIONS.put("POST /api/v1/disputes/{id}/attachments", collect);

@@ -53,9 +53,12 @@ class CollectionsOfCustomer implements CustomerRelationship {
 			if (entries.size() >= Section.SHOWN) {
 				break;
 			}
+			// a reminder to print opens as its letter
+			boolean printed = m.channel() == io.encaisse.collections.DunningChannel.LETTER
+					|| m.channel() == io.encaisse.collections.DunningChannel.FORMAL_NOTICE;
 			entries.add(new Entry(text("collections.entry.reminder", m.level(), m.invoices()),
-					"/collections/customers/" + customerId, m.channel().name(),
-					this.fmt.amount(m.totalDue(), m.currency()), null));
+					printed ? "/collections/messages/" + m.id() + "/letter" : "/collections/customers/" + customerId,
+					m.channel().name(), this.fmt.amount(m.totalDue(), m.currency()), null));
 		}
 		for (Promises.Promise p : this.promises.ofCustomer(customerId)) {
 			if (entries.size() >= Section.SHOWN) {

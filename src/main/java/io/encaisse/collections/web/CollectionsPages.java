@@ -39,9 +39,16 @@ class CollectionsPages {
 
 	private final io.encaisse.shared.Today today;
 
+	private final io.encaisse.collections.DunningLetters letters;
+
+	private final io.encaisse.collections.AgencyHandOver agency;
+
 	CollectionsPages(CollectionsWorklist worklist, DunningRuns runs, CollectionSettings settings,
 			io.encaisse.collections.CustomerStatements statements, io.encaisse.collections.StatementPdf statementPdf,
-			io.encaisse.collections.CollectionTasks tasks, io.encaisse.shared.Today today) {
+			io.encaisse.collections.CollectionTasks tasks, io.encaisse.shared.Today today,
+			io.encaisse.collections.DunningLetters letters, io.encaisse.collections.AgencyHandOver agency) {
+		this.letters = letters;
+		this.agency = agency;
 		this.tasks = tasks;
 		this.today = today;
 		this.statements = statements;
@@ -58,6 +65,7 @@ class CollectionsPages {
 		String me = io.encaisse.shared.AuditTrail.currentActor();
 		model.addAttribute("rows", this.worklist.rows(200, mine ? me : null));
 		model.addAttribute("mine", mine);
+		model.addAttribute("runs", this.runs.recent(5));
 		model.addAttribute("myTasks",
 				this.tasks.list(new io.encaisse.collections.CollectionTasks.Filter(null, me, true), 50)
 					.stream()
@@ -81,6 +89,35 @@ class CollectionsPages {
 			Forms.problem(redirect, refused);
 		}
 		return "redirect:/collections";
+	}
+
+	/** A run's letters to print, as one PDF. */
+	@GetMapping("/runs/{runId}/letters")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	org.springframework.http.ResponseEntity<byte[]> letters(@PathVariable String runId) {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", "inline; filename=\"letters-" + runId + ".pdf\"")
+			.body(this.letters.letters(runId));
+	}
+
+	/** One reminder as a letter to print. */
+	@GetMapping("/messages/{messageId}/letter")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	org.springframework.http.ResponseEntity<byte[]> letter(@PathVariable String messageId) {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", "inline; filename=\"letter-" + messageId + ".pdf\"")
+			.body(this.letters.letter(messageId));
+	}
+
+	/** The collection agency's file. */
+	@GetMapping("/agency-export")
+	@PreAuthorize(Roles.COLLECT)
+	void agencyExport(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"collection-agency.csv\"");
+		this.agency.csv(response.getWriter());
 	}
 
 	/** The customer's statement of account today, printed. */
