@@ -92,6 +92,7 @@ abstract class AccessMatrix {
 		PERMISSIONS.put("GET /api/v1/promises/{id}", readReceivables);
 		PERMISSIONS.put("GET /api/v1/invoices/{id}/late-charges", readReceivables);
 		PERMISSIONS.put("GET /api/v1/late-payment-rates", readReceivables);
+		PERMISSIONS.put("PUT /api/v1/late-payment-rates/{validFrom}", EnumSet.of(ADMIN, FINANCE));
 		PERMISSIONS.put("GET /api/v1/customers/{id}/collection-settings", readReceivables);
 		PERMISSIONS.put("PUT /api/v1/customers/{id}/collection-settings", EnumSet.of(ADMIN, FINANCE));
 		PERMISSIONS.put("GET /api/v1/customers/{id}/hold", EVERYONE);

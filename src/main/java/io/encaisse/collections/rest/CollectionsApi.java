@@ -56,11 +56,15 @@ class CollectionsApi {
 
 	private final io.encaisse.collections.DunningMail dunningMail;
 
+	private final io.encaisse.collections.LatePaymentRates rates;
+
 	CollectionsApi(DunningPolicies policies, DunningRuns runs, Disputes disputes, Promises promises,
 			LateChargesOfInvoices charges, io.encaisse.collections.CollectionSettings settings,
 			io.encaisse.collections.CollectionsWorklist worklist, io.encaisse.collections.CustomerStatements statements,
 			io.encaisse.collections.StatementPdf statementPdf, io.encaisse.collections.CollectionsKpis kpis,
-			io.encaisse.collections.DunningTemplates templates, io.encaisse.collections.DunningMail dunningMail) {
+			io.encaisse.collections.DunningTemplates templates, io.encaisse.collections.DunningMail dunningMail,
+			io.encaisse.collections.LatePaymentRates rates) {
+		this.rates = rates;
 		this.templates = templates;
 		this.dunningMail = dunningMail;
 		this.kpis = kpis;
@@ -275,6 +279,24 @@ class CollectionsApi {
 	@PreAuthorize(Roles.READ_RECEIVABLES)
 	io.encaisse.collections.CollectionsKpis.Report kpis() {
 		return this.kpis.report();
+	}
+
+	/**
+	 * Enters (or corrects) the ECB rate of the half-year starting {@code validFrom} (1
+	 * January or 1 July): {@code {ecbRate, source}}.
+	 */
+	@org.springframework.web.bind.annotation.PutMapping("/api/v1/late-payment-rates/{validFrom}")
+	@PreAuthorize(Roles.SET_POLICIES)
+	io.encaisse.collections.LatePaymentRates.Rate setRate(@PathVariable String validFrom,
+			@RequestBody(required = false) io.encaisse.collections.LatePaymentRates.Input input) {
+		LocalDate from;
+		try {
+			from = LocalDate.parse(validFrom);
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new io.encaisse.shared.Problem.Invalid("validFrom", "must be a date, 2027-01-01 or 2027-07-01");
+		}
+		return this.rates.set(from, input);
 	}
 
 	/** The ECB reference rates by half-year the penalties run on. */
