@@ -57,9 +57,15 @@ public class CollectionsKpis {
 	public record RootCause(String month, String step, String reason, int count, String amount, String currency) {
 	}
 
+	/**
+	 * Disputes of a reason resolved over the last twelve months, and how long they took.
+	 */
+	public record ResolutionTime(String reason, int resolved, String averageDays, long longestDays) {
+	}
+
 	public record Report(LocalDate asOf, Promises promises, List<LevelEffect> reminders,
 			List<OpenDisputes> openDisputes, List<RootCause> rootCauses, List<PayingHabits.Cei> cei,
-			List<PayingHabits.Habit> payingHabitsChanged) {
+			List<PayingHabits.Habit> payingHabitsChanged, List<ResolutionTime> resolutionTimes) {
 	}
 
 	/** Promises open, kept, broken, and the share kept of those decided. */
@@ -121,7 +127,31 @@ public class CollectionsKpis {
 				.add(new RootCause(k[0], k[1], k[2], sum.count, Money.of(sum.amount, k[3]).toPlainString(), k[3]));
 		});
 		return new Report(day, promises, levels, openDisputes, rootCauses,
-				this.habits.cei(day.minusDays(PayingHabits.DSO_DAYS), day, null), this.habits.changed(50));
+				this.habits.cei(day.minusDays(PayingHabits.DSO_DAYS), day, null), this.habits.changed(50),
+				resolutionTimes(day));
+	}
+
+	private List<ResolutionTime> resolutionTimes(LocalDate day) {
+		Map<String, long[]> byReason = new TreeMap<>();
+		this.jdbc.sql("""
+				select reason, opened_at, resolved_at from invoice_dispute
+				where resolved_at is not null and resolved_at >= :since""")
+			.param("since", day.minusMonths(12).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
+			.query((rs, n) -> {
+				long days = java.time.Duration.between(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant())
+					.toDays();
+				long[] t = byReason.computeIfAbsent(rs.getString(1), k -> new long[3]);
+				t[0]++;
+				t[1] += days;
+				t[2] = Math.max(t[2], days);
+				return null;
+			})
+			.list();
+		List<ResolutionTime> times = new ArrayList<>();
+		byReason.forEach((reason, t) -> times.add(new ResolutionTime(reason, (int) t[0],
+				BigDecimal.valueOf(t[1]).divide(BigDecimal.valueOf(t[0]), 1, RoundingMode.HALF_UP).toPlainString(),
+				t[2])));
+		return times;
 	}
 
 	private static final class RootCauseSum {

@@ -39,7 +39,11 @@ public class Disputes {
 
 	private final Today today;
 
-	Disputes(JdbcClient jdbc, Invoicing invoicing, AuditTrail audit, Today today) {
+	private final io.encaisse.invoicing.CreditNotes creditNotes;
+
+	Disputes(JdbcClient jdbc, Invoicing invoicing, AuditTrail audit, Today today,
+			io.encaisse.invoicing.CreditNotes creditNotes) {
+		this.creditNotes = creditNotes;
 		this.jdbc = jdbc;
 		this.invoicing = invoicing;
 		this.audit = audit;
@@ -62,16 +66,43 @@ public class Disputes {
 	public record Dispute(String id, String invoiceId, String invoiceNumber, String customerId, DisputeReason reason,
 			String amount, String currency, Status status, String owner, LocalDate dueOn, String message,
 			String openedBy, Instant openedAt, Resolution resolution, String resolutionNote, Instant resolvedAt,
-			long version) {
+			long version, List<Integer> lines, String creditNoteId) {
+
+		/** Days from opened to resolved (null while open). */
+		@com.fasterxml.jackson.annotation.JsonProperty
+		public Long resolutionDays() {
+			return this.resolvedAt == null ? null : java.time.Duration.between(this.openedAt, this.resolvedAt).toDays();
+		}
+
 	}
 
-	public record Input(String reason, String amount, String owner, LocalDate dueOn, String message) {
+	/**
+	 * A dispute asked for: {@code lines} the invoice's line numbers it is about (none:
+	 * all).
+	 */
+	public record Input(String reason, String amount, String owner, LocalDate dueOn, String message,
+			List<Integer> lines) {
+
+		public Input(String reason, String amount, String owner, LocalDate dueOn, String message) {
+			this(reason, amount, owner, dueOn, message, null);
+		}
+
 	}
 
 	public record Change(String owner, LocalDate dueOn, String message) {
 	}
 
-	public record ResolutionInput(String resolution, String note) {
+	/**
+	 * How a dispute ends. CREDIT_NOTE: the credit note billing issued
+	 * ({@code creditNoteId}), or one issued now for {@code creditAmount} net (nothing:
+	 * the whole invoice) by someone who may bill.
+	 */
+	public record ResolutionInput(String resolution, String note, String creditNoteId, String creditAmount) {
+
+		public ResolutionInput(String resolution, String note) {
+			this(resolution, note, null, null);
+		}
+
 	}
 
 	@Transactional
@@ -96,6 +127,13 @@ public class Disputes {
 		if (input != null && input.message() != null && input.message().length() > 2000) {
 			errors.add("message", "must not exceed 2000 characters");
 		}
+		List<Integer> lines = input == null || input.lines() == null ? List.of()
+				: input.lines().stream().distinct().sorted().toList();
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i) == null || lines.get(i) < 1 || lines.get(i) > invoice.lines().size()) {
+				errors.add("lines[" + i + "]", "the invoice has lines 1 to " + invoice.lines().size());
+			}
+		}
 		errors.throwIfAny();
 		if (hasOpen(invoiceId)) {
 			throw new Problem.StateConflict("invoice " + invoice.number() + " already has an open dispute");
@@ -104,8 +142,8 @@ public class Disputes {
 		this.jdbc
 			.sql("""
 					insert into invoice_dispute (id, invoice_id, customer_id, reason, amount, currency, status, owner, due_on,
-					  message, opened_by, opened_at, version)
-					values (:id, :inv, :cus, :reason, :amount, :cur, 'OPEN', :owner, :due, :msg, :by, :at, 0)""")
+					  message, opened_by, opened_at, version, line_numbers)
+					values (:id, :inv, :cus, :reason, :amount, :cur, 'OPEN', :owner, :due, :msg, :by, :at, 0, :lines)""")
 			.param("id", id)
 			.param("inv", invoiceId)
 			.param("cus", invoice.customerId())
@@ -115,6 +153,7 @@ public class Disputes {
 			.param("owner", blank(input.owner()))
 			.param("due", input.dueOn())
 			.param("msg", blank(input.message()))
+			.param("lines", lines.isEmpty() ? null : String.join(",", lines.stream().map(String::valueOf).toList()))
 			.param("by", AuditTrail.currentActor())
 			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
 			.update();
@@ -123,6 +162,29 @@ public class Disputes {
 		this.audit.record(Invoicing.DOCUMENT, invoiceId, "disputed",
 				AuditTrail.changes("reason", reason, "amount", amount.toPlainString() + " " + invoice.currency()));
 		return get(id);
+	}
+
+	/**
+	 * Turns a short payment into a dispute: the invoice was paid in part (the customer
+	 * held back the rest), so what is left is disputed, with the payment quoted in the
+	 * message.
+	 */
+	@Transactional
+	public Dispute fromShortPayment(String invoiceId, String reason, String message) {
+		InvoiceView invoice = this.invoicing.get(invoiceId);
+		if (invoice.status() != io.encaisse.invoicing.InvoiceStatus.PARTIALLY_PAID) {
+			throw new Problem.StateConflict("invoice " + invoice.number() + " is " + invoice.status()
+					+ ": only an invoice paid in part has a short payment");
+		}
+		InvoiceView.Payment last = invoice.payments()
+			.stream()
+			.max(java.util.Comparator.comparing(InvoiceView.Payment::paidOn))
+			.orElseThrow(() -> new Problem.StateConflict("invoice " + invoice.number() + " has no payment"));
+		String said = "Short payment: " + last.amount().toPlainString() + " " + invoice.currency() + " paid on "
+				+ last.paidOn() + ", " + invoice.amountDue().toPlainString() + " " + invoice.currency() + " held back"
+				+ (blank(message) == null ? "" : ". " + message.strip());
+		return open(invoiceId,
+				new Input(reason, null, null, null, said.length() > 2000 ? said.substring(0, 2000) : said));
 	}
 
 	/** Whether the invoice has a dispute open. */
@@ -151,7 +213,7 @@ public class Disputes {
 		return this.jdbc.sql("""
 				select d.id, d.invoice_id, r.number, d.customer_id, d.reason, d.amount, d.currency, d.status, d.owner,
 				       d.due_on, d.message, d.opened_by, d.opened_at, d.resolution, d.resolution_note, d.resolved_at,
-				       d.version
+				       d.version, d.line_numbers, d.credit_note_id
 				from invoice_dispute d join invoicing_receivable r on r.invoice_id = d.invoice_id where %s
 				order by d.opened_at desc, d.id desc""".formatted(where))
 			.param("v", value)
@@ -161,7 +223,10 @@ public class Disputes {
 					Status.valueOf(rs.getString(8)), rs.getString(9), rs.getObject(10, LocalDate.class),
 					rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant(),
 					rs.getString(14) == null ? null : Resolution.valueOf(rs.getString(14)), rs.getString(15),
-					rs.getTimestamp(16) == null ? null : rs.getTimestamp(16).toInstant(), rs.getLong(17)))
+					rs.getTimestamp(16) == null ? null : rs.getTimestamp(16).toInstant(), rs.getLong(17),
+					rs.getString(18) == null ? List.of()
+							: java.util.Arrays.stream(rs.getString(18).split(",")).map(Integer::valueOf).toList(),
+					rs.getString(19)))
 			.list();
 	}
 
@@ -212,9 +277,12 @@ public class Disputes {
 		if (resolution == Resolution.REJECTED && (input.note() == null || input.note().isBlank())) {
 			throw new Problem.Invalid("note", "say why the dispute is rejected (the customer reads it)");
 		}
+		String creditNote = resolution == Resolution.CREDIT_NOTE ? creditNote(d, input) : null;
 		this.jdbc.sql("""
 				update invoice_dispute set status = :status, resolution = :res, resolution_note = :note,
-				  resolved_by = :by, resolved_at = :at, version = version + 1 where id = :id and status = 'OPEN'""")
+				  resolved_by = :by, resolved_at = :at, credit_note_id = :credit, version = version + 1
+				where id = :id and status = 'OPEN'""")
+			.param("credit", creditNote)
 			.param("status", resolution == Resolution.REJECTED ? Status.REJECTED.name() : Status.RESOLVED.name())
 			.param("res", resolution.name())
 			.param("note", blank(input.note()))
@@ -222,10 +290,39 @@ public class Disputes {
 			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
 			.param("id", id)
 			.update();
-		this.audit.record(DOCUMENT, id, "resolved", AuditTrail.changes("resolution", resolution, "note", input.note()));
+		this.audit.record(DOCUMENT, id, "resolved",
+				AuditTrail.changes("resolution", resolution, "note", input.note(), "creditNote", creditNote));
 		this.audit.record(Invoicing.DOCUMENT, d.invoiceId(), "dispute resolved",
 				AuditTrail.changes("resolution", resolution));
 		return get(id);
+	}
+
+	/**
+	 * The credit note that resolves the dispute: the one named (a credit note of this
+	 * invoice), else one issued now, which takes someone who may bill.
+	 */
+	private String creditNote(Dispute d, ResolutionInput input) {
+		String named = blank(input.creditNoteId());
+		if (named != null) {
+			InvoiceView credit = this.invoicing.findById(named)
+				.filter(c -> "CREDIT_NOTE".equals(c.kind()) && d.invoiceId().equals(c.creditedInvoiceId()))
+				.orElseThrow(() -> new Problem.Invalid("creditNoteId",
+						"no credit note " + named + " of invoice " + d.invoiceNumber()));
+			return credit.id();
+		}
+		if (io.encaisse.shared.Roles.current()
+			.stream()
+			.noneMatch(r -> r == io.encaisse.shared.Role.ADMIN || r == io.encaisse.shared.Role.BILLING
+					|| r == io.encaisse.shared.Role.FINANCE)) {
+			throw new Problem.Forbidden(
+					"issuing a credit note is billing's: name the credit note billing issued (creditNoteId)");
+		}
+		String amount = blank(input.creditAmount());
+		InvoiceView credit = this.creditNotes.issue(d.invoiceId(),
+				new io.encaisse.invoicing.CreditNoteRequest(
+						"Dispute " + d.reason() + (blank(input.note()) == null ? "" : ": " + input.note().strip()),
+						null, amount));
+		return credit.id();
 	}
 
 	private static DisputeReason reason(Problem.Errors errors, String value) {

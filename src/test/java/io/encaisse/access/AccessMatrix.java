@@ -98,6 +98,7 @@ abstract class AccessMatrix {
 		PERMISSIONS.put("GET /api/v1/customers/{id}/hold", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/collections/worklist", readReceivables);
 		PERMISSIONS.put("GET /api/v1/customers/{id}/notes", readReceivables);
+		PERMISSIONS.put("POST /api/v1/invoices/{id}/short-payment-dispute", collect);
 		PERMISSIONS.put("GET /api/v1/dunning-messages/{id}/letter", readReceivables);
 		PERMISSIONS.put("GET /api/v1/dunning-runs/{id}/letters", readReceivables);
 		PERMISSIONS.put("GET /api/v1/collections/agency-export", collect);

@@ -38,9 +38,12 @@ class CollectorWorkApi {
 
 	private final io.encaisse.collections.PayingHabits habits;
 
+	private final io.encaisse.collections.Disputes disputes;
+
 	CollectorWorkApi(CollectionNotes notes, CollectionTasks tasks, io.encaisse.collections.LateChargeWaivers waivers,
 			io.encaisse.collections.CustomerAccountLinks links, io.encaisse.collections.DisputeAttachments files,
-			io.encaisse.collections.PayingHabits habits) {
+			io.encaisse.collections.PayingHabits habits, io.encaisse.collections.Disputes disputes) {
+		this.disputes = disputes;
 		this.habits = habits;
 		this.files = files;
 		this.links = links;
@@ -130,6 +133,22 @@ class CollectorWorkApi {
 	io.encaisse.collections.LateChargesOfInvoices.Charges waive(@PathVariable String id,
 			@RequestBody(required = false) io.encaisse.collections.LateChargeWaivers.Input input) {
 		return this.waivers.waive(id, input);
+	}
+
+	record ShortPayment(String reason, String message) {
+	}
+
+	/**
+	 * Turns the short payment of an invoice paid in part into a dispute of what is left
+	 * ({@code reason}, {@code message}).
+	 */
+	@PostMapping("/api/v1/invoices/{id}/short-payment-dispute")
+	@PreAuthorize(Roles.COLLECT)
+	ResponseEntity<io.encaisse.collections.Disputes.Dispute> shortPayment(@PathVariable String id,
+			@RequestBody(required = false) ShortPayment input) {
+		var dispute = this.disputes.fromShortPayment(id, input == null ? null : input.reason(),
+				input == null ? null : input.message());
+		return ResponseEntity.created(URI.create("/api/v1/disputes/" + dispute.id())).body(dispute);
 	}
 
 	/** The files attached to a dispute. */

@@ -210,12 +210,12 @@ class CollectorDesk {
 	@PreAuthorize(Roles.COLLECT)
 	String resolve(@PathVariable String customerId, @PathVariable String disputeId,
 			@RequestParam(required = false) String resolution, @RequestParam(required = false) String note,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String creditAmount, RedirectAttributes redirect) {
 		return act(customerId, redirect, () -> {
 			if (!this.disputes.get(disputeId).customerId().equals(customerId)) {
 				throw new Problem.NotFound("dispute", disputeId);
 			}
-			return this.disputes.resolve(disputeId, new Disputes.ResolutionInput(resolution, note));
+			return this.disputes.resolve(disputeId, new Disputes.ResolutionInput(resolution, note, null, creditAmount));
 		});
 	}
 
@@ -228,6 +228,17 @@ class CollectorDesk {
 			CollectionSettings.Settings now = this.settings.of(customerId);
 			return this.settings.set(customerId, new CollectionSettings.Input(now.policyId(), now.excluded(),
 					now.lateInterestRate(), me ? AuditTrail.currentActor() : collector));
+		});
+	}
+
+	/** What a partial payment left open becomes a dispute. */
+	@PostMapping("/invoices/{invoiceId}/short-payment")
+	@PreAuthorize(Roles.COLLECT)
+	String shortPayment(@PathVariable String customerId, @PathVariable String invoiceId,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		return act(customerId, redirect, () -> {
+			ownInvoice(customerId, invoiceId);
+			return this.disputes.fromShortPayment(invoiceId, reason, null);
 		});
 	}
 
