@@ -10,6 +10,7 @@ import java.util.Set;
 import io.encaisse.customers.CustomerDetails;
 import io.encaisse.customers.Customers;
 import io.encaisse.invoicing.Invoicing;
+import io.encaisse.shared.LocalizedText;
 import io.encaisse.shared.Money;
 import io.encaisse.shared.Today;
 import io.encaisse.shared.mail.MailComposer;
@@ -193,13 +194,11 @@ public class DunningMail implements MailComposer {
 			String reference = this.invoicing.findById(d.invoiceId())
 				.map(i -> i.paymentReference() == null ? "-" : i.paymentReference())
 				.orElse("-");
-			lines
-				.add("- "
-						+ this.messages
-							.getMessage(
-									"mail.dunning.line", new Object[] { d.number(), String.valueOf(d.issued()),
-											String.valueOf(d.due()), c.daysLate(), open.toString(), reference },
-									locale));
+			lines.add("- " + this.messages.getMessage("mail.dunning.line",
+					new Object[] { d.number(), LocalizedText.date(d.issued(), locale),
+							LocalizedText.date(d.due(), locale), c.daysLate(), LocalizedText.money(open, locale),
+							reference },
+					locale));
 		}
 		Invoicing.PayTo payTo = this.invoicing.payTo();
 		String link = this.links.of(customer.id()).url();
@@ -211,21 +210,20 @@ public class DunningMail implements MailComposer {
 		String body;
 		if (template.isPresent()) {
 			java.util.Map<String, String> values = java.util.Map.of("customer", customer.name(), "invoices",
-					String.join("\n", lines), "count", String.valueOf(dues.size()), "total", total.toString(),
-					"interest", interest.toString(), "rate", rate == null ? "-" : rate, "payee", payTo.payee(), "iban",
-					payTo.iban(), "bic", payTo.bic(), "link", link);
+					String.join("\n", lines), "count", String.valueOf(dues.size()), "total",
+					LocalizedText.money(total, locale), "interest", LocalizedText.money(interest, locale), "rate",
+					rate == null ? "-" : rate, "payee", payTo.payee(), "iban", payTo.iban(), "bic", payTo.bic(), "link",
+					link);
 			subject = DunningTemplates.render(template.get().subject(), values);
 			body = DunningTemplates.render(template.get().body(), values);
 		}
 		else {
 			subject = this.messages.getMessage("mail.dunning.subject." + channel,
-					new Object[] { dues.size(), total.toString() }, locale);
-			body = this.messages.getMessage("mail.dunning.body",
-					new Object[] { customer.name(),
-							this.messages.getMessage("mail.dunning.opening." + channel, null, locale),
-							String.join("\n", lines), total.toString(), interest.toString(), rate == null ? "-" : rate,
-							payTo.payee(), payTo.iban(), payTo.bic(), link },
-					locale);
+					new Object[] { dues.size(), LocalizedText.money(total, locale) }, locale);
+			body = this.messages.getMessage("mail.dunning.body", new Object[] { customer.name(),
+					this.messages.getMessage("mail.dunning.opening." + channel, null, locale), String.join("\n", lines),
+					LocalizedText.money(total, locale), LocalizedText.money(interest, locale),
+					rate == null ? "-" : rate, payTo.payee(), payTo.iban(), payTo.bic(), link }, locale);
 		}
 		if (!withStatement) {
 			return new Composed(customer.email(), subject, body, List.of());

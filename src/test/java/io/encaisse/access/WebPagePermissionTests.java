@@ -51,6 +51,7 @@ class WebPagePermissionTests {
 		PAGES.put("POST /collections/customers/X/notes",
 				Set.of(Role.ADMIN, Role.COLLECTOR, Role.BILLING, Role.FINANCE));
 		PAGES.put("POST /collections/customers/X/invoices/Y/waiver", Set.of(Role.ADMIN, Role.FINANCE));
+		PAGES.put("POST /collections/customers/X/release", Set.of(Role.ADMIN, Role.FINANCE));
 		PAGES.put("GET /collections/settings",
 				Set.of(Role.ADMIN, Role.BILLING, Role.COLLECTOR, Role.FINANCE, Role.SALES_MANAGER, Role.READ_ONLY));
 		PAGES.put("POST /collections/settings/rates", Set.of(Role.ADMIN, Role.FINANCE));

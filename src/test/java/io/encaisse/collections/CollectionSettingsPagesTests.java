@@ -76,7 +76,7 @@ class CollectionSettingsPagesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(preview).contains("Your own wording").contains("Overdue: 120.00 EUR").contains("/portal/account/");
+		assertThat(preview).contains("Your own wording").contains("Overdue: €120.00").contains("/portal/account/");
 
 		MvcResult badRate = this.mvc
 			.perform(post("/collections/settings/rates").with(csrf())

@@ -277,8 +277,8 @@ class CollectionsApiTests {
 				map("customerId", customer));
 		assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
 		String name = api.get("/api/v1/customers/" + customer).get("name");
-		assertThat(preview.get("subject")).isEqualTo(name + " : 1 facture(s) en retard, 300.00 EUR");
-		assertThat(preview.get("body")).contains("Merci de régler 300.00 EUR sur FR76")
+		assertThat(preview.get("subject")).isEqualTo(name + " : 1 facture(s) en retard, 300,00 €");
+		assertThat(preview.get("body")).contains("Merci de régler 300,00 € sur FR76")
 			.contains(api.get("/api/v1/invoices/" + invoice).get("number"));
 		assertThat(api.post("/api/v1/dunning-policies/" + id + "/levels/1/preview", map()).status()).isEqualTo(422);
 	}

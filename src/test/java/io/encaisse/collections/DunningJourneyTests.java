@@ -160,7 +160,7 @@ class DunningJourneyTests {
 					entry("paid", 1), entry("plain", 3));
 			assertThat(subjects(smtp, email(tag, "disputed"))).filteredOn(s -> !s.startsWith("Rappel"))
 				.singleElement()
-				.satisfies(s -> assertThat(s).startsWith("Mise en demeure de payer 1200.00 EUR"));
+				.satisfies(s -> assertThat(s).startsWith("Mise en demeure de payer 1 200,00 €"));
 			assertThat(subjects(smtp, email(tag, "plain"))).filteredOn(s -> !s.startsWith("Rappel"))
 				.hasSize(3)
 				.filteredOn(s -> s.startsWith("Relance : 1 facture(s) échue(s)"))

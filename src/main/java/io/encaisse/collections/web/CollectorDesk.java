@@ -219,6 +219,25 @@ class CollectorDesk {
 		});
 	}
 
+	/** Puts the customer on credit hold: new orders from every channel wait. */
+	@PostMapping("/hold")
+	@PreAuthorize(Roles.COLLECT)
+	String hold(@PathVariable String customerId, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return act(customerId, redirect, () -> this.holds.hold(customerId, reason));
+	}
+
+	/** Releases the customer's credit hold (finance, with a reason). */
+	@PostMapping("/release")
+	@PreAuthorize(Roles.SET_POLICIES)
+	String release(@PathVariable String customerId, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return act(customerId, redirect, () -> {
+			this.holds.release(customerId, reason);
+			return null;
+		});
+	}
+
 	/** Assigns the customer to a collector (the caller with {@code me}). */
 	@PostMapping("/collector")
 	@PreAuthorize(Roles.COLLECT)
