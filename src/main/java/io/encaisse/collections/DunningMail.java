@@ -212,8 +212,8 @@ public class DunningMail implements MailComposer {
 			java.util.Map<String, String> values = java.util.Map.of("customer", customer.name(), "invoices",
 					String.join("\n", lines), "count", String.valueOf(dues.size()), "total",
 					LocalizedText.money(total, locale), "interest", LocalizedText.money(interest, locale), "rate",
-					rate == null ? "-" : rate, "payee", payTo.payee(), "iban", payTo.iban(), "bic", payTo.bic(), "link",
-					link);
+					LocalizedText.rate(rate, locale), "payee", payTo.payee(), "iban", payTo.iban(), "bic", payTo.bic(),
+					"link", link);
 			subject = DunningTemplates.render(template.get().subject(), values);
 			body = DunningTemplates.render(template.get().body(), values);
 		}
@@ -223,7 +223,7 @@ public class DunningMail implements MailComposer {
 			body = this.messages.getMessage("mail.dunning.body", new Object[] { customer.name(),
 					this.messages.getMessage("mail.dunning.opening." + channel, null, locale), String.join("\n", lines),
 					LocalizedText.money(total, locale), LocalizedText.money(interest, locale),
-					rate == null ? "-" : rate, payTo.payee(), payTo.iban(), payTo.bic(), link }, locale);
+					LocalizedText.rate(rate, locale), payTo.payee(), payTo.iban(), payTo.bic(), link }, locale);
 		}
 		if (!withStatement) {
 			return new Composed(customer.email(), subject, body, List.of());

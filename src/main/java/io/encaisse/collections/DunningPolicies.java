@@ -44,13 +44,17 @@ public class DunningPolicies {
 	public record Level(int level, int daysAfterDue, DunningChannel channel, String escalation) {
 	}
 
+	/**
+	 * A policy; {@code invoicePenalties}: the run issues a penalty note for each invoice
+	 * of its customers paid late.
+	 */
 	public record Policy(String id, String name, Integer courtesyDaysBefore, String riskClass, boolean isDefault,
-			List<Level> levels) {
+			List<Level> levels, boolean invoicePenalties) {
 	}
 
 	/** What a policy is made of, as typed. */
 	public record Input(String name, Integer courtesyDaysBefore, String riskClass, Boolean isDefault,
-			List<LevelInput> levels) {
+			List<LevelInput> levels, Boolean invoicePenalties) {
 
 		public record LevelInput(Integer daysAfterDue, String channel, String escalation) {
 		}
@@ -63,10 +67,11 @@ public class DunningPolicies {
 			.query((rs, n) -> levels.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
 				.add(new Level(rs.getInt(2), rs.getInt(3), DunningChannel.valueOf(rs.getString(4)), rs.getString(5))))
 			.list();
-		return this.jdbc
-			.sql("select id, name, courtesy_days_before, risk_class, is_default from dunning_policy order by name")
+		return this.jdbc.sql("""
+				select id, name, courtesy_days_before, risk_class, is_default, invoice_penalties from dunning_policy
+				order by name""")
 			.query((rs, n) -> new Policy(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
-					rs.getBoolean(5), levels.getOrDefault(rs.getString(1), List.of())))
+					rs.getBoolean(5), levels.getOrDefault(rs.getString(1), List.of()), rs.getBoolean(6)))
 			.list();
 	}
 
@@ -140,8 +145,9 @@ public class DunningPolicies {
 			this.jdbc.sql("update dunning_policy set is_default = false where is_default").update();
 		}
 		this.jdbc.sql("""
-				insert into dunning_policy (id, name, courtesy_days_before, risk_class, is_default, created_at)
-				values (:id, :name, :courtesy, :risk, :def, :at)""")
+				insert into dunning_policy (id, name, courtesy_days_before, risk_class, is_default, created_at,
+				  invoice_penalties) values (:id, :name, :courtesy, :risk, :def, :at, :penalties)""")
+			.param("penalties", Boolean.TRUE.equals(input.invoicePenalties()))
 			.param("id", id)
 			.param("name", input.name().strip())
 			.param("courtesy", input.courtesyDaysBefore())

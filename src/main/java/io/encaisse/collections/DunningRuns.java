@@ -45,6 +45,9 @@ public class DunningRuns {
 
 	static final String MAIL_KIND = "DUNNING";
 
+	/** How far back the run looks for invoices paid late to invoice their penalties. */
+	static final int PENALTY_DAYS = 31;
+
 	/** A direct debit is trusted to collect this long after its collection date. */
 	static final int DIRECT_DEBIT_DAYS = 5;
 
@@ -66,8 +69,12 @@ public class DunningRuns {
 
 	private final CollectionTasks tasks;
 
+	private final PenaltyNotes penaltyNotes;
+
 	DunningRuns(JdbcClient jdbc, JdbcTemplate batch, DunningPolicies policies, MailOutbox outbox, AuditTrail audit,
-			Today today, Promises promises, io.encaisse.customers.CreditHolds holds, CollectionTasks tasks) {
+			Today today, Promises promises, io.encaisse.customers.CreditHolds holds, CollectionTasks tasks,
+			PenaltyNotes penaltyNotes) {
+		this.penaltyNotes = penaltyNotes;
 		this.tasks = tasks;
 		this.promises = promises;
 		this.holds = holds;
@@ -131,6 +138,7 @@ public class DunningRuns {
 					p.amount() + " " + p.currency() + " · " + p.promisedOn(), asOf))
 			.toList());
 		int courtesy = queueCourtesyReminders(all, asOf);
+		int penalties = invoicePenalties(all, asOf);
 		String runId = Ids.next("dru");
 		Instant now = this.today.instant();
 		this.jdbc.sql("""
@@ -207,7 +215,7 @@ public class DunningRuns {
 			.param("id", runId)
 			.update();
 		this.audit.record(DOCUMENT, runId, "run", AuditTrail.changes("asOf", asOf, "messages", rows.size(), "notices",
-				notices, "mailed", mails.size(), "courtesy reminders", courtesy));
+				notices, "mailed", mails.size(), "courtesy reminders", courtesy, "penalty notes", penalties));
 		return get(runId);
 	}
 
@@ -292,6 +300,40 @@ public class DunningRuns {
 				.update();
 		}
 		return queued;
+	}
+
+	/**
+	 * The penalty notes of the policies that invoice penalties: each invoice of their
+	 * customers paid late in the last {@value #PENALTY_DAYS} days (earlier ones were paid
+	 * before anyone asked) that has no note yet and whose charges are not all waived.
+	 */
+	private int invoicePenalties(List<DunningPolicies.Policy> policies, LocalDate asOf) {
+		Set<String> riskClassesWithPolicy = riskClassesWithPolicy(policies);
+		int issued = 0;
+		for (DunningPolicies.Policy policy : policies) {
+			if (!policy.invoicePenalties()) {
+				continue;
+			}
+			Map<String, Object> params = policyParams(policy, riskClassesWithPolicy);
+			params.put("since", asOf.minusDays(PENALTY_DAYS));
+			params.put("asOf", asOf);
+			List<String> paidLate = this.jdbc
+				.sql("""
+						select r.invoice_id from invoicing_receivable r
+						join customers_risk c on c.customer_id = r.customer_id
+						left join collection_setting s on s.customer_id = r.customer_id
+						left join late_charge_waiver w on w.invoice_id = r.invoice_id
+						where r.status = 'PAID' and r.last_settled_on > r.due_date and r.last_settled_on > :since
+						  and r.last_settled_on <= :asOf and coalesce(s.excluded, false) = false
+						  and not exists (select 1 from penalty_note p where p.invoice_id = r.invoice_id)
+						  and (w.invoice_id is null or w.interest = false or w.indemnity = false) and ("""
+						+ String.join(" or ", applies(policy, riskClassesWithPolicy)) + ")")
+				.params(params)
+				.query(String.class)
+				.list();
+			issued += this.penaltyNotes.issueAll(paidLate);
+		}
+		return issued;
 	}
 
 	/**

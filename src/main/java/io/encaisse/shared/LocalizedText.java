@@ -30,6 +30,16 @@ public final class LocalizedText {
 				: plainSpaces(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date));
 	}
 
+	/** A rate in percent as written in that language ({@code 12,15} / {@code 12.15}). */
+	public static String rate(String rate, Locale locale) {
+		if (rate == null) {
+			return "-";
+		}
+		NumberFormat f = NumberFormat.getNumberInstance(locale);
+		f.setMaximumFractionDigits(3);
+		return plainSpaces(f.format(new java.math.BigDecimal(rate)));
+	}
+
 	private static String plainSpaces(String s) {
 		return s.replace('\u202f', ' ').replace('\u00a0', ' ');
 	}

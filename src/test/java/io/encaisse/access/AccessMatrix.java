@@ -98,6 +98,12 @@ abstract class AccessMatrix {
 		PERMISSIONS.put("GET /api/v1/customers/{id}/hold", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/collections/worklist", readReceivables);
 		PERMISSIONS.put("GET /api/v1/customers/{id}/notes", readReceivables);
+		PERMISSIONS.put("POST /api/v1/invoices/{id}/penalty-note", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("GET /api/v1/penalty-notes/{id}", readReceivables);
+		PERMISSIONS.put("GET /api/v1/penalty-notes/{id}/pdf", readReceivables);
+		PERMISSIONS.put("GET /api/v1/customers/{id}/penalty-notes", readReceivables);
+		PERMISSIONS.put("POST /api/v1/penalty-notes/{id}/paid", EnumSet.of(ADMIN, BILLING, FINANCE));
+		PERMISSIONS.put("POST /api/v1/penalty-notes/{id}/cancel", EnumSet.of(ADMIN, FINANCE));
 		PERMISSIONS.put("POST /api/v1/invoices/{id}/short-payment-dispute", collect);
 		PERMISSIONS.put("GET /api/v1/dunning-messages/{id}/letter", readReceivables);
 		PERMISSIONS.put("GET /api/v1/dunning-runs/{id}/letters", readReceivables);

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What dunning hands to the outside: letters to print (a message, or a run's letters at
- * once) and the collection agency's file.
+ * once), the collection agency's file, and the penalty notes.
  */
 @RestController
 @Tag(name = "Collections")
@@ -26,7 +26,10 @@ class DunningOutputApi {
 
 	private final AgencyHandOver agency;
 
-	DunningOutputApi(DunningLetters letters, AgencyHandOver agency) {
+	private final io.encaisse.collections.PenaltyNotes penalties;
+
+	DunningOutputApi(DunningLetters letters, AgencyHandOver agency, io.encaisse.collections.PenaltyNotes penalties) {
+		this.penalties = penalties;
 		this.letters = letters;
 		this.agency = agency;
 	}
@@ -52,6 +55,54 @@ class DunningOutputApi {
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"collection-agency.csv\"");
 		this.agency.csv(response.getWriter());
+	}
+
+	/**
+	 * Invoices the late-payment penalties of a late invoice (a numbered note, mailed).
+	 */
+	@org.springframework.web.bind.annotation.PostMapping("/api/v1/invoices/{id}/penalty-note")
+	@PreAuthorize(Roles.BILL)
+	ResponseEntity<io.encaisse.collections.PenaltyNotes.Note> issuePenalty(@PathVariable String id) {
+		var note = this.penalties.issue(id);
+		return ResponseEntity.created(java.net.URI.create("/api/v1/penalty-notes/" + note.id())).body(note);
+	}
+
+	@GetMapping("/api/v1/penalty-notes/{id}")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	io.encaisse.collections.PenaltyNotes.Note penalty(@PathVariable String id) {
+		return this.penalties.get(id);
+	}
+
+	/** The note's PDF, as issued. */
+	@GetMapping(path = "/api/v1/penalty-notes/{id}/pdf", produces = "application/pdf")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	ResponseEntity<byte[]> penaltyPdf(@PathVariable String id) {
+		var note = this.penalties.get(id);
+		return pdf(this.penalties.pdf(id), note.number() + ".pdf");
+	}
+
+	@GetMapping("/api/v1/customers/{id}/penalty-notes")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	java.util.List<io.encaisse.collections.PenaltyNotes.Note> penaltiesOf(@PathVariable String id) {
+		return this.penalties.ofCustomer(id);
+	}
+
+	/** The customer paid the note. */
+	@org.springframework.web.bind.annotation.PostMapping("/api/v1/penalty-notes/{id}/paid")
+	@PreAuthorize(Roles.COLLECT_CASH)
+	io.encaisse.collections.PenaltyNotes.Note penaltyPaid(@PathVariable String id) {
+		return this.penalties.paid(id);
+	}
+
+	record Cancel(String reason) {
+	}
+
+	/** Cancels a note with a reason (a waiver granted after it was issued). */
+	@org.springframework.web.bind.annotation.PostMapping("/api/v1/penalty-notes/{id}/cancel")
+	@PreAuthorize(Roles.SET_POLICIES)
+	io.encaisse.collections.PenaltyNotes.Note cancelPenalty(@PathVariable String id,
+			@org.springframework.web.bind.annotation.RequestBody(required = false) Cancel cancel) {
+		return this.penalties.cancel(id, cancel == null ? null : cancel.reason());
 	}
 
 	private static ResponseEntity<byte[]> pdf(byte[] bytes, String name) {

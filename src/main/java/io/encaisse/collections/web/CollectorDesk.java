@@ -65,6 +65,8 @@ class CollectorDesk {
 
 	private final io.encaisse.collections.PayingHabits habits;
 
+	private final io.encaisse.collections.PenaltyNotes penalties;
+
 	/**
 	 * A month of the DSO chart: its DSO and the bar's length in percent of the longest.
 	 */
@@ -75,7 +77,8 @@ class CollectorDesk {
 			CollectionTasks tasks, Promises promises, Disputes disputes, CollectionSettings settings, CreditHolds holds,
 			LateChargeWaivers waivers, io.encaisse.shared.Today today,
 			io.encaisse.collections.CustomerAccountLinks links, io.encaisse.collections.DisputeAttachments files,
-			io.encaisse.collections.PayingHabits habits) {
+			io.encaisse.collections.PayingHabits habits, io.encaisse.collections.PenaltyNotes penalties) {
+		this.penalties = penalties;
 		this.habits = habits;
 		this.links = links;
 		this.files = files;
@@ -120,6 +123,7 @@ class CollectorDesk {
 			.max()
 			.orElse(0);
 		model.addAttribute("habits", habits);
+		model.addAttribute("penalties", this.penalties.ofCustomer(customerId));
 		// bar lengths only (the figures shown are the exact ones)
 		model.addAttribute("dsoBars",
 				habits.dsoTrend()
@@ -259,6 +263,31 @@ class CollectorDesk {
 			ownInvoice(customerId, invoiceId);
 			return this.disputes.fromShortPayment(invoiceId, reason, null);
 		});
+	}
+
+	/** Invoices the penalties of one of the customer's late invoices. */
+	@PostMapping("/invoices/{invoiceId}/penalty-note")
+	@PreAuthorize(Roles.BILL)
+	String penalty(@PathVariable String customerId, @PathVariable String invoiceId, RedirectAttributes redirect) {
+		return act(customerId, redirect, () -> {
+			ownInvoice(customerId, invoiceId);
+			return this.penalties.issue(invoiceId);
+		});
+	}
+
+	/** A penalty note of the customer's, as issued. */
+	@GetMapping("/penalty-notes/{noteId}/pdf")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	org.springframework.http.ResponseEntity<byte[]> penaltyPdf(@PathVariable String customerId,
+			@PathVariable String noteId) {
+		var note = this.penalties.get(noteId);
+		if (!note.customerId().equals(customerId)) {
+			throw new Problem.NotFound("penalty note", noteId);
+		}
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", "inline; filename=\"" + note.number() + ".pdf\"")
+			.body(this.penalties.pdf(noteId));
 	}
 
 	@PostMapping("/invoices/{invoiceId}/waiver")
