@@ -140,6 +140,11 @@ public class DunningMail implements MailComposer {
 		return write(customer, policy, head.level(), head.channel(), head.currency(), dues, mailed);
 	}
 
+	/**
+	 * The most invoices a reminder carries as attachments (the statement lists them all).
+	 */
+	static final int INVOICES_ATTACHED = 10;
+
 	/** An invoice of a reminder: what is left to pay on it. */
 	record Due(String invoiceId, String number, LocalDate issued, LocalDate due, BigDecimal open) {
 	}
@@ -228,12 +233,23 @@ public class DunningMail implements MailComposer {
 		if (!withStatement) {
 			return new Composed(customer.email(), subject, body, List.of());
 		}
-		// the statement of account at the day the reminder leaves, attached
+		// the statement of account at the day the reminder leaves, and the invoices (the
+		// first few: a mail stays a mail)
 		byte[] statement = this.statementPdf.render(this.statements.of(customer.id(), asOf));
-		return new Composed(customer.email(), subject, body,
-				List.of(new Attachment(
-						("fr".equals(locale.getLanguage()) ? "releve-de-compte-" : "statement-") + asOf + ".pdf",
-						statement, "application/pdf")));
+		List<Attachment> attachments = new ArrayList<>();
+		attachments.add(
+				new Attachment(("fr".equals(locale.getLanguage()) ? "releve-de-compte-" : "statement-") + asOf + ".pdf",
+						statement, "application/pdf"));
+		for (Due d : dues.subList(0, Math.min(dues.size(), INVOICES_ATTACHED))) {
+			try {
+				attachments.add(new Attachment(d.number() + ".pdf", this.invoicing.document(d.invoiceId(), "pdf"),
+						"application/pdf"));
+			}
+			catch (io.encaisse.shared.Problem.StateConflict noDocument) {
+				// an invoice imported from another system: that system holds its document
+			}
+		}
+		return new Composed(customer.email(), subject, body, attachments);
 	}
 
 }

@@ -166,6 +166,24 @@ public class Promises {
 	}
 
 	/**
+	 * Marks KEPT the open promises of this invoice none of whose invoices is open any
+	 * more (cash application settled the last one); doing it twice changes nothing.
+	 */
+	@Transactional
+	public int keep(String invoiceId) {
+		return this.jdbc.sql("""
+				update payment_promise set status = 'KEPT', closed_at = :at
+				where status = 'OPEN'
+				  and id in (select promise_id from payment_promise_invoice where invoice_id = :i)
+				  and not exists (
+				    select 1 from payment_promise_invoice pi join invoicing_receivable r on r.invoice_id = pi.invoice_id
+				    where pi.promise_id = payment_promise.id and r.status in ('ISSUED', 'PARTIALLY_PAID'))""")
+			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
+			.param("i", invoiceId)
+			.update();
+	}
+
+	/**
 	 * Closes the promises that are decided at {@code asOf}: KEPT when none of their
 	 * invoices is open any more, BROKEN when the date has passed with one still open.
 	 * Answers the ids of the promises broken.

@@ -157,4 +157,31 @@ class CollectorWorkTests {
 		assertThat(lifted.get("indemnity")).isEqualTo("40.00");
 	}
 
+	@Test
+	void aPromiseIsKeptWhenItsInvoiceIsPaidAndAStatementIsMailedOnDemand() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String customer = fixtures.customer();
+		String invoice = overdueInvoice(fixtures, customer, 5);
+		Api.Response promise = api.post("/api/v1/customers/" + customer + "/promises",
+				map("promisedOn", Fixtures.today().plusDays(3).toString(), "invoiceIds", List.of(invoice)));
+		assertThat(promise.status()).as(promise.toString()).isEqualTo(201);
+		api.post("/api/v1/payments",
+				map("amount", "1200.00", "currency", "EUR", "reference",
+						api.get("/api/v1/invoices/" + invoice).get("number"), "customerId", customer, "receivedOn",
+						Fixtures.today().toString()));
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(api.get("/api/v1/promises/" + promise.get("id")).get("status"))
+				.as("kept when cash application settles the invoice, not at the next run")
+				.isEqualTo("KEPT"));
+
+		Api.Response mailed = api.post("/api/v1/customers/" + customer + "/statement/mail", map());
+		assertThat(mailed.status()).as(mailed.toString()).isEqualTo(202);
+		assertThat(this.jdbc.sql("select count(*) from mail_outbox where kind = 'STATEMENT' and subject_id = :c")
+			.param("c", customer)
+			.query(Integer.class)
+			.single()).isOne();
+	}
+
 }

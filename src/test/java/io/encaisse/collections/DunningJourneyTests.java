@@ -172,8 +172,9 @@ class DunningJourneyTests {
 				.findFirst()
 				.orElseThrow();
 			jakarta.mail.Multipart parts = (jakarta.mail.Multipart) notice.getContent();
-			assertThat(parts.getCount()).isEqualTo(2);
+			assertThat(parts.getCount()).as("the text, the statement, the invoice").isEqualTo(3);
 			assertThat(parts.getBodyPart(1).getFileName()).startsWith("releve-de-compte-");
+			assertThat(parts.getBodyPart(2).getFileName()).startsWith("FA-").endsWith(".pdf");
 			assertThat(text(parts.getBodyPart(0))).contains("mettons en demeure")
 				.contains("45 jours de retard")
 				.contains("IBAN")

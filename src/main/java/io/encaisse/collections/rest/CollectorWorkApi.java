@@ -40,9 +40,13 @@ class CollectorWorkApi {
 
 	private final io.encaisse.collections.Disputes disputes;
 
+	private final io.encaisse.collections.StatementMail statementMail;
+
 	CollectorWorkApi(CollectionNotes notes, CollectionTasks tasks, io.encaisse.collections.LateChargeWaivers waivers,
 			io.encaisse.collections.CustomerAccountLinks links, io.encaisse.collections.DisputeAttachments files,
-			io.encaisse.collections.PayingHabits habits, io.encaisse.collections.Disputes disputes) {
+			io.encaisse.collections.PayingHabits habits, io.encaisse.collections.Disputes disputes,
+			io.encaisse.collections.StatementMail statementMail) {
+		this.statementMail = statementMail;
 		this.disputes = disputes;
 		this.habits = habits;
 		this.files = files;
@@ -133,6 +137,16 @@ class CollectorWorkApi {
 	io.encaisse.collections.LateChargesOfInvoices.Charges waive(@PathVariable String id,
 			@RequestBody(required = false) io.encaisse.collections.LateChargeWaivers.Input input) {
 		return this.waivers.waive(id, input);
+	}
+
+	/**
+	 * Mails the customer's statement of account of the day (queued; answers the outbox
+	 * row).
+	 */
+	@PostMapping("/api/v1/customers/{id}/statement/mail")
+	@PreAuthorize(Roles.COLLECT)
+	ResponseEntity<io.encaisse.shared.mail.MailOutbox.Sending> mailStatement(@PathVariable String id) {
+		return ResponseEntity.accepted().body(this.statementMail.send(id));
 	}
 
 	record ShortPayment(String reason, String message) {

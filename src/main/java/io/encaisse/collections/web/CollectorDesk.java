@@ -67,6 +67,8 @@ class CollectorDesk {
 
 	private final io.encaisse.collections.PenaltyNotes penalties;
 
+	private final io.encaisse.collections.StatementMail statementMail;
+
 	/**
 	 * A month of the DSO chart: its DSO and the bar's length in percent of the longest.
 	 */
@@ -77,7 +79,9 @@ class CollectorDesk {
 			CollectionTasks tasks, Promises promises, Disputes disputes, CollectionSettings settings, CreditHolds holds,
 			LateChargeWaivers waivers, io.encaisse.shared.Today today,
 			io.encaisse.collections.CustomerAccountLinks links, io.encaisse.collections.DisputeAttachments files,
-			io.encaisse.collections.PayingHabits habits, io.encaisse.collections.PenaltyNotes penalties) {
+			io.encaisse.collections.PayingHabits habits, io.encaisse.collections.PenaltyNotes penalties,
+			io.encaisse.collections.StatementMail statementMail) {
+		this.statementMail = statementMail;
 		this.penalties = penalties;
 		this.habits = habits;
 		this.links = links;
@@ -221,6 +225,13 @@ class CollectorDesk {
 			}
 			return this.disputes.resolve(disputeId, new Disputes.ResolutionInput(resolution, note, null, creditAmount));
 		});
+	}
+
+	/** Mails the customer its statement of account of the day. */
+	@PostMapping("/statement/mail")
+	@PreAuthorize(Roles.COLLECT)
+	String mailStatement(@PathVariable String customerId, RedirectAttributes redirect) {
+		return act(customerId, redirect, () -> this.statementMail.send(customerId));
 	}
 
 	/** Puts the customer on credit hold: new orders from every channel wait. */
