@@ -21,9 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What goes to the collection agency: every open invoice noticed at a level whose
- * escalation is COLLECTION_AGENCY, with the customer's identity and address, what is left
- * to pay, the interest and the indemnity to date, and the day it was handed over (the
- * run's date). A CSV file the agency loads, one line per invoice.
+ * escalation is COLLECTION_AGENCY (once, however many such levels), with the customer's
+ * identity and address, what is left to pay less what is disputed (all disputed: not
+ * handed over), the interest and the indemnity to date, and the day it was handed over
+ * (the run's date). A CSV file the agency loads, one line per invoice.
  */
 @Service
 @Transactional(readOnly = true)
@@ -52,14 +53,18 @@ public class AgencyHandOver {
 
 	public List<Line> lines() {
 		return this.jdbc.sql("""
-				select n.customer_id, r.invoice_id, r.number, r.issue_date, r.due_date, r.total, r.open_amount,
-				       r.currency, n.level, d.as_of
-				from dunning_notice n
-				join dunning_level l on l.policy_id = n.policy_id and l.level = n.level
-				join dunning_run d on d.id = n.run_id
-				join invoicing_receivable r on r.invoice_id = n.invoice_id
-				where l.escalation = 'COLLECTION_AGENCY' and r.status in ('ISSUED', 'PARTIALLY_PAID')
-				order by n.customer_id, r.due_date, r.number""")
+				select r.customer_id, r.invoice_id, r.number, r.issue_date, r.due_date, r.total,
+				       r.open_amount - coalesce(x.disputed, 0), r.currency, h.level, h.handed_over_on
+				from (select n.invoice_id, max(n.level) as level, min(d.as_of) as handed_over_on
+				      from dunning_notice n
+				      join dunning_level l on l.policy_id = n.policy_id and l.level = n.level
+				      join dunning_run d on d.id = n.run_id
+				      where l.escalation = 'COLLECTION_AGENCY' group by n.invoice_id) h
+				join invoicing_receivable r on r.invoice_id = h.invoice_id
+				left join (select invoice_id, sum(amount) as disputed from invoice_dispute where status = 'OPEN'
+				           group by invoice_id) x on x.invoice_id = r.invoice_id
+				where r.status in ('ISSUED', 'PARTIALLY_PAID') and r.open_amount - coalesce(x.disputed, 0) > 0
+				order by r.customer_id, r.due_date, r.number""")
 			.query((rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3),
 					rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
 					Money.of(rs.getBigDecimal(6), rs.getString(8)).toPlainString(),

@@ -45,6 +45,13 @@ public class CustomerAccountLinks {
 	}
 
 	/**
+	 * What stands for a link where staff read a reminder (a preview): it opens nothing.
+	 */
+	public String placeholder() {
+		return this.links.url("/portal/account/…");
+	}
+
+	/**
 	 * The customer a token opens; a forged or foreign token is a 404, an expired one a
 	 * 409.
 	 */

@@ -41,8 +41,15 @@ public class Disputes {
 
 	private final io.encaisse.invoicing.CreditNotes creditNotes;
 
+	private final io.encaisse.customers.Customers customers;
+
+	private final org.springframework.context.MessageSource messages;
+
 	Disputes(JdbcClient jdbc, Invoicing invoicing, AuditTrail audit, Today today,
-			io.encaisse.invoicing.CreditNotes creditNotes) {
+			io.encaisse.invoicing.CreditNotes creditNotes, io.encaisse.customers.Customers customers,
+			org.springframework.context.MessageSource messages) {
+		this.customers = customers;
+		this.messages = messages;
 		this.creditNotes = creditNotes;
 		this.jdbc = jdbc;
 		this.invoicing = invoicing;
@@ -128,7 +135,10 @@ public class Disputes {
 			errors.add("message", "must not exceed 2000 characters");
 		}
 		List<Integer> lines = input == null || input.lines() == null ? List.of()
-				: input.lines().stream().distinct().sorted().toList();
+				: input.lines().stream().map(l -> l == null ? 0 : l).distinct().sorted().toList();
+		if (lines.size() > 40) {
+			errors.add("lines", "name at most 40 lines (none: the whole invoice)");
+		}
 		for (int i = 0; i < lines.size(); i++) {
 			if (lines.get(i) == null || lines.get(i) < 1 || lines.get(i) > invoice.lines().size()) {
 				errors.add("lines[" + i + "]", "the invoice has lines 1 to " + invoice.lines().size());
@@ -180,9 +190,15 @@ public class Disputes {
 			.stream()
 			.max(java.util.Comparator.comparing(InvoiceView.Payment::paidOn))
 			.orElseThrow(() -> new Problem.StateConflict("invoice " + invoice.number() + " has no payment"));
-		String said = "Short payment: " + last.amount().toPlainString() + " " + invoice.currency() + " paid on "
-				+ last.paidOn() + ", " + invoice.amountDue().toPlainString() + " " + invoice.currency() + " held back"
-				+ (blank(message) == null ? "" : ". " + message.strip());
+		// in the customer's language: the customer reads it on the account page
+		java.util.Locale locale = io.encaisse.shared.LocalizedText
+			.readerOf(this.customers.get(invoice.customerId()).language());
+		String said = this.messages.getMessage("dispute.shortPayment",
+				new Object[] { io.encaisse.shared.LocalizedText.money(last.amount(), locale),
+						io.encaisse.shared.LocalizedText.date(last.paidOn(), locale),
+						io.encaisse.shared.LocalizedText.money(invoice.amountDue(), locale),
+						blank(message) == null ? "" : " " + message.strip() },
+				locale);
 		return open(invoiceId,
 				new Input(reason, null, null, null, said.length() > 2000 ? said.substring(0, 2000) : said));
 	}
@@ -278,7 +294,7 @@ public class Disputes {
 			throw new Problem.Invalid("note", "say why the dispute is rejected (the customer reads it)");
 		}
 		String creditNote = resolution == Resolution.CREDIT_NOTE ? creditNote(d, input) : null;
-		this.jdbc.sql("""
+		int resolved = this.jdbc.sql("""
 				update invoice_dispute set status = :status, resolution = :res, resolution_note = :note,
 				  resolved_by = :by, resolved_at = :at, credit_note_id = :credit, version = version + 1
 				where id = :id and status = 'OPEN'""")
@@ -290,6 +306,10 @@ public class Disputes {
 			.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
 			.param("id", id)
 			.update();
+		if (resolved != 1) {
+			// resolved at the same moment by someone else
+			throw new Problem.StateConflict("the dispute was resolved meanwhile");
+		}
 		this.audit.record(DOCUMENT, id, "resolved",
 				AuditTrail.changes("resolution", resolution, "note", input.note(), "creditNote", creditNote));
 		this.audit.record(Invoicing.DOCUMENT, d.invoiceId(), "dispute resolved",
@@ -318,11 +338,25 @@ public class Disputes {
 					"issuing a credit note is billing's: name the credit note billing issued (creditNoteId)");
 		}
 		String amount = blank(input.creditAmount());
+		InvoiceView invoice = this.invoicing.get(d.invoiceId());
+		if (amount == null && new BigDecimal(d.amount()).compareTo(invoice.total().amount()) < 0) {
+			// a dispute on part of the invoice never credits all of it by default
+			throw new Problem.Invalid("creditAmount", "say the net amount to credit (the dispute is for " + d.amount()
+					+ " " + d.currency() + " including VAT)");
+		}
 		InvoiceView credit = this.creditNotes.issue(d.invoiceId(),
-				new io.encaisse.invoicing.CreditNoteRequest(
-						"Dispute " + d.reason() + (blank(input.note()) == null ? "" : ": " + input.note().strip()),
-						null, amount));
+				new io.encaisse.invoicing.CreditNoteRequest(creditReason(d, invoice, input.note()), null, amount));
 		return credit.id();
+	}
+
+	/** The credit note's reason, printed on it: in the customer's language. */
+	private String creditReason(Dispute d, InvoiceView invoice, String note) {
+		java.util.Locale locale = io.encaisse.shared.LocalizedText
+			.readerOf(this.customers.get(invoice.customerId()).language());
+		String reason = this.messages.getMessage("dispute.reason." + d.reason(), null, d.reason().name(), locale);
+		String text = this.messages.getMessage("dispute.creditReason",
+				new Object[] { invoice.number(), reason, blank(note) == null ? "" : " — " + note.strip() }, locale);
+		return text.length() > 500 ? text.substring(0, 500) : text;
 	}
 
 	private static DisputeReason reason(Problem.Errors errors, String value) {

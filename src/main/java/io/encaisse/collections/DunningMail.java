@@ -137,13 +137,44 @@ public class DunningMail implements MailComposer {
 		if (dues.isEmpty()) {
 			throw new CannotSend("every invoice of the reminder was paid, disputed or promised since the run");
 		}
-		return write(customer, policy, head.level(), head.channel(), head.currency(), dues, mailed);
+		return write(customer, policy, head.level(), head.channel(), head.currency(), dues, mailed, true);
 	}
 
 	/**
 	 * The most invoices a reminder carries as attachments (the statement lists them all).
 	 */
 	static final int INVOICES_ATTACHED = 10;
+
+	/**
+	 * A level's built-in wording, its figures as placeholders: where a wording of one's
+	 * own starts from.
+	 */
+	public record Wording(String subject, String body) {
+	}
+
+	public Wording builtIn(DunningChannel channel, String language) {
+		Locale locale = LocalizedText.readerOf(language);
+		String kind = channel == DunningChannel.FORMAL_NOTICE ? "FORMAL_NOTICE" : "EMAIL";
+		return new Wording(
+				this.messages.getMessage("mail.dunning.subject." + kind, new Object[] { "{{count}}", "{{total}}" },
+						locale),
+				this.messages.getMessage("mail.dunning.body", new Object[] { "{{customer}}",
+						this.messages.getMessage("mail.dunning.opening." + kind, null, locale), "{{invoices}}",
+						"{{total}}", "{{interest}}", "{{rate}}", "{{payee}}", "{{iban}}", "{{bic}}", "{{link}}",
+						this.messages.getMessage("mail.dunning.indemnity", new Object[] { "40 EUR", 1 }, locale) },
+						locale));
+	}
+
+	/**
+	 * The indemnity clause: 40 EUR per invoice late and not waived; none, nothing said.
+	 */
+	private String indemnity(int invoices, Locale locale) {
+		return invoices == 0 ? "" : this.messages.getMessage("mail.dunning.indemnity",
+				new Object[] { LocalizedText.money(
+						Money.of(LateCharges.INDEMNITY.amount().multiply(BigDecimal.valueOf(invoices)), "EUR"), locale),
+						invoices },
+				locale);
+	}
 
 	/** An invoice of a reminder: what is left to pay on it. */
 	record Due(String invoiceId, String number, LocalDate issued, LocalDate due, BigDecimal open) {
@@ -178,16 +209,22 @@ public class DunningMail implements MailComposer {
 		}
 		String currency = overdue.get(0).currency();
 		List<Due> dues = overdue.stream().filter(o -> o.currency().equals(currency)).map(Overdue::due).toList();
-		return write(customer, policyId, level, found.channel().name(), currency, dues, false);
+		return write(customer, policyId, level, found.channel().name(), currency, dues, false, false);
 	}
 
+	/**
+	 * The words of a reminder; {@code withStatement}: the statement and invoices attached
+	 * (a mail); {@code realLink}: a working link to the customer's account (not in a
+	 * preview, which staff read).
+	 */
 	private Composed write(CustomerDetails customer, String policyId, int level, String channelName, String currency,
-			List<Due> dues, boolean withStatement) {
-		Locale locale = Locale.forLanguageTag(customer.language() == null ? "fr" : customer.language());
+			List<Due> dues, boolean withStatement, boolean realLink) {
+		Locale locale = LocalizedText.readerOf(customer.language());
 		LocalDate asOf = this.today.date();
 		var rates = this.charges.rates();
 		Money total = Money.zero(currency);
 		Money interest = Money.zero(currency);
+		int indemnities = 0;
 		String rate = null;
 		List<String> lines = new ArrayList<>();
 		for (Due d : dues) {
@@ -195,6 +232,7 @@ public class DunningMail implements MailComposer {
 			total = total.plus(open);
 			LateChargesOfInvoices.Charges c = this.charges.of(d.invoiceId(), asOf, rates);
 			interest = interest.plus(c.interestDue());
+			indemnities += new BigDecimal(c.indemnity()).signum() > 0 ? 1 : 0;
 			rate = c.rate();
 			String reference = this.invoicing.findById(d.invoiceId())
 				.map(i -> i.paymentReference() == null ? "-" : i.paymentReference())
@@ -206,7 +244,7 @@ public class DunningMail implements MailComposer {
 					locale));
 		}
 		Invoicing.PayTo payTo = this.invoicing.payTo();
-		String link = this.links.of(customer.id()).url();
+		String link = realLink ? this.links.of(customer.id()).url() : this.links.placeholder();
 		String channel = "FORMAL_NOTICE".equals(channelName) ? "FORMAL_NOTICE" : "EMAIL";
 		String language = "en".equals(locale.getLanguage()) ? "en" : "fr";
 		var template = policyId == null ? java.util.Optional.<DunningTemplates.Template>empty()
@@ -221,14 +259,21 @@ public class DunningMail implements MailComposer {
 					"link", link);
 			subject = DunningTemplates.render(template.get().subject(), values);
 			body = DunningTemplates.render(template.get().body(), values);
+			if (!template.get().body().contains("{{link}}")) {
+				// every reminder carries the customer's link, whatever its wording
+				body = body + "\n\n" + this.messages.getMessage("mail.dunning.linkLine", new Object[] { link }, locale);
+			}
 		}
 		else {
 			subject = this.messages.getMessage("mail.dunning.subject." + channel,
 					new Object[] { dues.size(), LocalizedText.money(total, locale) }, locale);
-			body = this.messages.getMessage("mail.dunning.body", new Object[] { customer.name(),
-					this.messages.getMessage("mail.dunning.opening." + channel, null, locale), String.join("\n", lines),
-					LocalizedText.money(total, locale), LocalizedText.money(interest, locale),
-					LocalizedText.rate(rate, locale), payTo.payee(), payTo.iban(), payTo.bic(), link }, locale);
+			body = this.messages.getMessage("mail.dunning.body",
+					new Object[] { customer.name(),
+							this.messages.getMessage("mail.dunning.opening." + channel, null, locale),
+							String.join("\n", lines), LocalizedText.money(total, locale),
+							LocalizedText.money(interest, locale), LocalizedText.rate(rate, locale), payTo.payee(),
+							payTo.iban(), payTo.bic(), link, indemnity(indemnities, locale) },
+					locale);
 		}
 		if (!withStatement) {
 			return new Composed(customer.email(), subject, body, List.of());

@@ -331,7 +331,7 @@ public class DunningRuns {
 				.params(params)
 				.query(String.class)
 				.list();
-			issued += this.penaltyNotes.issueAll(paidLate);
+			issued += this.penaltyNotes.issueAll(paidLate, asOf);
 		}
 		return issued;
 	}

@@ -194,6 +194,11 @@ public class PayingHabits {
 		return open;
 	}
 
+	/**
+	 * The credit sales of {@code (from, to]} per currency: invoices issued in the period
+	 * less the credit notes issued in it (a sale credited is no sale, and its credit is
+	 * no cash collected).
+	 */
 	private Map<String, BigDecimal> sales(LocalDate from, LocalDate to, String customerId) {
 		Map<String, BigDecimal> sales = new HashMap<>();
 		Map<String, Object> params = new HashMap<>();
@@ -202,13 +207,20 @@ public class PayingHabits {
 		if (customerId != null) {
 			params.put("c", customerId);
 		}
-		this.jdbc
-			.sql("""
-					select currency, sum(total) from invoicing_receivable
-					where issue_date > :from and issue_date <= :to %s group by currency"""
-				.formatted(customerId == null ? "" : "and customer_id = :c"))
+		String ofCustomer = customerId == null ? "" : "and r.customer_id = :c";
+		this.jdbc.sql("""
+				select r.currency, sum(r.total) from invoicing_receivable r
+				where r.issue_date > :from and r.issue_date <= :to %s group by r.currency""".formatted(ofCustomer))
 			.params(params)
 			.query((rs, n) -> sales.put(rs.getString(1), rs.getBigDecimal(2)))
+			.list();
+		this.jdbc.sql("""
+				select r.currency, sum(s.amount) from invoicing_settlement s
+				join invoicing_receivable r on r.invoice_id = s.invoice_id
+				where s.kind = 'CREDIT_NOTE' and s.settled_on > :from and s.settled_on <= :to %s
+				group by r.currency""".formatted(ofCustomer))
+			.params(params)
+			.query((rs, n) -> sales.merge(rs.getString(1), rs.getBigDecimal(2).negate(), BigDecimal::add))
 			.list();
 		return sales;
 	}

@@ -49,8 +49,14 @@ public class PenaltyNotes {
 
 	private final Today today;
 
+	private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+
 	PenaltyNotes(JdbcClient jdbc, LateChargesOfInvoices charges, PenaltyNotePdf pdf, Counters counters,
-			MailOutbox outbox, AuditTrail audit, Today today) {
+			MailOutbox outbox, AuditTrail audit, Today today,
+			org.springframework.transaction.PlatformTransactionManager transactions) {
+		this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.ownTransaction
+			.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.charges = charges;
 		this.pdf = pdf;
@@ -74,7 +80,17 @@ public class PenaltyNotes {
 	/** Issues the invoice's penalty note at today's date, and queues its mail. */
 	@Transactional
 	public Note issue(String invoiceId) {
-		LateChargesOfInvoices.Charges c = this.charges.of(invoiceId, null);
+		try {
+			return issueAt(invoiceId, this.today.date());
+		}
+		catch (org.springframework.dao.DuplicateKeyException raced) {
+			// issued at the same moment by someone else: the unique key kept it to one
+			throw new Problem.StateConflict("the invoice has its penalty note already");
+		}
+	}
+
+	private Note issueAt(String invoiceId, LocalDate day) {
+		LateChargesOfInvoices.Charges c = this.charges.of(invoiceId, day);
 		if (c.daysLate() <= 0) {
 			throw new Problem.StateConflict("invoice " + c.number() + " is not late: no penalty");
 		}
@@ -93,7 +109,6 @@ public class PenaltyNotes {
 			.param("i", invoiceId)
 			.query(String.class)
 			.single();
-		LocalDate day = this.today.date();
 		String number = "PEN-" + day.getYear() + "-"
 				+ String.format("%06d", this.counters.next("penalty-" + day.getYear()));
 		String id = Ids.next("pen");
@@ -127,11 +142,25 @@ public class PenaltyNotes {
 		return get(id);
 	}
 
-	/** The run's part: a note for each of these invoices (paid late, none yet). */
-	@Transactional
-	int issueAll(List<String> invoiceIds) {
-		invoiceIds.forEach(this::issue);
-		return invoiceIds.size();
+	/**
+	 * The run's part: a note for each of these invoices (paid late, none yet), each in a
+	 * transaction of its own: one that cannot have a note (not late after all, nothing
+	 * left after waivers, no ECB rate entered for its half-year) is passed over and
+	 * logged, and the run goes on.
+	 */
+	int issueAll(List<String> invoiceIds, LocalDate asOf) {
+		int issued = 0;
+		for (String invoiceId : invoiceIds) {
+			try {
+				this.ownTransaction.executeWithoutResult(tx -> issueAt(invoiceId, asOf));
+				issued++;
+			}
+			catch (Problem.Refused | org.springframework.dao.DataAccessException passedOver) {
+				org.slf4j.LoggerFactory.getLogger(PenaltyNotes.class)
+					.warn("no penalty note for invoice {}: {}", invoiceId, passedOver.getMessage());
+			}
+		}
+		return issued;
 	}
 
 	/** Marks a note paid (the customer paid the penalties). */

@@ -244,8 +244,13 @@ public final class Csv {
 	}
 
 	private static String field(String value) {
-		String safe = value.matches("^[=+\\-@].*") && !value.matches("^-?\\d.*") ? "'" + value : value;
-		return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
+		// a spreadsheet runs a value starting with = + - @ (or a tab, a return) as a
+		// formula,
+		// whatever follows: only a plain number keeps its sign
+		boolean risky = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0
+				&& !value.matches("-?\\d+(\\.\\d+)?");
+		String safe = risky ? "'" + value : value;
+		return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
 				? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
 	}
 

@@ -17,6 +17,11 @@ public final class LocalizedText {
 	private LocalizedText() {
 	}
 
+	/** The language a customer reads: English when it says so, else French. */
+	public static Locale readerOf(String language) {
+		return "en".equals(language) ? Locale.ENGLISH : Locale.FRENCH;
+	}
+
 	public static String money(Money money, Locale locale) {
 		NumberFormat f = NumberFormat.getCurrencyInstance(locale);
 		f.setCurrency(money.currency());

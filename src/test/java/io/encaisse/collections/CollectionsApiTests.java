@@ -105,9 +105,16 @@ class CollectionsApiTests {
 		assertThat(charges.get("rate")).isEqualTo("12");
 		assertThat(charges.json().get("daysLate").asInt()).isPositive();
 
-		Api.Response resolved = api.post("/api/v1/disputes/" + dispute.get("id") + "/resolve",
+		// a dispute on part of the invoice: the credit note's amount is said, never the
+		// whole invoice by default
+		Api.Response unsaid = api.post("/api/v1/disputes/" + dispute.get("id") + "/resolve",
 				map("resolution", "CREDIT_NOTE"));
+		assertThat(unsaid.status()).isEqualTo(422);
+		assertThat(unsaid.body()).contains("creditAmount");
+		Api.Response resolved = api.post("/api/v1/disputes/" + dispute.get("id") + "/resolve",
+				map("resolution", "CREDIT_NOTE", "creditAmount", "166.67"));
 		assertThat(resolved.get("status")).isEqualTo("RESOLVED");
+		assertThat(api.get("/api/v1/invoices/" + invoice).get("amountDue")).isEqualTo("1000.00");
 		assertThat(
 				api.post("/api/v1/disputes/" + dispute.get("id") + "/resolve", map("resolution", "REJECTED")).status())
 			.isEqualTo(409);

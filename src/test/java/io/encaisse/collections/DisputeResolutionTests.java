@@ -60,6 +60,9 @@ class DisputeResolutionTests {
 		assertThat(resolved.json().get("resolutionDays").asInt()).isZero();
 		Api.Response credit = api.get("/api/v1/invoices/" + resolved.get("creditNoteId"));
 		assertThat(credit.get("total")).isEqualTo("120.00");
+		assertThat(credit.get("reason")).as("printed on the credit note, in the customer's language")
+			.startsWith("Litige sur la facture ")
+			.contains("(Prix différent du négocié) — Agreed price 450.00");
 		assertThat(api.get("/api/v1/invoices/" + invoice).get("amountDue")).isEqualTo("1080.00");
 		assertThat(api.get("/api/v1/reports/collections").json().get("resolutionTimes").toString()).contains("PRICE");
 	}
@@ -82,8 +85,11 @@ class DisputeResolutionTests {
 				map("reason", "PRICE", "message", "They applied last year's price"));
 		assertThat(dispute.status()).as(dispute.toString()).isEqualTo(201);
 		assertThat(dispute.get("amount")).isEqualTo("200.00");
-		assertThat(dispute.get("message")).startsWith("Short payment: 1000.00 EUR paid on " + Fixtures.today())
-			.contains("200.00 EUR held back")
+		// in the customer's language, as the customer reads it on the account page
+		assertThat(dispute.get("message"))
+			.startsWith("Paiement partiel : 1 000,00 € payé le "
+					+ io.encaisse.shared.LocalizedText.date(Fixtures.today(), java.util.Locale.FRENCH))
+			.contains("200,00 € retenu.")
 			.endsWith("They applied last year's price");
 	}
 

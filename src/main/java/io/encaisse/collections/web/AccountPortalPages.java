@@ -3,6 +3,7 @@ package io.encaisse.collections.web;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -19,6 +20,7 @@ import io.encaisse.shared.Problem;
 import io.encaisse.shared.web.Forms;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,6 +46,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/portal/account/{token}")
 class AccountPortalPages {
 
+	/** How far ahead a customer may promise to pay from the link. */
+	static final int PROMISE_DAYS = 30;
+
 	private final CustomerAccountLinks links;
 
 	private final CustomerStatements statements;
@@ -62,9 +67,12 @@ class AccountPortalPages {
 
 	private final io.encaisse.shared.Today today;
 
+	private final org.springframework.context.MessageSource messages;
+
 	AccountPortalPages(CustomerAccountLinks links, CustomerStatements statements, StatementPdf statementPdf,
 			Invoicing invoicing, Customers customers, Disputes disputes, DisputeAttachments attachments,
-			Promises promises, io.encaisse.shared.Today today) {
+			Promises promises, io.encaisse.shared.Today today, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.links = links;
 		this.statements = statements;
 		this.statementPdf = statementPdf;
@@ -159,8 +167,15 @@ class AccountPortalPages {
 			@RequestParam(name = "invoiceId", required = false) List<String> invoiceIds,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		String customerId = customer(token);
-		return asCustomer(customerId, token, redirect, () -> this.promises.record(customerId,
-				new Promises.Input(null, promisedOn, invoiceIds == null ? List.of() : invoiceIds, note)));
+		return asCustomer(customerId, token, redirect, () -> {
+			// from a link, a payment date a month ahead at most: longer takes a word with
+			// the collector
+			if (promisedOn != null && promisedOn.isAfter(this.today.date().plusDays(PROMISE_DAYS))) {
+				throw new Problem.Invalid("promisedOn", "at most " + PROMISE_DAYS + " days ahead");
+			}
+			return this.promises.record(customerId,
+					new Promises.Input(null, promisedOn, invoiceIds == null ? List.of() : invoiceIds, note));
+		});
 	}
 
 	private String customer(String token) {
@@ -184,25 +199,35 @@ class AccountPortalPages {
 	 * "customer: name"), then shows the account again with the outcome.
 	 */
 	private String asCustomer(String customerId, String token, RedirectAttributes redirect, Supplier<?> action) {
-		var context = SecurityContextHolder.getContext();
-		var before = context.getAuthentication();
+		// a context of its own for the request (the session's, if a member of staff has
+		// one, is left untouched) and the original put back after
+		var before = SecurityContextHolder.getContext();
 		String name = "customer: " + this.customers.get(customerId).name();
+		var asCustomer = SecurityContextHolder.createEmptyContext();
+		asCustomer.setAuthentication(UsernamePasswordAuthenticationToken
+			.authenticated(name.length() <= 100 ? name : name.substring(0, 100), null, List.of()));
 		try {
-			context.setAuthentication(UsernamePasswordAuthenticationToken
-				.authenticated(name.length() <= 100 ? name : name.substring(0, 100), null, List.of()));
+			SecurityContextHolder.setContext(asCustomer);
 			action.get();
 			Forms.flash(redirect, "✓");
 		}
 		catch (Problem.Refused refused) {
+			// the customer reads it: in their words, not the API's
+			Locale locale = LocaleContextHolder.getLocale();
 			if (refused.errors().isEmpty()) {
-				Forms.problem(redirect, refused);
+				redirect.addFlashAttribute("problem", this.messages.getMessage("account.conflict", null, locale));
 			}
 			else {
-				redirect.addFlashAttribute("errors", refused.errors());
+				redirect.addFlashAttribute("errors", refused.errors().stream().map(e -> {
+					String field = e.field().replaceAll("\\[.*", "");
+					return new Problem.FieldError(
+							this.messages.getMessage("account.field." + field, null, e.field(), locale),
+							this.messages.getMessage("account.error." + field, null, e.message(), locale));
+				}).toList());
 			}
 		}
 		finally {
-			context.setAuthentication(before);
+			SecurityContextHolder.setContext(before);
 		}
 		return "redirect:/portal/account/" + token;
 	}

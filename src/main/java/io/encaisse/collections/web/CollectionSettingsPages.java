@@ -1,7 +1,6 @@
 package io.encaisse.collections.web;
 
 import java.time.LocalDate;
-import java.util.Locale;
 
 import io.encaisse.collections.DunningMail;
 import io.encaisse.collections.DunningPolicies;
@@ -11,7 +10,6 @@ import io.encaisse.shared.Problem;
 import io.encaisse.shared.Roles;
 import io.encaisse.shared.web.Forms;
 
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -40,15 +38,12 @@ class CollectionSettingsPages {
 
 	private final LatePaymentRates rates;
 
-	private final MessageSource messages;
-
 	CollectionSettingsPages(DunningPolicies policies, DunningTemplates templates, DunningMail mail,
-			LatePaymentRates rates, MessageSource messages) {
+			LatePaymentRates rates) {
 		this.policies = policies;
 		this.templates = templates;
 		this.mail = mail;
 		this.rates = rates;
-		this.messages = messages;
 	}
 
 	@GetMapping
@@ -79,10 +74,9 @@ class CollectionSettingsPages {
 		model.addAttribute("level", found);
 		model.addAttribute("language", lang);
 		model.addAttribute("custom", saved.isPresent());
-		model.addAttribute("subject",
-				saved.map(DunningTemplates.Template::subject).orElseGet(() -> builtInSubject(found, lang)));
-		model.addAttribute("body",
-				saved.map(DunningTemplates.Template::body).orElseGet(() -> builtInBody(found, lang)));
+		var builtIn = this.mail.builtIn(found.channel(), lang);
+		model.addAttribute("subject", saved.map(DunningTemplates.Template::subject).orElse(builtIn.subject()));
+		model.addAttribute("body", saved.map(DunningTemplates.Template::body).orElse(builtIn.body()));
 		model.addAttribute("placeholders", DunningTemplates.PLACEHOLDERS.stream().sorted().toList());
 		if (previewFor != null && !previewFor.isBlank()) {
 			try {
@@ -130,24 +124,6 @@ class CollectionSettingsPages {
 			}
 		}
 		return "redirect:/collections/settings";
-	}
-
-	/** The built-in subject, its figures as placeholders. */
-	private String builtInSubject(DunningPolicies.Level level, String lang) {
-		return this.messages.getMessage("mail.dunning.subject." + channel(level),
-				new Object[] { "{{count}}", "{{total}}" }, Locale.forLanguageTag(lang));
-	}
-
-	/** The built-in body, its figures as placeholders. */
-	private String builtInBody(DunningPolicies.Level level, String lang) {
-		Locale locale = Locale.forLanguageTag(lang);
-		return this.messages.getMessage("mail.dunning.body", new Object[] { "{{customer}}",
-				this.messages.getMessage("mail.dunning.opening." + channel(level), null, locale), "{{invoices}}",
-				"{{total}}", "{{interest}}", "{{rate}}", "{{payee}}", "{{iban}}", "{{bic}}", "{{link}}" }, locale);
-	}
-
-	private static String channel(DunningPolicies.Level level) {
-		return level.channel() == io.encaisse.collections.DunningChannel.FORMAL_NOTICE ? "FORMAL_NOTICE" : "EMAIL";
 	}
 
 }

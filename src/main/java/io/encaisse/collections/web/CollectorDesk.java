@@ -118,7 +118,13 @@ class CollectorDesk {
 			files.put(d.id(), this.files.list(d.id()));
 		}
 		model.addAttribute("files", files);
-		model.addAttribute("accountLink", this.links.of(customerId).url());
+		// the customer's own link is a credential: only for those who collect
+		boolean collects = io.encaisse.shared.Roles.current()
+			.stream()
+			.anyMatch(r -> r == io.encaisse.shared.Role.ADMIN || r == io.encaisse.shared.Role.COLLECTOR
+					|| r == io.encaisse.shared.Role.BILLING || r == io.encaisse.shared.Role.FINANCE);
+		model.addAttribute("collects", collects);
+		model.addAttribute("accountLink", collects ? this.links.of(customerId).url() : null);
 		var habits = this.habits.of(customerId);
 		double longest = habits.dsoTrend()
 			.stream()
