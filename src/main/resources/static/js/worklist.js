@@ -17,10 +17,15 @@
     else if (['c', 'n', 'p', 'd', 't'].includes(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) {
       // on a collections worklist row: straight to the form (call, note, promise, dispute, task)
       const tr = document.activeElement && document.activeElement.closest('table.worklist tr[data-href]');
+      const forms = { c: 'call', n: 'note', p: 'promise', d: 'dispute', t: 'task' };
+      const here = document.getElementById(forms[e.key]);
       if (tr && tr.dataset.href.indexOf('/collections/customers/') >= 0) {
-        const forms = { c: 'call', n: 'note', p: 'promise', d: 'dispute', t: 'task' };
         window.location = tr.dataset.href + '#' + forms[e.key];
         e.preventDefault();
+      } else if (!tr && here && here.tagName === 'FORM') {
+        // on the collector's desk: the key goes to its form
+        const field = here.querySelector('input:not([type=hidden]), select, textarea');
+        if (field) { field.focus(); here.scrollIntoView(); e.preventDefault(); }
       }
     }
     else if (e.key === '/') { const s = document.querySelector('input[type=search]'); if (s) { s.focus(); e.preventDefault(); } }

@@ -84,7 +84,7 @@ public class AgencyHandOver {
 			for (var entry : byCustomer.entrySet()) {
 				CustomerDetails c = this.customers.get(entry.getKey());
 				Map<String, LateChargesOfInvoices.Charges> late = new HashMap<>();
-				for (LateChargesOfInvoices.Charges ch : this.charges.ofCustomer(c.id(), null)) {
+				for (LateChargesOfInvoices.Charges ch : this.charges.ofCustomer(c.id())) {
 					late.put(ch.invoiceId(), ch);
 				}
 				CustomerDetails.Address a = c.billingAddress();

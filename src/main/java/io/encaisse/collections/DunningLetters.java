@@ -3,7 +3,6 @@ package io.encaisse.collections;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -123,8 +122,7 @@ public class DunningLetters {
 		}
 		String lang = "en".equals(customer.language()) ? "en" : "fr";
 		Letterhead head = Letterhead.Source.of(this.letterheads, lang);
-		DateTimeFormatter dates = DateTimeFormatter.ofPattern("fr".equals(lang) ? "d MMMM yyyy" : "d MMMM yyyy",
-				Locale.forLanguageTag(lang));
+		Locale locale = io.encaisse.shared.LocalizedText.readerOf(customer.language());
 		try (PDDocument doc = new PDDocument(); PdfCanvas w = new PdfCanvas(doc)) {
 			doc.getDocumentInformation().setTitle(words.subject());
 			doc.getDocumentInformation().setAuthor(head.name());
@@ -142,7 +140,7 @@ public class DunningLetters {
 			}
 			y -= 40;
 			w.textRight(w.regular(), 10, w.width() - margin, y,
-					("fr".equals(lang) ? "Le " : "") + dates.format(this.today.date()));
+					io.encaisse.shared.LocalizedText.date(this.today.date(), locale));
 			y -= 30;
 			for (String line : PdfCanvas.wrap(words.subject(), 90)) {
 				w.text(w.bold(), 11, margin, y, line);

@@ -84,11 +84,11 @@ public class LateChargesOfInvoices {
 	}
 
 	/**
-	 * The charges of each invoice of the customer open at {@code asOf} (today by
-	 * default), in four reads whatever their number.
+	 * The charges today of each invoice of the customer open now, in four reads whatever
+	 * their number.
 	 */
-	public List<Charges> ofCustomer(String customerId, LocalDate asOf) {
-		LocalDate day = asOf == null ? this.today.date() : asOf;
+	public List<Charges> ofCustomer(String customerId) {
+		LocalDate day = this.today.date();
 		List<LateCharges.ReferenceRate> rates = rates();
 		record Head(String id, String number, String currency, BigDecimal total, LocalDate due) {
 		}

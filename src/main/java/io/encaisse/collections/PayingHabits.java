@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PayingHabits {
 
 	/** The days over which DSO relates receivables to sales. */
-	static final int DSO_DAYS = 90;
+	public static final int DSO_DAYS = 90;
 
 	/** A change in average days late worth telling. */
 	static final int HABIT_CHANGE_DAYS = 10;

@@ -55,8 +55,13 @@ class CollectionsPanel implements DashboardPanel {
 			.filter(h -> new java.math.BigDecimal(h.change()).signum() > 0)
 			.limit(5)
 			.toList();
-		Figures fresh = new Figures(day, now, this.habits.cei(day.minusDays(90), day, null), worse,
-				this.kpis.promises().keptRate());
+		// the currency that sells most first: the panel speaks of the main book
+		List<PayingHabits.Cei> cei = this.habits.cei(day.minusDays(PayingHabits.DSO_DAYS), day, null)
+			.stream()
+			.sorted(java.util.Comparator.comparing((PayingHabits.Cei c) -> new java.math.BigDecimal(c.sales()))
+				.reversed())
+			.toList();
+		Figures fresh = new Figures(day, now, cei, worse, this.kpis.promises().keptRate());
 		this.figures = fresh;
 		return fresh;
 	}

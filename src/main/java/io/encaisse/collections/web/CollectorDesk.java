@@ -103,7 +103,7 @@ class CollectorDesk {
 	String show(@PathVariable String customerId, Model model) {
 		CustomerStatements.Statement statement = this.statements.of(customerId, null);
 		Map<String, LateChargesOfInvoices.Charges> late = new HashMap<>();
-		for (LateChargesOfInvoices.Charges c : this.charges.ofCustomer(customerId, null)) {
+		for (LateChargesOfInvoices.Charges c : this.charges.ofCustomer(customerId)) {
 			late.put(c.invoiceId(), c);
 		}
 		model.addAttribute("statement", statement);
