@@ -98,6 +98,8 @@ abstract class AccessMatrix {
 		PERMISSIONS.put("GET /api/v1/customers/{id}/hold", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/collections/worklist", readReceivables);
 		PERMISSIONS.put("GET /api/v1/customers/{id}/notes", readReceivables);
+		PERMISSIONS.put("GET /api/v1/disputes/{id}/comments", readReceivables);
+		PERMISSIONS.put("POST /api/v1/disputes/{id}/comments", collect);
 		PERMISSIONS.put("POST /api/v1/customers/{id}/statement/mail", collect);
 		PERMISSIONS.put("POST /api/v1/invoices/{id}/penalty-note", EnumSet.of(ADMIN, BILLING, FINANCE));
 		PERMISSIONS.put("GET /api/v1/penalty-notes/{id}", readReceivables);

@@ -139,6 +139,19 @@ class AccountPortalTests {
 			.param("d", dispute)
 			.query(String.class)
 			.single()).isEqualTo("customer: " + name);
+		// the customer answers in the dispute's conversation from the link
+		String page2 = browser
+			.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(Jsoup.parse(page2).select("#your-disputes").text()).contains("Two pallets ordered");
+		HttpResponse<String> replied = browser
+			.send(HttpRequest.newBuilder(URI.create(url + "/disputes/" + dispute + "/comments"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("body=Delivery+note+attached&_csrf=" + csrf))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(replied.statusCode()).isEqualTo(302);
+		assertThat(api.get("/api/v1/disputes/" + dispute + "/comments").json().get(0).get("writtenBy").asString())
+			.isEqualTo("customer: " + name);
 		assertThat(third).isNotBlank();
 	}
 

@@ -42,6 +42,11 @@ class DisputeResolutionTests {
 		assertThat(dispute.json().get("lines").get(0).asInt()).isEqualTo(1);
 		String id = dispute.get("id");
 
+		Api.Response empty = api.post("/api/v1/disputes/" + id + "/comments", map("body", " "));
+		assertThat(empty.status()).isEqualTo(422);
+		assertThat(empty.body()).contains("\"body\"");
+		assertThat(api.post("/api/v1/disputes/" + id + "/comments", map("body", "Agreed price was 450.00, order 1234"))
+			.status()).isEqualTo(201);
 		Api collector = api
 			.as(api.post("/api/v1/api-keys", map("name", Fixtures.unique("c"), "role", "COLLECTOR")).get("key"));
 		Api.Response notBilling = collector.post("/api/v1/disputes/" + id + "/resolve",
@@ -65,6 +70,11 @@ class DisputeResolutionTests {
 			.contains("(Prix différent du négocié) — Agreed price 450.00");
 		assertThat(api.get("/api/v1/invoices/" + invoice).get("amountDue")).isEqualTo("1080.00");
 		assertThat(api.get("/api/v1/reports/collections").json().get("resolutionTimes").toString()).contains("PRICE");
+		assertThat(api.get("/api/v1/disputes/" + id + "/comments").json().get(0).get("body").asString())
+			.isEqualTo("Agreed price was 450.00, order 1234");
+		assertThat(api.post("/api/v1/disputes/" + id + "/comments", map("body", "late")).status())
+			.as("a resolved dispute takes no more comments")
+			.isEqualTo(409);
 	}
 
 	@Test

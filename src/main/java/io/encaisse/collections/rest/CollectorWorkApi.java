@@ -42,10 +42,13 @@ class CollectorWorkApi {
 
 	private final io.encaisse.collections.StatementMail statementMail;
 
+	private final io.encaisse.collections.DisputeComments comments;
+
 	CollectorWorkApi(CollectionNotes notes, CollectionTasks tasks, io.encaisse.collections.LateChargeWaivers waivers,
 			io.encaisse.collections.CustomerAccountLinks links, io.encaisse.collections.DisputeAttachments files,
 			io.encaisse.collections.PayingHabits habits, io.encaisse.collections.Disputes disputes,
-			io.encaisse.collections.StatementMail statementMail) {
+			io.encaisse.collections.StatementMail statementMail, io.encaisse.collections.DisputeComments comments) {
+		this.comments = comments;
 		this.statementMail = statementMail;
 		this.disputes = disputes;
 		this.habits = habits;
@@ -163,6 +166,22 @@ class CollectorWorkApi {
 		var dispute = this.disputes.fromShortPayment(id, input == null ? null : input.reason(),
 				input == null ? null : input.message());
 		return ResponseEntity.created(URI.create("/api/v1/disputes/" + dispute.id())).body(dispute);
+	}
+
+	/** A dispute's comments, oldest first. */
+	@GetMapping("/api/v1/disputes/{id}/comments")
+	@PreAuthorize(Roles.READ_RECEIVABLES)
+	List<io.encaisse.collections.DisputeComments.Comment> comments(@PathVariable String id) {
+		return this.comments.of(id);
+	}
+
+	/** Adds a comment to an open dispute ({@code body}). */
+	@PostMapping("/api/v1/disputes/{id}/comments")
+	@PreAuthorize(Roles.COLLECT)
+	ResponseEntity<io.encaisse.collections.DisputeComments.Comment> comment(@PathVariable String id,
+			@RequestBody(required = false) io.encaisse.collections.DisputeComments.Input input) {
+		var comment = this.comments.add(id, input);
+		return ResponseEntity.created(URI.create("/api/v1/disputes/" + id + "/comments")).body(comment);
 	}
 
 	/** The files attached to a dispute. */

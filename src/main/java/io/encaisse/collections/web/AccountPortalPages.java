@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import io.encaisse.collections.CustomerAccountLinks;
 import io.encaisse.collections.CustomerStatements;
 import io.encaisse.collections.DisputeAttachments;
+import io.encaisse.collections.DisputeComments;
 import io.encaisse.collections.DisputeReason;
 import io.encaisse.collections.Disputes;
 import io.encaisse.collections.Promises;
@@ -69,9 +70,13 @@ class AccountPortalPages {
 
 	private final org.springframework.context.MessageSource messages;
 
+	private final DisputeComments comments;
+
 	AccountPortalPages(CustomerAccountLinks links, CustomerStatements statements, StatementPdf statementPdf,
 			Invoicing invoicing, Customers customers, Disputes disputes, DisputeAttachments attachments,
-			Promises promises, io.encaisse.shared.Today today, org.springframework.context.MessageSource messages) {
+			Promises promises, io.encaisse.shared.Today today, org.springframework.context.MessageSource messages,
+			DisputeComments comments) {
+		this.comments = comments;
 		this.messages = messages;
 		this.links = links;
 		this.statements = statements;
@@ -99,6 +104,12 @@ class AccountPortalPages {
 		CustomerStatements.Statement statement = this.statements.of(customerId, null);
 		Map<String, String> references = new HashMap<>();
 		Map<String, String> openDisputes = new HashMap<>();
+		List<Disputes.Dispute> disputesOpen = this.disputes.ofCustomer(customerId)
+			.stream()
+			.filter(d -> d.status() == Disputes.Status.OPEN)
+			.toList();
+		model.addAttribute("disputes", disputesOpen);
+		model.addAttribute("comments", this.comments.ofAll(disputesOpen.stream().map(Disputes.Dispute::id).toList()));
 		for (CustomerStatements.Line line : statement.lines()) {
 			this.invoicing.findById(line.invoiceId())
 				.ifPresent(i -> references.put(line.invoiceId(), i.paymentReference()));
@@ -158,6 +169,19 @@ class AccountPortalPages {
 			byte[] bytes = read(file);
 			return this.attachments.open(invoiceId, new Disputes.Input(reason, null, null, null, message),
 					bytes == null ? null : file.getOriginalFilename(), bytes);
+		});
+	}
+
+	/** The customer answers in the conversation of one of their open disputes. */
+	@PostMapping("/disputes/{disputeId}/comments")
+	String comment(@PathVariable String token, @PathVariable String disputeId,
+			@RequestParam(required = false) String body, RedirectAttributes redirect) {
+		String customerId = customer(token);
+		return asCustomer(customerId, token, redirect, () -> {
+			if (!this.disputes.get(disputeId).customerId().equals(customerId)) {
+				throw new Problem.NotFound("dispute", disputeId);
+			}
+			return this.comments.add(disputeId, new DisputeComments.Input(body));
 		});
 	}
 

@@ -69,6 +69,8 @@ class CollectorDesk {
 
 	private final io.encaisse.collections.StatementMail statementMail;
 
+	private final io.encaisse.collections.DisputeComments comments;
+
 	/**
 	 * A month of the DSO chart: its DSO and the bar's length in percent of the longest.
 	 */
@@ -80,7 +82,8 @@ class CollectorDesk {
 			LateChargeWaivers waivers, io.encaisse.shared.Today today,
 			io.encaisse.collections.CustomerAccountLinks links, io.encaisse.collections.DisputeAttachments files,
 			io.encaisse.collections.PayingHabits habits, io.encaisse.collections.PenaltyNotes penalties,
-			io.encaisse.collections.StatementMail statementMail) {
+			io.encaisse.collections.StatementMail statementMail, io.encaisse.collections.DisputeComments comments) {
+		this.comments = comments;
 		this.statementMail = statementMail;
 		this.penalties = penalties;
 		this.habits = habits;
@@ -118,6 +121,7 @@ class CollectorDesk {
 			files.put(d.id(), this.files.list(d.id()));
 		}
 		model.addAttribute("files", files);
+		model.addAttribute("comments", this.comments.ofAll(disputes.stream().map(Disputes.Dispute::id).toList()));
 		// the customer's own link is a credential: only for those who collect
 		boolean collects = io.encaisse.shared.Roles.current()
 			.stream()
@@ -217,6 +221,18 @@ class CollectorDesk {
 			}
 			ownInvoice(customerId, invoiceId);
 			return this.disputes.open(invoiceId, new Disputes.Input(reason, amount, null, null, message));
+		});
+	}
+
+	@PostMapping("/disputes/{disputeId}/comments")
+	@PreAuthorize(Roles.COLLECT)
+	String comment(@PathVariable String customerId, @PathVariable String disputeId,
+			@RequestParam(required = false) String body, RedirectAttributes redirect) {
+		return act(customerId, redirect, () -> {
+			if (!this.disputes.get(disputeId).customerId().equals(customerId)) {
+				throw new Problem.NotFound("dispute", disputeId);
+			}
+			return this.comments.add(disputeId, new io.encaisse.collections.DisputeComments.Input(body));
 		});
 	}
 
