@@ -49,12 +49,12 @@ public class DunningPolicies {
 	 * of its customers paid late.
 	 */
 	public record Policy(String id, String name, Integer courtesyDaysBefore, String riskClass, boolean isDefault,
-			List<Level> levels, boolean invoicePenalties) {
+			List<Level> levels, boolean invoicePenalties, String segment) {
 	}
 
 	/** What a policy is made of, as typed. */
 	public record Input(String name, Integer courtesyDaysBefore, String riskClass, Boolean isDefault,
-			List<LevelInput> levels, Boolean invoicePenalties) {
+			List<LevelInput> levels, Boolean invoicePenalties, String segment) {
 
 		public record LevelInput(Integer daysAfterDue, String channel, String escalation) {
 		}
@@ -68,10 +68,11 @@ public class DunningPolicies {
 				.add(new Level(rs.getInt(2), rs.getInt(3), DunningChannel.valueOf(rs.getString(4)), rs.getString(5))))
 			.list();
 		return this.jdbc.sql("""
-				select id, name, courtesy_days_before, risk_class, is_default, invoice_penalties from dunning_policy
-				order by name""")
+				select id, name, courtesy_days_before, risk_class, is_default, invoice_penalties, segment
+				from dunning_policy order by name""")
 			.query((rs, n) -> new Policy(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
-					rs.getBoolean(5), levels.getOrDefault(rs.getString(1), List.of()), rs.getBoolean(6)))
+					rs.getBoolean(5), levels.getOrDefault(rs.getString(1), List.of()), rs.getBoolean(6),
+					rs.getString(7)))
 			.list();
 	}
 
@@ -105,6 +106,18 @@ public class DunningPolicies {
 				: input.riskClass().strip().toUpperCase(Locale.ROOT);
 		if (risk != null && io.encaisse.shared.RiskClass.parse(risk).isEmpty()) {
 			errors.add("riskClass", "must be LOW, MEDIUM or HIGH");
+		}
+		String segment = input == null || input.segment() == null || input.segment().isBlank() ? null
+				: input.segment().strip();
+		if (segment != null && risk != null) {
+			errors.add("segment", "a policy is for a segment or for a risk class, not both");
+		}
+		else if (segment != null
+				&& (segment.length() > 40 || this.jdbc.sql("select count(*) from dunning_policy where segment = :s")
+					.param("s", segment)
+					.query(Integer.class)
+					.single() > 0)) {
+			errors.add("segment", "a policy covers the segment '" + segment + "' already (at most 40 characters)");
 		}
 		List<Level> levels = new ArrayList<>();
 		if (input == null || input.levels() == null || input.levels().isEmpty()) {
@@ -146,7 +159,8 @@ public class DunningPolicies {
 		}
 		this.jdbc.sql("""
 				insert into dunning_policy (id, name, courtesy_days_before, risk_class, is_default, created_at,
-				  invoice_penalties) values (:id, :name, :courtesy, :risk, :def, :at, :penalties)""")
+				  invoice_penalties, segment) values (:id, :name, :courtesy, :risk, :def, :at, :penalties, :segment)""")
+			.param("segment", segment)
 			.param("penalties", Boolean.TRUE.equals(input.invoicePenalties()))
 			.param("id", id)
 			.param("name", input.name().strip())

@@ -226,39 +226,61 @@ public class DunningRuns {
 
 	}
 
-	/** The risk classes a policy of their own covers (the default policy leaves them). */
-	private static Set<String> riskClassesWithPolicy(List<DunningPolicies.Policy> policies) {
-		return policies.stream()
-			.map(DunningPolicies.Policy::riskClass)
-			.filter(r -> r != null)
-			.collect(Collectors.toSet());
+	/**
+	 * The segments and the risk classes a policy of their own covers (the default policy
+	 * leaves them; a segment's policy comes before a risk class's).
+	 */
+	private record Covered(Set<String> segments, Set<String> risks) {
+	}
+
+	private static Covered riskClassesWithPolicy(List<DunningPolicies.Policy> policies) {
+		return new Covered(
+				policies.stream()
+					.map(DunningPolicies.Policy::segment)
+					.filter(r -> r != null)
+					.collect(Collectors.toSet()),
+				policies.stream()
+					.map(DunningPolicies.Policy::riskClass)
+					.filter(r -> r != null)
+					.collect(Collectors.toSet()));
 	}
 
 	/**
-	 * The SQL that says a customer follows this policy (explicitly, by risk class, by
-	 * default).
+	 * The SQL that says a customer follows this policy: explicitly, else by its segment,
+	 * else by its risk class, else by default.
 	 */
-	private static List<String> applies(DunningPolicies.Policy policy, Set<String> riskClassesWithPolicy) {
+	private static List<String> applies(DunningPolicies.Policy policy, Covered covered) {
+		String noSegmentPolicy = covered.segments().isEmpty() ? ""
+				: " and (c.segment is null or c.segment not in (:segments))";
 		List<String> applies = new ArrayList<>();
 		applies.add("s.policy_id = :policy");
+		if (policy.segment() != null) {
+			applies.add("(s.policy_id is null and c.segment = :segment)");
+		}
 		if (policy.riskClass() != null) {
-			applies.add("(s.policy_id is null and c.risk_class = :risk)");
+			applies.add("(s.policy_id is null and c.risk_class = :risk" + noSegmentPolicy + ")");
 		}
 		if (policy.isDefault()) {
-			applies.add(riskClassesWithPolicy.isEmpty() ? "s.policy_id is null"
-					: "(s.policy_id is null and c.risk_class not in (:risks))");
+			applies.add("(s.policy_id is null" + noSegmentPolicy
+					+ (covered.risks().isEmpty() ? "" : " and c.risk_class not in (:risks)") + ")");
 		}
 		return applies;
 	}
 
-	private static Map<String, Object> policyParams(DunningPolicies.Policy policy, Set<String> riskClassesWithPolicy) {
+	private static Map<String, Object> policyParams(DunningPolicies.Policy policy, Covered covered) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("policy", policy.id());
+		if (policy.segment() != null) {
+			params.put("segment", policy.segment());
+		}
 		if (policy.riskClass() != null) {
 			params.put("risk", policy.riskClass());
 		}
-		if (policy.isDefault() && !riskClassesWithPolicy.isEmpty()) {
-			params.put("risks", riskClassesWithPolicy);
+		if ((policy.isDefault() || policy.riskClass() != null) && !covered.segments().isEmpty()) {
+			params.put("segments", covered.segments());
+		}
+		if (policy.isDefault() && !covered.risks().isEmpty()) {
+			params.put("risks", covered.risks());
 		}
 		return params;
 	}
@@ -270,7 +292,7 @@ public class DunningRuns {
 	 * queued.
 	 */
 	private int queueCourtesyReminders(List<DunningPolicies.Policy> policies, LocalDate asOf) {
-		Set<String> riskClassesWithPolicy = riskClassesWithPolicy(policies);
+		Covered riskClassesWithPolicy = riskClassesWithPolicy(policies);
 		int queued = 0;
 		for (DunningPolicies.Policy policy : policies) {
 			if (policy.courtesyDaysBefore() == null || policy.courtesyDaysBefore() <= 0) {
@@ -308,7 +330,7 @@ public class DunningRuns {
 	 * before anyone asked) that has no note yet and whose charges are not all waived.
 	 */
 	private int invoicePenalties(List<DunningPolicies.Policy> policies, LocalDate asOf) {
-		Set<String> riskClassesWithPolicy = riskClassesWithPolicy(policies);
+		Covered riskClassesWithPolicy = riskClassesWithPolicy(policies);
 		int issued = 0;
 		for (DunningPolicies.Policy policy : policies) {
 			if (!policy.invoicePenalties()) {
@@ -342,7 +364,7 @@ public class DunningRuns {
 	 * or higher yet, not paused, for the customers that policy applies to.
 	 */
 	private void forEachBand(List<DunningPolicies.Policy> policies, LocalDate asOf, Band band) {
-		Set<String> riskClassesWithPolicy = riskClassesWithPolicy(policies);
+		Covered riskClassesWithPolicy = riskClassesWithPolicy(policies);
 		for (DunningPolicies.Policy policy : policies) {
 			List<String> applies = applies(policy, riskClassesWithPolicy);
 			List<DunningPolicies.Level> levels = policy.levels();

@@ -8,7 +8,7 @@ public record CustomerDetails(String id, String name, String legalId, String vat
 		Address billingAddress, int paymentTermsDays, BigDecimal creditLimit, String currency, String language,
 		String siret, Address deliveryAddress, boolean paymentTermsEndOfMonth, String paymentMethod, String iban,
 		String riskClass, String notes, String routingCode, String receivingPlatform, String operationCategory,
-		List<Contact> contacts, long version) {
+		List<Contact> contacts, long version, String segment) {
 
 	public record Address(String line1, String postalCode, String city, String country) {
 	}

@@ -66,7 +66,8 @@ public class CustomerFile {
 				this.customers.register(new CustomerInput(row.get("name"), siren, vat, row.get("email"),
 						new CustomerInput.AddressInput(row.get("line1"), row.get("postal_code"), row.get("city"),
 								row.get("country")),
-						terms, row.get("credit_limit"), row.get("currency"), row.get("language")));
+						terms, row.get("credit_limit"), row.get("currency"), row.get("language"))
+					.withSegment(row.get("segment")));
 				count[0]++;
 			}
 			catch (Problem.Refused refused) {

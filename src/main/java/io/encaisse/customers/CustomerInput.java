@@ -17,7 +17,18 @@ public record CustomerInput(String name, String legalId, String vatNumber, Strin
 		Integer paymentTermsDays, String creditLimit, String currency, String language, String siret,
 		AddressInput deliveryAddress, Boolean paymentTermsEndOfMonth, String paymentMethod, String iban,
 		String riskClass, String notes, String routingCode, String receivingPlatform, String operationCategory,
-		List<ContactInput> contacts) {
+		List<ContactInput> contacts, String segment) {
+
+	/** Everything but the segment (none). */
+	public CustomerInput(String name, String legalId, String vatNumber, String email, AddressInput billingAddress,
+			Integer paymentTermsDays, String creditLimit, String currency, String language, String siret,
+			AddressInput deliveryAddress, Boolean paymentTermsEndOfMonth, String paymentMethod, String iban,
+			String riskClass, String notes, String routingCode, String receivingPlatform, String operationCategory,
+			List<ContactInput> contacts) {
+		this(name, legalId, vatNumber, email, billingAddress, paymentTermsDays, creditLimit, currency, language, siret,
+				deliveryAddress, paymentTermsEndOfMonth, paymentMethod, iban, riskClass, notes, routingCode,
+				receivingPlatform, operationCategory, contacts, null);
+	}
 
 	public static final int LEGAL_MAX_PAYMENT_DAYS = 60;
 
@@ -36,7 +47,15 @@ public record CustomerInput(String name, String legalId, String vatNumber, Strin
 	public CustomerInput(String name, String legalId, String vatNumber, String email, AddressInput billingAddress,
 			Integer paymentTermsDays, String creditLimit, String currency, String language) {
 		this(name, legalId, vatNumber, email, billingAddress, paymentTermsDays, creditLimit, currency, language, null,
-				null, null, null, null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null, null, null);
+	}
+
+	/** The same, in a segment. */
+	public CustomerInput withSegment(String segment) {
+		return new CustomerInput(this.name, this.legalId, this.vatNumber, this.email, this.billingAddress,
+				this.paymentTermsDays, this.creditLimit, this.currency, this.language, this.siret, this.deliveryAddress,
+				this.paymentTermsEndOfMonth, this.paymentMethod, this.iban, this.riskClass, this.notes,
+				this.routingCode, this.receivingPlatform, this.operationCategory, this.contacts, segment);
 	}
 
 	public record AddressInput(String line1, String postalCode, String city, String country) {
@@ -97,6 +116,10 @@ public record CustomerInput(String name, String legalId, String vatNumber, Strin
 		String method = oneOf(errors, "paymentMethod", this.paymentMethod, PAYMENT_METHODS, "TRANSFER");
 		String risk = oneOf(errors, "riskClass", this.riskClass, RISK_CLASSES, "LOW");
 		String category = oneOf(errors, "operationCategory", this.operationCategory, OPERATION_CATEGORIES, "MIXED");
+		String segmentValue = blankToNull(this.segment) == null ? null : this.segment.strip();
+		if (segmentValue != null && segmentValue.length() > 40) {
+			errors.add("segment", "must not exceed 40 characters");
+		}
 		if (this.notes != null && this.notes.length() > 2000) {
 			errors.add("notes", "must not exceed 2000 characters");
 		}
@@ -145,7 +168,7 @@ public record CustomerInput(String name, String legalId, String vatNumber, Strin
 						country),
 				terms, limit, cur, lang, siretValue, delivery, endOfMonth, method, ibanValue, risk,
 				blankToNull(this.notes), blankToNull(this.routingCode), blankToNull(this.receivingPlatform), category,
-				contactList);
+				contactList, segmentValue);
 	}
 
 	private static String oneOf(Problem.Errors errors, String field, String value, List<String> allowed,

@@ -184,4 +184,43 @@ class CollectorWorkTests {
 			.single()).isOne();
 	}
 
+	@Test
+	void aSegmentsPolicyComesBeforeTheDefault() {
+		Api api = new Api(this.port, EncaisseTest.ADMIN_KEY);
+		Fixtures fixtures = new Fixtures(api);
+		String segment = Fixtures.unique("Public sector");
+		Api.Response both = api.post("/api/v1/dunning-policies", map("name", Fixtures.unique("Both"), "segment",
+				segment, "riskClass", "HIGH", "levels", List.of(map("daysAfterDue", 3, "channel", "LETTER"))));
+		assertThat(both.status()).isEqualTo(422);
+		assertThat(both.body()).contains("\"segment\"");
+		Api.Response policy = api.post("/api/v1/dunning-policies", map("name", Fixtures.unique("Public"), "segment",
+				segment, "levels", List.of(map("daysAfterDue", 3, "channel", "LETTER"))));
+		assertThat(policy.status()).as(policy.toString()).isEqualTo(201);
+		assertThat(policy.get("segment")).isEqualTo(segment);
+
+		Api.Response inSegment = api.post("/api/v1/customers",
+				map("name", Fixtures.unique("Mairie"), "legalId", "732829320", "vatNumber", "FR44732829320", "email",
+						"compta@mairie.example", "billingAddress",
+						map("line1", "Place de la Mairie", "postalCode", "69001", "city", "Lyon", "country", "FR"),
+						"paymentTermsDays", 30, "creditLimit", "50000", "currency", "EUR", "segment", segment));
+		assertThat(inSegment.status()).as(inSegment.toString()).isEqualTo(201);
+		assertThat(inSegment.get("segment")).isEqualTo(segment);
+		String publicBody = inSegment.get("id");
+		String other = fixtures.customer();
+		String theirs = overdueInvoice(fixtures, publicBody, 5);
+		assertThat(api.get("/api/v1/invoices/" + theirs).get("status")).isEqualTo("ISSUED");
+		overdueInvoice(fixtures, other, 5);
+
+		Api.Response run = api.post("/api/v1/dunning-runs", map());
+		assertThat(run.status()).isEqualTo(201);
+		// 5 days late: the segment's letter at 3 days; the default's first level is at 7
+		assertThat(api.get("/api/v1/customers/" + publicBody + "/reminders")
+			.json()
+			.get("data")
+			.valueStream()
+			.map(m -> m.get("level").asInt() + " " + m.get("channel").asString())
+			.toList()).containsExactly("1 LETTER");
+		assertThat(api.get("/api/v1/customers/" + other + "/reminders").json().get("data").size()).isZero();
+	}
+
 }

@@ -53,6 +53,8 @@ public class Customer {
 
 	private String riskClass;
 
+	private String segment;
+
 	private String notes;
 
 	private String routingCode;
@@ -74,7 +76,8 @@ public class Customer {
 			int paymentTermsDays, BigDecimal creditLimit, String currency, String language, String siret,
 			Address delivery, boolean paymentTermsEndOfMonth, String paymentMethod, String iban, String riskClass,
 			String notes, String routingCode, String receivingPlatform, String operationCategory,
-			List<Contact> contacts, Long version, Instant createdAt) {
+			List<Contact> contacts, Long version, Instant createdAt, String segment) {
+		this.segment = segment;
 		this.siret = siret;
 		this.delivery = delivery;
 		this.paymentTermsEndOfMonth = paymentTermsEndOfMonth;
@@ -105,7 +108,7 @@ public class Customer {
 				data.paymentTermsDays(), data.creditLimit(), data.currency(), data.language(), data.siret(),
 				data.delivery(), data.paymentTermsEndOfMonth(), data.paymentMethod(), data.iban(), data.riskClass(),
 				data.notes(), data.routingCode(), data.receivingPlatform(), data.operationCategory(), data.contacts(),
-				null, now);
+				null, now, data.segment());
 	}
 
 	/** Applies new master data; answers what changed, for the audit trail. */
@@ -126,6 +129,7 @@ public class Customer {
 		diff(changes, "paymentMethod", this.paymentMethod, data.paymentMethod());
 		diff(changes, "iban", this.iban, data.iban());
 		diff(changes, "riskClass", this.riskClass, data.riskClass());
+		diff(changes, "segment", this.segment, data.segment());
 		diff(changes, "notes", this.notes, data.notes());
 		diff(changes, "routingCode", this.routingCode, data.routingCode());
 		diff(changes, "receivingPlatform", this.receivingPlatform, data.receivingPlatform());
@@ -146,6 +150,7 @@ public class Customer {
 		this.paymentMethod = data.paymentMethod();
 		this.iban = data.iban();
 		this.riskClass = data.riskClass();
+		this.segment = data.segment();
 		this.notes = data.notes();
 		this.routingCode = data.routingCode();
 		this.receivingPlatform = data.receivingPlatform();
@@ -175,7 +180,7 @@ public class Customer {
 				this.contacts.stream()
 					.map(c -> new CustomerDetails.Contact(c.name(), c.email(), c.phone(), c.role()))
 					.toList(),
-				version());
+				version(), this.segment);
 	}
 
 	public String id() {
@@ -209,7 +214,7 @@ public class Customer {
 			int paymentTermsDays, BigDecimal creditLimit, String currency, String language, String siret,
 			Address delivery, boolean paymentTermsEndOfMonth, String paymentMethod, String iban, String riskClass,
 			String notes, String routingCode, String receivingPlatform, String operationCategory,
-			List<Contact> contacts) {
+			List<Contact> contacts, String segment) {
 	}
 
 }

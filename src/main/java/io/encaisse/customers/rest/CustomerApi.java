@@ -49,7 +49,7 @@ class CustomerApi {
 			String language, String siret, CustomerDetails.Address deliveryAddress, boolean paymentTermsEndOfMonth,
 			String paymentMethod, String iban, String riskClass, String notes, String routingCode,
 			String receivingPlatform, String operationCategory, List<CustomerDetails.Contact> contacts, long version,
-			List<BalanceResponse> openBalance) {
+			List<BalanceResponse> openBalance, String segment) {
 	}
 
 	record BalanceResponse(String currency, String open, String overdue, int openInvoices) {
@@ -100,7 +100,7 @@ class CustomerApi {
 				c.creditLimit() == null ? null : Money.of(c.creditLimit(), c.currency()).toPlainString(), c.currency(),
 				c.language(), c.siret(), c.deliveryAddress(), c.paymentTermsEndOfMonth(), c.paymentMethod(), c.iban(),
 				c.riskClass(), c.notes(), c.routingCode(), c.receivingPlatform(), c.operationCategory(), c.contacts(),
-				c.version(), balance);
+				c.version(), balance, c.segment());
 	}
 
 }
