@@ -51,16 +51,31 @@ public class StatementMail implements MailComposer {
 		this.today = today;
 	}
 
-	/** Queues the customer's statement; answers the outbox row. */
+	/** Queues the customer's statement of today; answers the outbox row. */
 	@Transactional
 	public MailOutbox.Sending send(String customerId) {
+		return send(customerId, null);
+	}
+
+	/**
+	 * Queues the customer's statement at a date (today by default); answers the outbox
+	 * row.
+	 */
+	@Transactional
+	public MailOutbox.Sending send(String customerId, java.time.LocalDate asOf) {
+		java.time.LocalDate day = asOf == null ? this.today.date() : asOf;
+		if (day.isAfter(this.today.date())) {
+			throw new io.encaisse.shared.Problem.Invalid("asOf", "must not be after today (" + this.today.date() + ")");
+		}
 		CustomerDetails customer = this.customers.get(customerId);
 		if (customer.email() == null || customer.email().isBlank()) {
 			throw new io.encaisse.shared.Problem.StateConflict("the customer has no billing email");
 		}
 		String key = MAIL_KIND + ":" + customerId + ":" + Ids.next("st");
-		this.outbox.queue(List
-			.of(new MailOutbox.ToQueue(MAIL_KIND, customerId, key, this.today.date().toString(), customer.email())));
+		// the label keeps the statement's date: the mail says where the account stood
+		// then
+		this.outbox
+			.queue(List.of(new MailOutbox.ToQueue(MAIL_KIND, customerId, key, day.toString(), customer.email())));
 		return this.outbox.byKey(key).orElseThrow();
 	}
 
@@ -86,7 +101,8 @@ public class StatementMail implements MailComposer {
 			throw new CannotSend("the customer has no billing email");
 		}
 		Locale locale = Locale.forLanguageTag("en".equals(customer.language()) ? "en" : "fr");
-		var statement = this.statements.of(customer.id(), null);
+		java.time.LocalDate asOf = mail.label() == null ? null : java.time.LocalDate.parse(mail.label());
+		var statement = this.statements.of(customer.id(), asOf);
 		String day = LocalizedText.date(statement.asOf(), locale);
 		return new Composed(customer.email(),
 				this.messages.getMessage("mail.statement.subject", new Object[] { day }, locale),

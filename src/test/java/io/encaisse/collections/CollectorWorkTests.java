@@ -176,8 +176,13 @@ class CollectorWorkTests {
 				.as("kept when cash application settles the invoice, not at the next run")
 				.isEqualTo("KEPT"));
 
-		Api.Response mailed = api.post("/api/v1/customers/" + customer + "/statement/mail", map());
+		assertThat(api
+			.post("/api/v1/customers/" + customer + "/statement/mail?asOf=" + Fixtures.today().plusDays(1), map())
+			.status()).isEqualTo(422);
+		Api.Response mailed = api
+			.post("/api/v1/customers/" + customer + "/statement/mail?asOf=" + Fixtures.today().minusDays(1), map());
 		assertThat(mailed.status()).as(mailed.toString()).isEqualTo(202);
+		assertThat(mailed.get("label")).isEqualTo(Fixtures.today().minusDays(1).toString());
 		assertThat(this.jdbc.sql("select count(*) from mail_outbox where kind = 'STATEMENT' and subject_id = :c")
 			.param("c", customer)
 			.query(Integer.class)

@@ -148,8 +148,10 @@ class CollectorWorkApi {
 	 */
 	@PostMapping("/api/v1/customers/{id}/statement/mail")
 	@PreAuthorize(Roles.COLLECT)
-	ResponseEntity<io.encaisse.shared.mail.MailOutbox.Sending> mailStatement(@PathVariable String id) {
-		return ResponseEntity.accepted().body(this.statementMail.send(id));
+	ResponseEntity<io.encaisse.shared.mail.MailOutbox.Sending> mailStatement(@PathVariable String id,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate asOf) {
+		return ResponseEntity.accepted().body(this.statementMail.send(id, asOf));
 	}
 
 	record ShortPayment(String reason, String message) {
