@@ -80,14 +80,7 @@ public class CollectionNotes {
 			errors.add("body", "must not exceed 4000 characters");
 		}
 		String invoiceId = input.invoiceId() == null || input.invoiceId().isBlank() ? null : input.invoiceId().strip();
-		if (invoiceId != null
-				&& this.jdbc.sql("select count(*) from invoicing_receivable where invoice_id = :i and customer_id = :c")
-					.param("i", invoiceId)
-					.param("c", customerId)
-					.query(Integer.class)
-					.single() == 0) {
-			errors.add("invoiceId", "no invoice " + invoiceId + " of this customer");
-		}
+		InvoiceOfCustomer.check(this.jdbc, errors, invoiceId, customerId);
 		errors.throwIfAny();
 		String id = Ids.next("cno");
 		this.jdbc.sql("""

@@ -98,14 +98,7 @@ public class CollectionTasks {
 			errors.add("dueOn", "must not be before today (" + this.today.date() + ")");
 		}
 		String invoiceId = blank(input.invoiceId());
-		if (invoiceId != null
-				&& this.jdbc.sql("select count(*) from invoicing_receivable where invoice_id = :i and customer_id = :c")
-					.param("i", invoiceId)
-					.param("c", customerId)
-					.query(Integer.class)
-					.single() == 0) {
-			errors.add("invoiceId", "no invoice " + invoiceId + " of this customer");
-		}
+		InvoiceOfCustomer.check(this.jdbc, errors, invoiceId, customerId);
 		errors.throwIfAny();
 		String assignee = blank(input.assignee());
 		if (assignee == null) {
