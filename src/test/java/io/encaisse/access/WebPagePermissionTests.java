@@ -39,6 +39,8 @@ class WebPagePermissionTests {
 
 	static {
 		PAGES.put("GET /products/new", Set.of(Role.ADMIN, Role.SALES_MANAGER, Role.FINANCE));
+		PAGES.put("GET /customers/X/edit",
+				Set.of(Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.SALES_ADMIN, Role.BILLING, Role.FINANCE));
 		PAGES.put("GET /customers/new",
 				Set.of(Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.SALES_ADMIN, Role.BILLING, Role.FINANCE));
 		PAGES.put("GET /quotes/new", Set.of(Role.ADMIN, Role.SALES, Role.SALES_MANAGER));

@@ -76,6 +76,34 @@ class CustomerPages {
 		}
 	}
 
+	/** The customer's master data, to change (credit limit and risk class: finance's). */
+	@GetMapping("/{id}/edit")
+	@PreAuthorize(Roles.MANAGE_CUSTOMERS)
+	String edit(@PathVariable String id, Model model) {
+		CustomerDetails c = this.customers.get(id);
+		model.addAttribute("form", CustomerForms.of(c));
+		model.addAttribute("editing", c.id());
+		model.addAttribute("version", c.version());
+		return "customers/form";
+	}
+
+	@PostMapping("/{id}")
+	@PreAuthorize(Roles.MANAGE_CUSTOMERS)
+	String update(@PathVariable String id, @RequestParam(required = false) Long version,
+			@ModelAttribute("form") CustomerInput form, Model model, RedirectAttributes redirect) {
+		try {
+			CustomerDetails c = this.customers.update(id, version, form);
+			Forms.flash(redirect, "✓ " + c.name());
+			return "redirect:/customers/" + c.id();
+		}
+		catch (Problem.Refused refused) {
+			Forms.refused(model, refused);
+			model.addAttribute("editing", id);
+			model.addAttribute("version", version);
+			return "customers/form";
+		}
+	}
+
 	@GetMapping("/{id}")
 	@PreAuthorize(Roles.ANY)
 	String show(@PathVariable String id, Model model) {
