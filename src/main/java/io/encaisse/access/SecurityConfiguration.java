@@ -73,7 +73,10 @@ class SecurityConfiguration {
 							"/actuator/health/**", "/error", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**",
 							// a customer's signed link to their quote: the token is the
 							// credential
-							"/portal/**")
+							"/portal/**",
+							// a person's link to choose their password: the token is the
+							// credential
+							"/password/**")
 						.permitAll()
 						.anyRequest()
 						.authenticated())

@@ -1,7 +1,14 @@
 package io.encaisse.access;
 
+import java.security.SecureRandom;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.encaisse.shared.AuditTrail;
 import io.encaisse.shared.Problem;
@@ -20,12 +27,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The people who log in to the web UI, with one role each; passwords are stored with
- * BCrypt.
+ * The people who log in to the web UI, each with one or more roles; passwords are stored
+ * with BCrypt. A user an admin creates has no password until they set one from the link
+ * they are mailed ({@link PasswordLinks}); a disabled user cannot log in.
  */
 @Service
 @Transactional(readOnly = true)
 public class StaffUsers implements UserDetailsService {
+
+	static final String DOCUMENT = "user";
 
 	private final JdbcClient jdbc;
 
@@ -45,7 +55,15 @@ public class StaffUsers implements UserDetailsService {
 		this.today = today;
 	}
 
-	public record StaffUser(String username, String displayName, Role role, boolean enabled) {
+	public record StaffUser(String username, String displayName, String email, Set<Role> roles, boolean enabled) {
+	}
+
+	/** A user as typed: the roles by name. */
+	public record Input(String username, String displayName, String email, List<String> roles) {
+	}
+
+	/** A change: what is given changes, the rest stays. */
+	public record Change(String displayName, String email, List<String> roles) {
 	}
 
 	/**
@@ -55,48 +73,210 @@ public class StaffUsers implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		boolean locked = this.throttle.lockedUntil(username).isPresent();
-		return this.jdbc.sql("select username, password_hash, role, enabled from staff_user where username = :u")
+		StaffUser user = find(username).orElseThrow(() -> new UsernameNotFoundException(username));
+		String hash = this.jdbc.sql("select password_hash from staff_user where username = :u")
 			.param("u", username)
-			.query((rs, i) -> User.withUsername(rs.getString(1))
-				.password(rs.getString(2))
-				.authorities(List.of(new SimpleGrantedAuthority(Role.valueOf(rs.getString(3)).authority())))
-				.disabled(!rs.getBoolean(4))
-				.accountLocked(locked)
-				.build())
-			.optional()
-			.orElseThrow(() -> new UsernameNotFoundException(username));
+			.query(String.class)
+			.single();
+		return User.withUsername(user.username())
+			.password(hash)
+			.authorities(user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())
+			.disabled(!user.enabled())
+			.accountLocked(locked)
+			.build();
 	}
 
 	public boolean any() {
 		return this.jdbc.sql("select count(*) from staff_user").query(Integer.class).single() > 0;
 	}
 
+	public List<StaffUser> all() {
+		return select(null);
+	}
+
+	public StaffUser get(String username) {
+		return find(username).orElseThrow(() -> new Problem.NotFound("user", username));
+	}
+
+	java.util.Optional<StaffUser> find(String username) {
+		return select(username).stream().findFirst();
+	}
+
+	/** A user with a password (the first admin, tests). */
 	@Transactional
 	public StaffUser create(String username, String displayName, Role role, String password) {
+		if (password == null || password.length() < 10) {
+			throw new Problem.Invalid("password", "must hold at least 10 characters");
+		}
+		return insert(new Input(username, displayName, null, List.of(role.name())), password, false);
+	}
+
+	/** A user invited by an admin: no password until they set one from their link. */
+	@Transactional
+	public StaffUser invite(Input input) {
+		// a password nobody knows until the user sets theirs
+		byte[] random = new byte[32];
+		new SecureRandom().nextBytes(random);
+		return insert(input, java.util.HexFormat.of().formatHex(random), true);
+	}
+
+	private StaffUser insert(Input input, String password, boolean invited) {
 		Problem.Errors errors = new Problem.Errors();
+		if (invited && (input.email() == null || !input.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+			errors.add("email", "is required: the invitation is mailed there");
+		}
+		String username = input.username() == null ? null : input.username().strip().toLowerCase(Locale.ROOT);
 		if (username == null || !username.matches("[a-z0-9._-]{2,100}")) {
 			errors.add("username", "must hold 2 to 100 lower-case letters, digits, '.', '_' or '-'");
 		}
-		if (password == null || password.length() < 10) {
-			errors.add("password", "must hold at least 10 characters");
+		Set<Role> roles = roles(errors, input.roles());
+		String email = blank(input.email());
+		if (email != null && email.length() > 200) {
+			errors.add("email", "must not exceed 200 characters");
 		}
 		errors.throwIfAny();
+		String display = blank(input.displayName()) == null ? username : input.displayName().strip();
 		try {
 			this.jdbc.sql("""
-					insert into staff_user (username, display_name, password_hash, role, enabled, created_at)
-					values (:u, :d, :p, :r, true, :at)""")
+					insert into staff_user (username, display_name, password_hash, enabled, created_at, email)
+					values (:u, :d, :p, true, :at, :e)""")
 				.param("u", username)
-				.param("d", displayName == null || displayName.isBlank() ? username : displayName)
+				.param("d", display.length() > 200 ? display.substring(0, 200) : display)
 				.param("p", this.passwords.encode(password))
-				.param("r", role.name())
 				.param("at", this.today.instant().atOffset(ZoneOffset.UTC))
+				.param("e", email)
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
 			throw new Problem.Invalid("username", "'" + username + "' already exists");
 		}
-		this.audit.record("user", username, "created", AuditTrail.changes("role", role));
-		return new StaffUser(username, displayName, role, true);
+		setRoles(username, roles);
+		this.audit.record(DOCUMENT, username, "created", AuditTrail.changes("roles", roles, "email", email));
+		return get(username);
+	}
+
+	/** Changes a user's name, email or roles (an admin). */
+	@Transactional
+	public StaffUser change(String username, Change change) {
+		StaffUser before = get(username);
+		Problem.Errors errors = new Problem.Errors();
+		Set<Role> roles = change == null || change.roles() == null ? before.roles() : roles(errors, change.roles());
+		String email = change == null || change.email() == null ? before.email() : blank(change.email());
+		errors.throwIfAny();
+		if (before.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+			lastAdmin(username);
+		}
+		this.jdbc.sql("update staff_user set display_name = :d, email = :e where username = :u")
+			.param("d",
+					change == null || blank(change.displayName()) == null ? before.displayName()
+							: change.displayName().strip())
+			.param("e", email)
+			.param("u", username)
+			.update();
+		setRoles(username, roles);
+		this.audit.record(DOCUMENT, username, "changed", AuditTrail.changes("roles",
+				before.roles().equals(roles) ? null : before.roles() + " → " + roles, "email", email));
+		return get(username);
+	}
+
+	/** Disables (or enables again) a user; the last enabled admin stays. */
+	@Transactional
+	public StaffUser enable(String username, boolean enabled) {
+		StaffUser before = get(username);
+		if (!enabled && before.roles().contains(Role.ADMIN)) {
+			lastAdmin(username);
+		}
+		this.jdbc.sql("update staff_user set enabled = :e where username = :u")
+			.param("e", enabled)
+			.param("u", username)
+			.update();
+		this.audit.record(DOCUMENT, username, enabled ? "enabled" : "disabled");
+		return get(username);
+	}
+
+	/**
+	 * Sets a password (from a link, or the reset command) and spends the links mailed
+	 * before.
+	 */
+	@Transactional
+	void setPassword(String username, String password) {
+		if (password == null || password.length() < 10) {
+			throw new Problem.Invalid("password", "must hold at least 10 characters");
+		}
+		this.jdbc.sql("""
+				update staff_user set password_hash = :p, credential_version = credential_version + 1
+				where username = :u""").param("p", this.passwords.encode(password)).param("u", username).update();
+		this.audit.record(DOCUMENT, username, "password set");
+	}
+
+	int credentialVersion(String username) {
+		return this.jdbc.sql("select credential_version from staff_user where username = :u")
+			.param("u", username)
+			.query(Integer.class)
+			.optional()
+			.orElseThrow(() -> new Problem.NotFound("user", username));
+	}
+
+	private void lastAdmin(String username) {
+		int others = this.jdbc.sql("""
+				select count(*) from staff_user u join staff_user_role r on r.username = u.username
+				where r.role = 'ADMIN' and u.enabled and u.username <> :u""")
+			.param("u", username)
+			.query(Integer.class)
+			.single();
+		if (others == 0) {
+			throw new Problem.StateConflict("'" + username + "' is the last admin: make another one first");
+		}
+	}
+
+	private void setRoles(String username, Set<Role> roles) {
+		this.jdbc.sql("delete from staff_user_role where username = :u").param("u", username).update();
+		for (Role role : roles) {
+			this.jdbc.sql("insert into staff_user_role (username, role) values (:u, :r)")
+				.param("u", username)
+				.param("r", role.name())
+				.update();
+		}
+	}
+
+	private static Set<Role> roles(Problem.Errors errors, List<String> names) {
+		Set<Role> roles = new TreeSet<>();
+		if (names == null || names.isEmpty()) {
+			errors.add("roles", "give at least one role");
+			return roles;
+		}
+		for (int i = 0; i < names.size(); i++) {
+			try {
+				roles.add(Role.valueOf(String.valueOf(names.get(i)).strip().toUpperCase(Locale.ROOT)));
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add("roles[" + i + "]", "must be one of " + java.util.Arrays.toString(Role.values()));
+			}
+		}
+		return roles;
+	}
+
+	private List<StaffUser> select(String username) {
+		Map<String, Set<Role>> roles = new HashMap<>();
+		this.jdbc.sql("select username, role from staff_user_role" + (username == null ? "" : " where username = :u"))
+			.params(username == null ? Map.of() : Map.of("u", username))
+			.query((rs, n) -> roles.computeIfAbsent(rs.getString(1), k -> new TreeSet<>())
+				.add(Role.valueOf(rs.getString(2))))
+			.list();
+		List<StaffUser> users = new ArrayList<>();
+		this.jdbc
+			.sql("select username, display_name, email, enabled from staff_user"
+					+ (username == null ? " order by username" : " where username = :u"))
+			.params(username == null ? Map.of() : Map.of("u", username))
+			.query((rs, n) -> users.add(new StaffUser(rs.getString(1), rs.getString(2), rs.getString(3),
+					java.util.Collections.unmodifiableSet(roles.getOrDefault(rs.getString(1), new TreeSet<>())),
+					rs.getBoolean(4))))
+			.list();
+		return users;
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 }

@@ -98,6 +98,13 @@ abstract class AccessMatrix {
 		PERMISSIONS.put("GET /api/v1/customers/{id}/hold", EVERYONE);
 		PERMISSIONS.put("GET /api/v1/collections/worklist", readReceivables);
 		PERMISSIONS.put("GET /api/v1/customers/{id}/notes", readReceivables);
+		PERMISSIONS.put("GET /api/v1/users", EnumSet.of(ADMIN));
+		PERMISSIONS.put("POST /api/v1/users", EnumSet.of(ADMIN));
+		PERMISSIONS.put("GET /api/v1/users/{id}", EnumSet.of(ADMIN));
+		PERMISSIONS.put("PATCH /api/v1/users/{id}", EnumSet.of(ADMIN));
+		PERMISSIONS.put("POST /api/v1/users/{id}/disable", EnumSet.of(ADMIN));
+		PERMISSIONS.put("POST /api/v1/users/{id}/enable", EnumSet.of(ADMIN));
+		PERMISSIONS.put("POST /api/v1/users/{id}/password-link", EnumSet.of(ADMIN));
 		PERMISSIONS.put("GET /api/v1/disputes/{id}/comments", readReceivables);
 		PERMISSIONS.put("POST /api/v1/disputes/{id}/comments", collect);
 		PERMISSIONS.put("POST /api/v1/customers/{id}/statement/mail", collect);

@@ -46,6 +46,7 @@ class WebPagePermissionTests {
 		PAGES.put("GET /quotes/new", Set.of(Role.ADMIN, Role.SALES, Role.SALES_MANAGER));
 		PAGES.put("GET /payments/new", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
 		PAGES.put("GET /admin/api-keys", Set.of(Role.ADMIN));
+		PAGES.put("GET /admin/users", Set.of(Role.ADMIN));
 		PAGES.put("GET /payments/queue", Set.of(Role.values()));
 		PAGES.put("GET /collections",
 				Set.of(Role.ADMIN, Role.BILLING, Role.COLLECTOR, Role.FINANCE, Role.SALES_MANAGER, Role.READ_ONLY));
