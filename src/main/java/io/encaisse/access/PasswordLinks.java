@@ -55,6 +55,15 @@ public class PasswordLinks implements MailComposer {
 		return this.links.url("/password/" + token);
 	}
 
+	/** Invites a person: the user made and the invitation queued, both or neither. */
+	@Transactional
+	public StaffUsers.StaffUser invite(StaffUsers.Input input) {
+		StaffUsers.StaffUser user = this.users
+			.invite(input == null ? new StaffUsers.Input(null, null, null, null) : input);
+		send(user.username(), true);
+		return this.users.get(user.username());
+	}
+
 	/** Mails the user a link (an invitation, or a new password). */
 	@Transactional
 	public MailOutbox.Sending send(String username, boolean invitation) {
@@ -64,28 +73,38 @@ public class PasswordLinks implements MailComposer {
 		}
 		String kind = invitation ? INVITE : RESET;
 		String key = kind + ":" + username + ":" + Ids.next("pw");
-		this.outbox.queue(List.of(new MailOutbox.ToQueue(kind, username, key, username, user.email())));
+		// a new link spends the ones mailed before; the mail carries the version it is
+		// for
+		this.users.bump(username);
+		this.outbox.queue(List.of(new MailOutbox.ToQueue(kind, username, key,
+				String.valueOf(this.users.credentialVersion(username)), user.email())));
 		return this.outbox.byKey(key).orElseThrow();
 	}
 
 	/** The user a link is for, while it is good. */
 	public String open(String token) {
+		return opened(token)[0];
+	}
+
+	/** The user and the credential version of a good link. */
+	private String[] opened(String token) {
 		String[] fields = this.links.fields(PURPOSE, token);
-		if (fields.length < 2 || !String.valueOf(this.users.credentialVersion(fields[0])).equals(fields[1])) {
-			throw new Problem.StateConflict("this link was used already; ask for a new one");
+		if (fields.length < 2 || !String.valueOf(this.users.credentialVersion(fields[0])).equals(fields[1])
+				|| !this.users.get(fields[0]).enabled()) {
+			throw new Problem.StateConflict("this link was used already or replaced; ask for a new one");
 		}
-		return fields[0];
+		return fields;
 	}
 
 	/** Sets the password the link is for (twice the same), and spends the link. */
 	@Transactional
 	public String set(String token, String password, String again) {
-		String username = open(token);
+		String[] link = opened(token);
 		if (password != null && !password.equals(again)) {
 			throw new Problem.Invalid("again", "the two passwords differ");
 		}
-		this.users.setPassword(username, password);
-		return username;
+		this.users.setPassword(link[0], Integer.parseInt(link[1]), password);
+		return link[0];
 	}
 
 	@Override
@@ -110,6 +129,10 @@ public class PasswordLinks implements MailComposer {
 			.orElseThrow(() -> new CannotSend("no user " + mail.subjectId()));
 		if (!user.enabled()) {
 			throw new CannotSend("the user is disabled");
+		}
+		if (!String.valueOf(this.users.credentialVersion(user.username())).equals(mail.label())) {
+			// a password was set, or a newer link sent, since this one was queued
+			throw new CannotSend("the link this mail was for is spent");
 		}
 		Locale locale = Locale.FRENCH;
 		String kind = INVITE.equals(mail.kind()) ? "invite" : "reset";

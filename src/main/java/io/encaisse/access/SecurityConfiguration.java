@@ -66,20 +66,23 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, StaffUsers users) throws Exception {
 		return http
-			.authorizeHttpRequests(
-					a -> a.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/actuator/health",
-							"/actuator/health/**", "/error", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**",
-							// a customer's signed link to their quote: the token is the
-							// credential
-							"/portal/**",
-							// a person's link to choose their password: the token is the
-							// credential
-							"/password/**")
-						.permitAll()
-						.anyRequest()
-						.authenticated())
+			// a session follows the user's roles and state as they are now
+			.addFilterBefore(new StaffSessions(users),
+					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+			.authorizeHttpRequests(a -> a
+				.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/actuator/health",
+						"/actuator/health/**", "/error", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**",
+						// a customer's signed link to their quote: the token is the
+						// credential
+						"/portal/**",
+						// a person's link to choose their password: the token is the
+						// credential
+						"/password/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
 			.formLogin(f -> f.loginPage("/login")
 				.defaultSuccessUrl("/", false)
 				.failureHandler(loginFailures())

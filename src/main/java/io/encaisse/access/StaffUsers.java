@@ -108,7 +108,11 @@ public class StaffUsers implements UserDetailsService {
 		if (password == null || password.length() < 10) {
 			throw new Problem.Invalid("password", "must hold at least 10 characters");
 		}
-		return insert(new Input(username, displayName, null, List.of(role.name())), password, false);
+		StaffUser user = insert(new Input(username, displayName, null, List.of(role.name())), password, false);
+		// a password is set: this admin can log in (an invited one cannot until they set
+		// theirs)
+		bump(user.username());
+		return user;
 	}
 
 	/** A user invited by an admin: no password until they set one from their link. */
@@ -162,6 +166,9 @@ public class StaffUsers implements UserDetailsService {
 		Problem.Errors errors = new Problem.Errors();
 		Set<Role> roles = change == null || change.roles() == null ? before.roles() : roles(errors, change.roles());
 		String email = change == null || change.email() == null ? before.email() : blank(change.email());
+		if (email != null && (email.length() > 200 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+			errors.add("email", "must be an email address of at most 200 characters");
+		}
 		errors.throwIfAny();
 		if (before.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
 			lastAdmin(username);
@@ -174,6 +181,10 @@ public class StaffUsers implements UserDetailsService {
 			.param("u", username)
 			.update();
 		setRoles(username, roles);
+		if (!java.util.Objects.equals(email, before.email())) {
+			// links mailed to the old address open nothing any more
+			bump(username);
+		}
 		this.audit.record(DOCUMENT, username, "changed", AuditTrail.changes("roles",
 				before.roles().equals(roles) ? null : before.roles() + " → " + roles, "email", email));
 		return get(username);
@@ -190,23 +201,39 @@ public class StaffUsers implements UserDetailsService {
 			.param("e", enabled)
 			.param("u", username)
 			.update();
+		bump(username);
 		this.audit.record(DOCUMENT, username, enabled ? "enabled" : "disabled");
 		return get(username);
 	}
 
 	/**
-	 * Sets a password (from a link, or the reset command) and spends the links mailed
-	 * before.
+	 * Sets a password from a link made at credential version {@code version}, and spends
+	 * that link and the others mailed before (refused if the version moved meanwhile).
 	 */
 	@Transactional
-	void setPassword(String username, String password) {
-		if (password == null || password.length() < 10) {
-			throw new Problem.Invalid("password", "must hold at least 10 characters");
+	void setPassword(String username, int version, String password) {
+		if (password == null || password.length() < 10
+				|| password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+			throw new Problem.Invalid("password", "must hold at least 10 characters (72 bytes at most)");
 		}
-		this.jdbc.sql("""
+		int set = this.jdbc.sql("""
 				update staff_user set password_hash = :p, credential_version = credential_version + 1
-				where username = :u""").param("p", this.passwords.encode(password)).param("u", username).update();
+				where username = :u and credential_version = :v""")
+			.param("p", this.passwords.encode(password))
+			.param("u", username)
+			.param("v", version)
+			.update();
+		if (set != 1) {
+			throw new Problem.StateConflict("this link was used already; ask for a new one");
+		}
 		this.audit.record(DOCUMENT, username, "password set");
+	}
+
+	/** Spends the links mailed so far (a new one, a disabled user, a changed address). */
+	void bump(String username) {
+		this.jdbc.sql("update staff_user set credential_version = credential_version + 1 where username = :u")
+			.param("u", username)
+			.update();
 	}
 
 	int credentialVersion(String username) {
@@ -218,13 +245,14 @@ public class StaffUsers implements UserDetailsService {
 	}
 
 	private void lastAdmin(String username) {
-		int others = this.jdbc.sql("""
-				select count(*) from staff_user u join staff_user_role r on r.username = u.username
-				where r.role = 'ADMIN' and u.enabled and u.username <> :u""")
-			.param("u", username)
-			.query(Integer.class)
-			.single();
-		if (others == 0) {
+		// the admins' rows locked: two changes at once cannot each leave the other the
+		// last, then both go
+		List<String> others = this.jdbc.sql("""
+				select username from staff_user
+				where username in (select username from staff_user_role where role = 'ADMIN')
+				  and enabled and credential_version > 0 and username <> :u
+				order by username for update""").param("u", username).query(String.class).list();
+		if (others.isEmpty()) {
 			throw new Problem.StateConflict("'" + username + "' is the last admin: make another one first");
 		}
 	}

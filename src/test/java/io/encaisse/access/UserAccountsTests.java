@@ -81,19 +81,37 @@ class UserAccountsTests {
 		assertThat(this.mvc.perform(get(path)).andReturn().getResponse().getStatus()).as("a link sets a password once")
 			.isEqualTo(410);
 
-		this.mvc.perform(formLogin("/login").user(username).password("a-long-password-1"))
-			.andExpect(authenticated().withRoles("BILLING", "COLLECTOR"));
-		assertThat(api.post("/api/v1/users/" + username + "/disable", map()).get("enabled")).isEqualTo("false");
-		this.mvc.perform(formLogin("/login").user(username).password("a-long-password-1")).andExpect(unauthenticated());
+		var login = this.mvc.perform(formLogin("/login").user(username).password("a-long-password-1"))
+			.andExpect(authenticated().withRoles("BILLING", "COLLECTOR"))
+			.andReturn();
+		var session = (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession(false);
+		var financeOnly = post("/collections/settings/rates").with(csrf())
+			.session(session)
+			.param("validFrom", "2020-01-01")
+			.param("ecbRate", "0");
+		assertThat(this.mvc.perform(financeOnly).andReturn().getResponse().getStatus()).isEqualTo(403);
 
+		// the session follows a change of roles at once
 		Api.Response changed = api.request("PATCH", "/api/v1/users/" + username, "{\"roles\": [\"FINANCE\"]}");
 		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
 		assertThat(changed.json().get("roles").toString()).contains("FINANCE").doesNotContain("BILLING");
+		assertThat(this.mvc.perform(financeOnly).andReturn().getResponse().getStatus()).isEqualTo(302);
+
+		// a new link spends the one before; disabled, the session ends and no login works
+		String before = this.links.url(username);
 		assertThat(api.post("/api/v1/users/" + username + "/password-link", map()).status()).isEqualTo(202);
+		assertThat(this.mvc.perform(get(before.substring(before.indexOf("/password/"))))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(410);
+		assertThat(api.post("/api/v1/users/" + username + "/disable", map()).get("enabled")).isEqualTo("false");
+		assertThat(this.mvc.perform(get("/").session(session)).andReturn().getResponse().getRedirectedUrl())
+			.endsWith("/login");
+		this.mvc.perform(formLogin("/login").user(username).password("a-long-password-1")).andExpect(unauthenticated());
 
 		int admins = this.jdbc.sql("""
 				select count(*) from staff_user u join staff_user_role r on r.username = u.username
-				where r.role = 'ADMIN' and u.enabled""").query(Integer.class).single();
+				where r.role = 'ADMIN' and u.enabled and u.credential_version > 0""").query(Integer.class).single();
 		if (admins == 1) {
 			assertThat(api.post("/api/v1/users/admin/disable", map()).status()).as("the last admin stays")
 				.isEqualTo(409);

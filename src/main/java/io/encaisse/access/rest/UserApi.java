@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,11 +53,8 @@ class UserApi {
 	 */
 	@PostMapping("/api/v1/users")
 	@PreAuthorize(Roles.ADMINISTER)
-	@Transactional
 	ResponseEntity<StaffUsers.StaffUser> invite(@RequestBody(required = false) StaffUsers.Input input) {
-		StaffUsers.StaffUser user = this.users
-			.invite(input == null ? new StaffUsers.Input(null, null, null, null) : input);
-		this.links.send(user.username(), true);
+		StaffUsers.StaffUser user = this.links.invite(input);
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.username())).body(user);
 	}
 

@@ -11,7 +11,6 @@ import io.encaisse.shared.web.Forms;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,15 +45,10 @@ class UserPages {
 
 	@PostMapping
 	@PreAuthorize(Roles.ADMINISTER)
-	@Transactional
 	String invite(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
 			@RequestParam(required = false) String email,
 			@RequestParam(name = "roles", required = false) List<String> roles, RedirectAttributes redirect) {
-		return act(redirect, () -> {
-			StaffUsers.StaffUser user = this.users.invite(new StaffUsers.Input(username, displayName, email, roles));
-			this.links.send(user.username(), true);
-			return user;
-		});
+		return act(redirect, () -> this.links.invite(new StaffUsers.Input(username, displayName, email, roles)));
 	}
 
 	@PostMapping("/{username}/roles")
