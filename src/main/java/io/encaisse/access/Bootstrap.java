@@ -31,8 +31,16 @@ class Bootstrap implements ApplicationRunner {
 
 	private final String bootstrapKey;
 
+	private final java.nio.file.Path dataDir;
+
+	private final boolean resetAdmin;
+
 	Bootstrap(StaffUsers users, ApiKeys keys, @Value("${ENCAISSE_ADMIN_PASSWORD:}") String adminPassword,
-			@Value("${ENCAISSE_BOOTSTRAP_API_KEY:}") String bootstrapKey) {
+			@Value("${ENCAISSE_BOOTSTRAP_API_KEY:}") String bootstrapKey,
+			@Value("${encaisse.data-dir:./data}") String dataDir,
+			@Value("${ENCAISSE_RESET_ADMIN_PASSWORD:false}") boolean resetAdmin) {
+		this.dataDir = java.nio.file.Path.of(dataDir);
+		this.resetAdmin = resetAdmin;
 		this.users = users;
 		this.keys = keys;
 		this.adminPassword = adminPassword;
@@ -46,13 +54,16 @@ class Bootstrap implements ApplicationRunner {
 			if (password.isBlank()) {
 				password = randomPassword();
 				log.warn(
-						"Created the user 'admin' with the password {} (shown once: set ENCAISSE_ADMIN_PASSWORD to choose it)",
-						password);
+						"Created the user 'admin' with the password {} (shown once, and kept in {}: set ENCAISSE_ADMIN_PASSWORD to choose it)",
+						password, write(this.dataDir, password));
 			}
 			else if (password.length() < 10) {
 				throw new IllegalStateException("ENCAISSE_ADMIN_PASSWORD must hold at least 10 characters");
 			}
 			this.users.create("admin", "Administrator", Role.ADMIN, password);
+		}
+		else if (this.resetAdmin) {
+			resetAdmin(this.dataDir);
 		}
 		if (!this.bootstrapKey.isBlank()) {
 			this.keys.createBootstrapKey(this.bootstrapKey);
@@ -68,6 +79,40 @@ class Bootstrap implements ApplicationRunner {
 					this.adminPassword.isBlank() ? "the password printed when the database was created"
 							: "the password of ENCAISSE_ADMIN_PASSWORD");
 		}
+	}
+
+	/**
+	 * A forgotten admin password: started with
+	 * {@code ENCAISSE_RESET_ADMIN_PASSWORD=true}, the user {@code admin} gets a new
+	 * password (enabled, admin), written to the data folder's {@code admin-password.txt}
+	 * (readable by its owner only) and logged once. Answers the password.
+	 */
+	String resetAdmin(java.nio.file.Path dir) {
+		String password = this.adminPassword.isBlank() ? randomPassword() : this.adminPassword;
+		this.users.reset("admin", password);
+		log.warn("The password of the user 'admin' was reset (ENCAISSE_RESET_ADMIN_PASSWORD): it is in {}",
+				write(dir, password));
+		return password;
+	}
+
+	/** The admin's password in a file of the data folder only its owner reads. */
+	private static java.nio.file.Path write(java.nio.file.Path dir, String password) {
+		java.nio.file.Path file = dir.resolve("admin-password.txt");
+		try {
+			java.nio.file.Files.createDirectories(dir);
+			java.nio.file.Files.writeString(file, "admin\n" + password + "\n");
+			try {
+				java.nio.file.Files.setPosixFilePermissions(file,
+						java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+			}
+			catch (UnsupportedOperationException notPosix) {
+				// a file system without POSIX permissions keeps its own
+			}
+		}
+		catch (java.io.IOException ex) {
+			log.warn("Could not write {}: {}", file, ex.getMessage());
+		}
+		return file.toAbsolutePath();
 	}
 
 	private static String randomPassword() {

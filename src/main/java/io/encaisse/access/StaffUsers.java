@@ -229,6 +229,25 @@ public class StaffUsers implements UserDetailsService {
 		this.audit.record(DOCUMENT, username, "password set");
 	}
 
+	/**
+	 * The reset of a forgotten admin password (at start, by whoever runs the server): the
+	 * user gets this password, is enabled again, and keeps the admin role.
+	 */
+	@Transactional
+	void reset(String username, String password) {
+		if (find(username).isEmpty()) {
+			create(username, "Administrator", Role.ADMIN, password);
+			return;
+		}
+		this.jdbc.sql("""
+				update staff_user set password_hash = :p, enabled = true, credential_version = credential_version + 1
+				where username = :u""").param("p", this.passwords.encode(password)).param("u", username).update();
+		Set<Role> roles = new TreeSet<>(get(username).roles());
+		roles.add(Role.ADMIN);
+		setRoles(username, roles);
+		this.audit.record(DOCUMENT, username, "password reset at start");
+	}
+
 	/** Spends the links mailed so far (a new one, a disabled user, a changed address). */
 	void bump(String username) {
 		this.jdbc.sql("update staff_user set credential_version = credential_version + 1 where username = :u")
