@@ -248,6 +248,23 @@ public class StaffUsers implements UserDetailsService {
 		this.audit.record(DOCUMENT, username, "password reset at start");
 	}
 
+	/**
+	 * A person changes their own password, saying the current one; the links mailed
+	 * before are spent.
+	 */
+	@Transactional
+	public void changeOwnPassword(String username, String current, String password) {
+		String hash = this.jdbc.sql("select password_hash from staff_user where username = :u")
+			.param("u", username)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new Problem.NotFound("user", username));
+		if (current == null || !this.passwords.matches(current, hash)) {
+			throw new Problem.Invalid("current", "is not your current password");
+		}
+		setPassword(username, credentialVersion(username), password);
+	}
+
 	/** Spends the links mailed so far (a new one, a disabled user, a changed address). */
 	void bump(String username) {
 		this.jdbc.sql("update staff_user set credential_version = credential_version + 1 where username = :u")

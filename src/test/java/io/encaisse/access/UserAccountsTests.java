@@ -91,6 +91,28 @@ class UserAccountsTests {
 			.param("ecbRate", "0");
 		assertThat(this.mvc.perform(financeOnly).andReturn().getResponse().getStatus()).isEqualTo(403);
 
+		// the colleague changes their own password, saying the current one
+		String wrong = this.mvc
+			.perform(post("/account/password").with(csrf())
+				.session(session)
+				.param("current", "not-my-password")
+				.param("password", "my-own-password-2")
+				.param("again", "my-own-password-2"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(wrong).contains("current").contains("is not your current password");
+		assertThat(this.mvc
+			.perform(post("/account/password").with(csrf())
+				.session(session)
+				.param("current", "a-long-password-1")
+				.param("password", "my-own-password-2")
+				.param("again", "my-own-password-2"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()).isEqualTo("/account/password");
+		this.mvc.perform(formLogin("/login").user(username).password("my-own-password-2")).andExpect(authenticated());
+
 		// the session follows a change of roles at once
 		Api.Response changed = api.request("PATCH", "/api/v1/users/" + username, "{\"roles\": [\"FINANCE\"]}");
 		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
@@ -107,7 +129,7 @@ class UserAccountsTests {
 		assertThat(api.post("/api/v1/users/" + username + "/disable", map()).get("enabled")).isEqualTo("false");
 		assertThat(this.mvc.perform(get("/").session(session)).andReturn().getResponse().getRedirectedUrl())
 			.endsWith("/login");
-		this.mvc.perform(formLogin("/login").user(username).password("a-long-password-1")).andExpect(unauthenticated());
+		this.mvc.perform(formLogin("/login").user(username).password("my-own-password-2")).andExpect(unauthenticated());
 
 		int admins = this.jdbc.sql("""
 				select count(*) from staff_user u join staff_user_role r on r.username = u.username

@@ -47,6 +47,7 @@ class WebPagePermissionTests {
 		PAGES.put("GET /payments/new", Set.of(Role.ADMIN, Role.BILLING, Role.FINANCE));
 		PAGES.put("GET /admin/api-keys", Set.of(Role.ADMIN));
 		PAGES.put("GET /admin/users", Set.of(Role.ADMIN));
+		PAGES.put("GET /account/password", Set.of(Role.values()));
 		PAGES.put("GET /payments/queue", Set.of(Role.values()));
 		PAGES.put("GET /collections",
 				Set.of(Role.ADMIN, Role.BILLING, Role.COLLECTOR, Role.FINANCE, Role.SALES_MANAGER, Role.READ_ONLY));
