@@ -310,11 +310,9 @@ public class StaffUsers implements UserDetailsService {
 			return roles;
 		}
 		for (int i = 0; i < names.size(); i++) {
-			try {
-				roles.add(Role.valueOf(String.valueOf(names.get(i)).strip().toUpperCase(Locale.ROOT)));
-			}
-			catch (IllegalArgumentException ex) {
-				errors.add("roles[" + i + "]", "must be one of " + java.util.Arrays.toString(Role.values()));
+			Role role = errors.oneOf(Role.class, "roles[" + i + "]", names.get(i), null);
+			if (role != null) {
+				roles.add(role);
 			}
 		}
 		return roles;

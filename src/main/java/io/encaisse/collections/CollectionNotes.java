@@ -3,7 +3,6 @@ package io.encaisse.collections;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 
 import io.encaisse.customers.Customers;
 import io.encaisse.shared.AuditTrail;
@@ -66,9 +65,9 @@ public class CollectionNotes {
 		if (input == null) {
 			throw new Problem.Invalid("body", "is required");
 		}
-		Kind kind = parse(Kind.class, errors, "kind", input.kind() == null ? "NOTE" : input.kind());
+		Kind kind = errors.oneOf(Kind.class, "kind", input.kind() == null ? "NOTE" : input.kind(), Kind.NOTE);
 		Outcome outcome = input.outcome() == null || input.outcome().isBlank() ? null
-				: parse(Outcome.class, errors, "outcome", input.outcome());
+				: errors.oneOf(Outcome.class, "outcome", input.outcome(), null);
 		if (outcome != null && kind != Kind.CALL) {
 			errors.add("outcome", "only a call has an outcome");
 		}
@@ -113,19 +112,6 @@ public class CollectionNotes {
 					Kind.valueOf(rs.getString(5)), rs.getString(6) == null ? null : Outcome.valueOf(rs.getString(6)),
 					rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()))
 			.list();
-	}
-
-	static <E extends Enum<E>> E parse(Class<E> type, Problem.Errors errors, String field, String value) {
-		try {
-			return Enum.valueOf(type, String.valueOf(value).strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			errors.add(field,
-					"must be one of " + java.util.Arrays.stream(type.getEnumConstants())
-						.map(Enum::name)
-						.collect(java.util.stream.Collectors.joining(", ")));
-			return type.getEnumConstants()[0];
-		}
 	}
 
 }

@@ -97,13 +97,24 @@ public class DisputeAttachments {
 	}
 
 	public List<Attachment> list(String disputeId) {
-		return this.jdbc.sql("""
+		return ofAll(List.of(disputeId)).getOrDefault(disputeId, List.of());
+	}
+
+	/** The files of several disputes in one read, by dispute. */
+	public java.util.Map<String, List<Attachment>> ofAll(List<String> disputeIds) {
+		java.util.Map<String, List<Attachment>> all = new java.util.HashMap<>();
+		if (disputeIds.isEmpty()) {
+			return all;
+		}
+		this.jdbc.sql("""
 				select id, dispute_id, filename, content_type, size_bytes, added_by, added_at from dispute_attachment
-				where dispute_id = :d order by added_at, id""")
-			.param("d", disputeId)
-			.query((rs, n) -> new Attachment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+				where dispute_id in (:d) order by added_at, id""")
+			.param("d", disputeIds)
+			.query((rs, n) -> all.computeIfAbsent(rs.getString(2), k -> new java.util.ArrayList<>())
+				.add(new Attachment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+						rs.getString(6), rs.getTimestamp(7).toInstant())))
 			.list();
+		return all;
 	}
 
 	public Content get(String disputeId, String id) {

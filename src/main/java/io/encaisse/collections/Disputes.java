@@ -330,10 +330,8 @@ public class Disputes {
 						"no credit note " + named + " of invoice " + d.invoiceNumber()));
 			return credit.id();
 		}
-		if (io.encaisse.shared.Roles.current()
-			.stream()
-			.noneMatch(r -> r == io.encaisse.shared.Role.ADMIN || r == io.encaisse.shared.Role.BILLING
-					|| r == io.encaisse.shared.Role.FINANCE)) {
+		if (!io.encaisse.shared.Roles.currentHasAny(io.encaisse.shared.Role.ADMIN, io.encaisse.shared.Role.BILLING,
+				io.encaisse.shared.Role.FINANCE)) {
 			throw new Problem.Forbidden(
 					"issuing a credit note is billing's: name the credit note billing issued (creditNoteId)");
 		}
@@ -360,16 +358,7 @@ public class Disputes {
 	}
 
 	private static DisputeReason reason(Problem.Errors errors, String value) {
-		try {
-			return DisputeReason.valueOf(String.valueOf(value).strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			errors.add("reason",
-					"must be one of " + java.util.Arrays.stream(DisputeReason.values())
-						.map(Enum::name)
-						.collect(java.util.stream.Collectors.joining(", ")));
-			return DisputeReason.OTHER;
-		}
+		return errors.oneOf(DisputeReason.class, "reason", value, DisputeReason.OTHER);
 	}
 
 	private static String blank(String s) {

@@ -220,10 +220,8 @@ public class Customers {
 			throw new Problem.StaleVersion("customer", id, customer.version());
 		}
 		Map<String, Object> changes = customer.update(input.validate());
-		if ((changes.containsKey("creditLimit") || changes.containsKey("riskClass"))
-				&& io.encaisse.shared.Roles.current()
-					.stream()
-					.noneMatch(r -> r == io.encaisse.shared.Role.ADMIN || r == io.encaisse.shared.Role.FINANCE)) {
+		if ((changes.containsKey("creditLimit") || changes.containsKey("riskClass")) && !io.encaisse.shared.Roles
+			.currentHasAny(io.encaisse.shared.Role.ADMIN, io.encaisse.shared.Role.FINANCE)) {
 			// the credit a customer is given is finance's to set, whoever keeps the rest
 			throw new Problem.Forbidden("only finance changes a customer's credit limit or risk class");
 		}

@@ -190,6 +190,23 @@ public final class Problem {
 			found.forEach(e -> this.errors.add(new FieldError(e.field(), e.message(), line)));
 		}
 
+		/**
+		 * The constant of {@code type} the value names (any case, spaces around); else an
+		 * error listing the allowed ones, and {@code fallback} so checking goes on.
+		 */
+		public <E extends Enum<E>> E oneOf(Class<E> type, String field, String value, E fallback) {
+			try {
+				return Enum.valueOf(type, String.valueOf(value).strip().toUpperCase(java.util.Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				add(field,
+						"must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+							.map(Enum::name)
+							.collect(java.util.stream.Collectors.joining(", ")));
+				return fallback;
+			}
+		}
+
 		/** Adds "must not exceed {@code max} characters" when the text is longer. */
 		public Errors maxLength(String field, String text, int max) {
 			if (text != null && text.length() > max) {

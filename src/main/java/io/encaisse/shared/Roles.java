@@ -46,6 +46,12 @@ public final class Roles {
 	 */
 	public static final String APPROVE_DISCOUNTS = "hasAnyRole('ADMIN','SALES_MANAGER','FINANCE')";
 
+	/** Whether whoever is acting now holds one of these roles. */
+	public static boolean currentHasAny(Role... roles) {
+		java.util.Set<Role> held = current();
+		return java.util.Arrays.stream(roles).anyMatch(held::contains);
+	}
+
 	/**
 	 * The roles of whoever is acting now; empty for work nobody triggered (the system
 	 * itself).

@@ -105,6 +105,7 @@ class CustomerEditPageTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(stale).contains("alert bad");
+		assertThat(stale).contains("Someone saved this customer after you opened the form");
 		assertThat(this.customers.get(id).name()).isEqualTo("Renamed SAS");
 
 		long now = this.customers.get(id).version();

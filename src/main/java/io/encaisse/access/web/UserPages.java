@@ -78,12 +78,7 @@ class UserPages {
 			Forms.flash(redirect, "✓");
 		}
 		catch (Problem.Refused refused) {
-			if (refused.errors().isEmpty()) {
-				Forms.problem(redirect, refused);
-			}
-			else {
-				redirect.addFlashAttribute("errors", refused.errors());
-			}
+			Forms.refused(redirect, refused);
 		}
 		return "redirect:/admin/users";
 	}

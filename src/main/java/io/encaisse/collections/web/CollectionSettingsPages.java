@@ -100,10 +100,7 @@ class CollectionSettingsPages {
 			Forms.flash(redirect, "✓");
 		}
 		catch (Problem.Refused refused) {
-			redirect.addFlashAttribute("errors", refused.errors());
-			if (refused.errors().isEmpty()) {
-				Forms.problem(redirect, refused);
-			}
+			Forms.refused(redirect, refused);
 		}
 		return "redirect:/collections/settings/policies/" + policyId + "/levels/" + level + "/" + language;
 	}
@@ -118,10 +115,7 @@ class CollectionSettingsPages {
 			Forms.flash(redirect, "✓");
 		}
 		catch (Problem.Refused refused) {
-			redirect.addFlashAttribute("errors", refused.errors());
-			if (refused.errors().isEmpty()) {
-				Forms.problem(redirect, refused);
-			}
+			Forms.refused(redirect, refused);
 		}
 		return "redirect:/collections/settings";
 	}

@@ -116,17 +116,13 @@ class CollectorDesk {
 		model.addAttribute("promises", this.promises.ofCustomer(customerId));
 		List<Disputes.Dispute> disputes = this.disputes.ofCustomer(customerId);
 		model.addAttribute("disputes", disputes);
-		Map<String, List<io.encaisse.collections.DisputeAttachments.Attachment>> files = new HashMap<>();
-		for (Disputes.Dispute d : disputes) {
-			files.put(d.id(), this.files.list(d.id()));
-		}
+		List<String> disputeIds = disputes.stream().map(Disputes.Dispute::id).toList();
+		Map<String, List<io.encaisse.collections.DisputeAttachments.Attachment>> files = this.files.ofAll(disputeIds);
 		model.addAttribute("files", files);
-		model.addAttribute("comments", this.comments.ofAll(disputes.stream().map(Disputes.Dispute::id).toList()));
+		model.addAttribute("comments", this.comments.ofAll(disputeIds));
 		// the customer's own link is a credential: only for those who collect
-		boolean collects = io.encaisse.shared.Roles.current()
-			.stream()
-			.anyMatch(r -> r == io.encaisse.shared.Role.ADMIN || r == io.encaisse.shared.Role.COLLECTOR
-					|| r == io.encaisse.shared.Role.BILLING || r == io.encaisse.shared.Role.FINANCE);
+		boolean collects = io.encaisse.shared.Roles.currentHasAny(io.encaisse.shared.Role.ADMIN,
+				io.encaisse.shared.Role.COLLECTOR, io.encaisse.shared.Role.BILLING, io.encaisse.shared.Role.FINANCE);
 		model.addAttribute("collects", collects);
 		model.addAttribute("accountLink", collects ? this.links.of(customerId).url() : null);
 		var habits = this.habits.of(customerId);
@@ -347,12 +343,7 @@ class CollectorDesk {
 			Forms.flash(redirect, "✓");
 		}
 		catch (Problem.Refused refused) {
-			if (refused.errors().isEmpty()) {
-				Forms.problem(redirect, refused);
-			}
-			else {
-				redirect.addFlashAttribute("errors", refused.errors());
-			}
+			Forms.refused(redirect, refused);
 		}
 		return "redirect:/collections/customers/" + customerId;
 	}

@@ -33,8 +33,11 @@ class CustomerPages {
 
 	private final java.util.List<CustomerRelationship> relationships;
 
+	private final org.springframework.context.MessageSource messages;
+
 	CustomerPages(Customers customers, OpenBalances balances, AuditTrail audit,
-			java.util.List<CustomerRelationship> relationships) {
+			java.util.List<CustomerRelationship> relationships, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.customers = customers;
 		this.balances = balances;
 		this.audit = audit;
@@ -95,6 +98,14 @@ class CustomerPages {
 			CustomerDetails c = this.customers.update(id, version, form);
 			Forms.flash(redirect, "✓ " + c.name());
 			return "redirect:/customers/" + c.id();
+		}
+		catch (Problem.StaleVersion stale) {
+			// someone saved the customer since this form was opened: say so in words
+			model.addAttribute("problem", this.messages.getMessage("customers.stale", null,
+					org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+			model.addAttribute("editing", id);
+			model.addAttribute("version", version);
+			return "customers/form";
 		}
 		catch (Problem.Refused refused) {
 			Forms.refused(model, refused);

@@ -30,6 +30,19 @@ public final class Forms {
 		redirect.addFlashAttribute("flash", message);
 	}
 
+	/**
+	 * A refusal carried to the page a redirect lands on: its field errors (listed by the
+	 * page), or its message when it has none.
+	 */
+	public static void refused(RedirectAttributes redirect, Problem.Refused refusal) {
+		if (refusal.errors().isEmpty()) {
+			problem(redirect, refusal);
+		}
+		else {
+			redirect.addFlashAttribute("errors", refusal.errors());
+		}
+	}
+
 	public static void problem(RedirectAttributes redirect, Problem.Refused refusal) {
 		redirect.addFlashAttribute("problem", refusal.getMessage());
 	}
